@@ -1,0 +1,35 @@
+# Two commands on a fresh Debian/Ubuntu machine with Python 3.11+: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+# The demo database is pinned to a day of the programme cycle; override with OVPM_TODAY=YYYY-MM-DD.
+OVPM_TODAY ?= 2024-03-01
+export OVPM_TODAY
+
+.PHONY: run test bench i18n clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m ovpm init --demo-if-new
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev-installed
+	bash scripts/ensure-test-system-deps.sh
+	$(PY) -m pytest -q tests
+
+i18n: $(VENV)/.dev-installed
+	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ -o ovpm/i18n/messages.pot .
+	$(PY) -m babel.messages.frontend update -i ovpm/i18n/messages.pot -d ovpm/i18n/locales -D messages
+
+clean:
+	rm -rf $(VENV) .pytest_cache

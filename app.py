@@ -1,0 +1,30 @@
+"""Roadmap Hub: the router and the frame (page config, login, role-filtered navigation)."""
+import streamlit as st
+
+from ovpm import auth, ui
+from ovpm.domain.models import ROLE_LABELS
+from ovpm.ui.navigation import screens_for
+
+st.set_page_config(page_title="Roadmap Hub · OVPM", page_icon=":material/account_balance:",
+                   layout="wide")
+
+handler = auth.authenticator()
+user = auth.establish_session(handler)
+_ = ui.gettext()
+
+if user is None:
+    navigation = st.navigation([st.Page(auth.login_page, title=_("Sign in"), url_path="login",
+                                        icon=":material/login:")], position="hidden")
+else:
+    sections: dict[str, list] = {}
+    for screen in screens_for(user.role):
+        page = st.Page(screen.path, title=_(screen.title), icon=screen.icon,
+                       default=screen.key == "home")
+        sections.setdefault(_(screen.section) if screen.section else "", []).append(page)
+    navigation = st.navigation(sections)
+    with st.sidebar:
+        st.markdown(f"**{user.name}**")
+        st.caption(_(ROLE_LABELS[user.role]) + (f" · {user.city_name}" if user.city_name else ""))
+        auth.logout_button()
+
+navigation.run()

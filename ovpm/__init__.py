@@ -1,0 +1,1 @@
+"""Roadmap Hub of the Organization of World Heritage Cities (OWHC / OVPM / OCPM)."""

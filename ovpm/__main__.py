@@ -1,0 +1,134 @@
+"""Operator's command line: `python -m ovpm --help`."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from ovpm.config import ensure_secrets, settings
+from ovpm.domain.errors import ValidationError
+from ovpm.domain.rules import FIELD_LABELS
+from ovpm.store.backup import restore_backup, write_backup
+from ovpm.store.db import DatabaseLocked, open_database
+from ovpm.store import bulk
+
+
+def _open():
+    return open_database(settings().db_path)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    ensure_secrets()
+    db = _open()
+    with db.reading() as cur:
+        empty = bulk.is_empty(cur)
+    if args.demo_if_new and empty:
+        from ovpm.demo import create_demo
+        counts = create_demo(db)
+        print(f"Demo database created at {db.path}: {counts['cities']} cities, "
+              f"{counts['contacts']} contacts, {counts['users']} accounts.")
+    else:
+        print(f"Database ready at {db.path}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ovpm.demo import create_demo
+    path = settings().db_path
+    if path.exists() and not args.replace:
+        print(f"{path} exists; pass --replace to start a new demo database there.", file=sys.stderr)
+        return 1
+    if path.exists():
+        open_database(path).close()  # refuses while the app holds the file
+        path.unlink()
+        Path(str(path) + ".wal").unlink(missing_ok=True)
+    counts = create_demo(open_database(path), scale=args.scale)
+    print(f"Demo database at {path} (scale {args.scale}): {counts['cities']} cities, "
+          f"{counts['contacts']} contacts, {counts['audit']} audit rows, {counts['users']} accounts.")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from ovpm.services.users import create_user
+    from ovpm.store import cities
+    db = _open()
+    city_id = None
+    if args.city:
+        with db.reading() as cur:
+            matches = [i for i, name in cities.names(cur).items() if name.lower() == args.city.lower()]
+        if not matches:
+            print(f"No city named {args.city!r}.", file=sys.stderr)
+            return 1
+        city_id = matches[0]
+    password = args.password or getpass.getpass("Password (12 to 128 characters): ")
+    try:
+        user = create_user(db, None, args.username, args.name, args.email or "", args.role,
+                           city_id, args.language, password)
+    except ValidationError as error:
+        for e in error.errors:
+            print(f"{FIELD_LABELS.get(e.field, e.field)}: {e.message.format(**e.params)}",
+                  file=sys.stderr)
+        return 1
+    print(f"User {user.username} ({user.role}) created.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    config = settings()
+    out = Path(args.out or config.db_path.parent / "backups"
+               / f"ovpm-{datetime.now():%Y%m%d-%H%M%S}.zip")
+    write_backup(_open(), config.attachments_dir, out)
+    print(f"Backup written to {out}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    config = settings()
+    restore_backup(Path(args.file), config.db_path, config.attachments_dir)
+    print(f"{config.db_path} restored from {args.file}.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m ovpm", description=(
+        "Roadmap Hub operator commands. The database is OVPM_DB (default data/ovpm.duckdb); "
+        "while the app runs it holds the file, so stop it first or use the app's own pages."))
+    sub = main.add_subparsers(dest="command", required=True)
+    init = sub.add_parser("init", help="create the database and apply migrations")
+    init.add_argument("--demo-if-new", action="store_true", help="fill a new database with demo data")
+    init.set_defaults(run=cmd_init)
+    demo = sub.add_parser("demo", help="create a demo database")
+    demo.add_argument("--scale", type=int, default=1, help="multiply cities, contacts and audit rows")
+    demo.add_argument("--replace", action="store_true", help="replace an existing database file")
+    demo.set_defaults(run=cmd_demo)
+    user = sub.add_parser("create-user", help="create an account")
+    user.add_argument("username")
+    user.add_argument("--name", required=True)
+    user.add_argument("--role", required=True, choices=["secretariat", "city", "advisory"])
+    user.add_argument("--city", help="the city's English name, for a city user")
+    user.add_argument("--email")
+    user.add_argument("--language", default="fr", choices=["fr", "en", "es"])
+    user.add_argument("--password", help="asked for when left out")
+    user.set_defaults(run=cmd_create_user)
+    backup = sub.add_parser("backup", help="write a zip of the database and its attachments")
+    backup.add_argument("--out", help="the zip file to write")
+    backup.set_defaults(run=cmd_backup)
+    restore = sub.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file")
+    restore.set_defaults(run=cmd_restore)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DatabaseLocked as error:
+        print(f"Database locked: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

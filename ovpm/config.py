@@ -1,0 +1,48 @@
+"""Where things live and which secrets the app runs with, from the environment and `.streamlit/`."""
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SECRETS_PATH = ROOT / ".streamlit" / "secrets.toml"
+PLACEHOLDER_KEYS = {"", "change-me", "changeme", "secret", "some_key", "placeholder"}
+COOKIE_NAME = "ovpm_session"
+COOKIE_EXPIRY_DAYS = 7.0
+
+
+class ConfigError(RuntimeError):
+    """The app must not start with this configuration."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    attachments_dir: Path
+
+
+def settings() -> Settings:
+    """Paths from `OVPM_DB` (default `data/ovpm.duckdb`); attachments sit beside the database."""
+    db_path = Path(os.environ.get("OVPM_DB", ROOT / "data" / "ovpm.duckdb")).resolve()
+    return Settings(db_path=db_path, attachments_dir=db_path.parent / f"{db_path.stem}-attachments")
+
+
+def ensure_secrets(path: Path = SECRETS_PATH) -> None:
+    """Write a secrets file with a random cookie key when there is none (first run)."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'cookie_key = "{secrets.token_urlsafe(48)}"\n', encoding="utf-8")
+    path.chmod(0o600)
+
+
+def cookie_key(path: Path = SECRETS_PATH) -> str:
+    """The key that signs session cookies; refuses a missing, short or placeholder value."""
+    ensure_secrets(path)
+    key = str(tomllib.loads(path.read_text(encoding="utf-8")).get("cookie_key", ""))
+    if key.strip().lower() in PLACEHOLDER_KEYS or len(key) < 32:
+        raise ConfigError(f"{path}: cookie_key is a placeholder or shorter than 32 characters")
+    return key

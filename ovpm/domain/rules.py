@@ -1,0 +1,162 @@
+"""The input rules of SPEC.md as plain functions that return field errors (empty list: valid)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+
+from ovpm.domain import N_
+from ovpm.domain.errors import FieldError
+from ovpm.domain.models import (CONTACT_LANGUAGES, LANGUAGES, UNESCO_REGIONS, City, Contact,
+                                ContactKind, Role)
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ().-]{6,25}$")
+PASSWORD_MIN, PASSWORD_MAX = 12, 128
+NAME_MAX = 120
+TEXT_MAX = 200
+EXPERTISE_MAX_TAGS, EXPERTISE_TAG_MAX = 10, 60
+
+FIELD_LABELS = {
+    "name": N_("Name"),
+    "local_name": N_("Local name"),
+    "country": N_("Country"),
+    "iso2": N_("Country code (ISO)"),
+    "region": N_("UNESCO region"),
+    "lat": N_("Latitude"),
+    "lon": N_("Longitude"),
+    "language": N_("Preferred language"),
+    "title": N_("Title"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "city": N_("City"),
+    "organisation": N_("Organisation"),
+    "kind": N_("Kind"),
+    "languages": N_("Languages"),
+    "expertise": N_("Fields of expertise"),
+    "username": N_("User name"),
+    "role": N_("Role"),
+    "password": N_("Password"),
+}
+
+REQUIRED = N_("is required.")
+TOO_LONG = N_("must be at most {max} characters.")
+
+
+def _required(field: str, value: str, max_length: int = NAME_MAX) -> list[FieldError]:
+    if not (value or "").strip():
+        return [FieldError(field, REQUIRED)]
+    if len(value) > max_length:
+        return [FieldError(field, TOO_LONG, {"max": max_length})]
+    return []
+
+
+def _optional(field: str, value: str, max_length: int = TEXT_MAX) -> list[FieldError]:
+    if value and len(value) > max_length:
+        return [FieldError(field, TOO_LONG, {"max": max_length})]
+    return []
+
+
+def email_errors(value: str, field: str = "email", required: bool = False) -> list[FieldError]:
+    """A well-formed e-mail address (`name@domain.tld`); empty is allowed unless required."""
+    value = (value or "").strip()
+    if not value:
+        return [FieldError(field, REQUIRED)] if required else []
+    if len(value) > 254 or not EMAIL_PATTERN.match(value):
+        return [FieldError(field, N_("must be an e-mail address such as name@city.org."))]
+    return []
+
+
+def _coordinate_errors(field: str, value: float | None, limit: int) -> list[FieldError]:
+    if value is None:
+        return []
+    if not -limit <= value <= limit:
+        return [FieldError(field, N_("must be between {low} and {high}."),
+                           {"low": -limit, "high": limit})]
+    return []
+
+
+def city_errors(city: City) -> list[FieldError]:
+    """Rules of a member city record (SPEC.md §4.1)."""
+    errors = _required("name", city.name) + _optional("local_name", city.local_name, NAME_MAX)
+    errors += _required("country", city.country)
+    if not re.fullmatch(r"[A-Z]{2}", city.iso2 or ""):
+        errors.append(FieldError("iso2", N_("must be two capital letters, such as FR.")))
+    if city.region not in UNESCO_REGIONS:
+        errors.append(FieldError("region", N_("must be one of the UNESCO regions.")))
+    errors += _coordinate_errors("lat", city.lat, 90) + _coordinate_errors("lon", city.lon, 180)
+    if city.language not in LANGUAGES:
+        errors.append(FieldError("language", N_("must be French, English or Spanish.")))
+    return errors
+
+
+def contact_errors(contact: Contact) -> list[FieldError]:
+    """Rules of an address-book contact (SPEC.md §4.1)."""
+    errors = _required("name", contact.name) + _optional("title", contact.title)
+    errors += email_errors(contact.email)
+    if contact.phone and not PHONE_PATTERN.match(contact.phone.strip()):
+        errors.append(FieldError("phone", N_("may hold only digits, spaces, + ( ) . and -.")))
+    if contact.kind not in set(ContactKind):
+        errors.append(FieldError("kind", N_("must be one of the listed kinds.")))
+    if contact.city_id is None and not (contact.organisation or "").strip():
+        errors.append(FieldError("organisation", N_("is required when no city is chosen.")))
+    errors += _optional("organisation", contact.organisation)
+    if any(code not in CONTACT_LANGUAGES for code in contact.languages):
+        errors.append(FieldError("languages", N_("must be chosen from the list.")))
+    if len(contact.expertise) > EXPERTISE_MAX_TAGS:
+        errors.append(FieldError("expertise", N_("may have at most {max} entries."),
+                                 {"max": EXPERTISE_MAX_TAGS}))
+    elif any(len(tag) > EXPERTISE_TAG_MAX for tag in contact.expertise):
+        errors.append(FieldError("expertise", N_("each entry must be at most {max} characters."),
+                                 {"max": EXPERTISE_TAG_MAX}))
+    return errors
+
+
+def user_errors(username: str, name: str, email: str, role: str, city_id: int | None,
+                language: str) -> list[FieldError]:
+    """Rules of a user account: one role, and a city exactly when the role is `city`."""
+    errors = []
+    if not USERNAME_PATTERN.match(username or ""):
+        errors.append(FieldError("username", N_(
+            "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores.")))
+    errors += _required("name", name) + email_errors(email)
+    if role not in set(Role):
+        errors.append(FieldError("role", N_("must be one of the listed roles.")))
+    elif role == Role.CITY and city_id is None:
+        errors.append(FieldError("city", N_("is required for a city user.")))
+    elif role != Role.CITY and city_id is not None:
+        errors.append(FieldError("city", N_("is only for city users.")))
+    if language not in LANGUAGES:
+        errors.append(FieldError("language", N_("must be French, English or Spanish.")))
+    return errors
+
+
+def _common_passwords() -> frozenset[str]:
+    text = resources.files("ovpm.domain").joinpath("common_passwords.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+COMMON_PASSWORDS = _common_passwords()
+
+
+def password_errors(password: str, username: str = "") -> list[FieldError]:
+    """12 to 128 characters, no composition rules; common or guessable passwords are refused."""
+    password = password or ""
+    if len(password) < PASSWORD_MIN or len(password) > PASSWORD_MAX:
+        return [FieldError("password", N_("must be {min} to {max} characters long."),
+                           {"min": PASSWORD_MIN, "max": PASSWORD_MAX})]
+    folded = password.lower()
+    guessable = (folded in COMMON_PASSWORDS or len(set(folded)) <= 2
+                 or (username and username.lower() in folded))
+    if guessable:
+        return [FieldError("password", N_(
+            "is too common or too easy to guess; choose a longer phrase of your own."))]
+    return []
+
+
+def fold(text: str) -> str:
+    """Lower-case text without accents, for accent-insensitive search (é → e)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

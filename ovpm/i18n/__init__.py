@@ -1,0 +1,88 @@
+"""Translations (gettext catalogs in locales/) and locale formatting with Babel.
+
+Messages are written in English in the code and looked up in the user's catalog; a test fails
+when a message lacks a translation in French, English or Spanish.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+
+from ovpm.domain.errors import FieldError
+from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "es": "Español"}
+
+
+def catalog_path(language: str) -> Path:
+    return LOCALES_DIR / language / "LC_MESSAGES" / "messages.po"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def catalog(language: str) -> dict[str, str]:
+    """msgid → translation of one language, read once per process."""
+    with catalog_path(language).open("rb") as handle:
+        po = read_po(handle, locale=language)
+    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string
+            and not m.fuzzy}
+
+
+def normalise(language: str | None) -> str:
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translator(language: str) -> Callable[..., str]:
+    """`_("message {name}", name=...)` in the given language."""
+    messages = catalog(normalise(language))
+
+    def translate(message: str, **params: object) -> str:
+        text = messages.get(message, message)
+        return text.format(**params) if params else text
+
+    return translate
+
+
+def field_error_text(error: FieldError, language: str) -> str:
+    """'E-mail: must be an e-mail address …' in the user's language."""
+    from ovpm.domain.rules import FIELD_LABELS
+    _ = translator(language)
+    label = _(FIELD_LABELS.get(error.field, error.field))
+    return f"{label} — {_(error.message, **error.params)}"
+
+
+def format_day(value: date | None, language: str, style: str = "long") -> str:
+    """A date in the user's language ('1 mars 2024', 'March 1, 2024', '1 de marzo de 2024')."""
+    return "" if value is None else _babel_date(value, format=style, locale=normalise(language))
+
+
+def format_moment(value: datetime | None, language: str) -> str:
+    """A UTC timestamp, shown with medium date and time."""
+    return "" if value is None else _babel_datetime(value, format="medium", tzinfo=None,
+                                                    locale=normalise(language))
+
+
+def format_number(value: float | int | Decimal, language: str) -> str:
+    """A number with the language's separators."""
+    return format_decimal(value, locale=normalise(language))
+
+
+def format_money(amount: Decimal, currency: str, language: str) -> str:
+    """An amount of money, exact, in the language's way ('12 345,67 €')."""
+    return format_currency(amount, currency, locale=normalise(language))
+
+
+@lru_cache(maxsize=64)
+def language_name(code: str, language: str) -> str:
+    """The name of a language (ISO 639-1 code) in the user's language."""
+    names = Locale.parse(normalise(language)).languages
+    return names.get(code, code)

@@ -1,0 +1,1 @@
+"""Use cases: check permission → validate → unit of work → write → audit → commit."""

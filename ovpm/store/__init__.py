@@ -1,0 +1,1 @@
+"""All SQL of the Roadmap Hub: parametrised queries only."""

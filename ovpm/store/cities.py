@@ -1,0 +1,85 @@
+"""Member cities."""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from ovpm.domain.errors import ConflictError, NotFound
+from ovpm.domain.models import City
+from ovpm.domain.rules import fold
+from ovpm.store.db import next_id
+
+_COLUMNS = "id, name, local_name, country, iso2, region, lat, lon, good_standing, language, version"
+
+
+def _city(row: tuple) -> City:
+    return City(*row)
+
+
+def get(cur, city_id: int) -> City:
+    """One city, or NotFound."""
+    row = cur.execute("SELECT " + _COLUMNS + " FROM cities WHERE id = ?", [city_id]).fetchone()
+    if row is None:
+        raise NotFound(f"city {city_id}")
+    return _city(row)
+
+
+def search(cur, text: str = "", regions: list[str] | None = None,
+           countries: list[str] | None = None, good_standing: bool | None = None) -> pd.DataFrame:
+    """Cities matching an accent-insensitive text (name, local name, country) and filters."""
+    clauses, params = [], []
+    if text.strip():
+        clauses.append("(strip_accents(lower(name)) LIKE ? OR strip_accents(lower(local_name)) "
+                       "LIKE ? OR strip_accents(lower(country)) LIKE ?)")
+        params += [f"%{_fold_like(text)}%"] * 3
+    if regions:
+        clauses.append("list_contains(?, region)")
+        params.append(regions)
+    if countries:
+        clauses.append("list_contains(?, country)")
+        params.append(countries)
+    if good_standing is not None:
+        clauses.append("good_standing = ?")
+        params.append(good_standing)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return cur.execute("SELECT " + _COLUMNS + " FROM cities " + where
+                       + " ORDER BY strip_accents(lower(name))", params).df()
+
+
+def _fold_like(text: str) -> str:
+    return fold(text.strip()).replace("\\", "").replace("%", "").replace("_", " ")
+
+
+def facets(cur) -> tuple[list[str], list[str]]:
+    """The regions and countries present, for filters."""
+    regions = [r[0] for r in cur.execute("SELECT DISTINCT region FROM cities ORDER BY 1").fetchall()]
+    countries = [r[0] for r in cur.execute("SELECT DISTINCT country FROM cities ORDER BY 1").fetchall()]
+    return regions, countries
+
+
+def names(cur) -> dict[int, str]:
+    """id → name of every city, sorted by name, for pickers."""
+    rows = cur.execute("SELECT id, name FROM cities ORDER BY strip_accents(lower(name))").fetchall()
+    return dict(rows)
+
+
+def insert(cur, city: City) -> City:
+    """Add a city; returns it with its id."""
+    city = dataclasses.replace(city, id=next_id(cur, "cities"), version=1)
+    cur.execute("INSERT INTO cities (" + _COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                list(dataclasses.astuple(city)))
+    return city
+
+
+def update(cur, city: City) -> City:
+    """Save a city edited from `city.version`; ConflictError when someone saved it since."""
+    changed = cur.execute(
+        "UPDATE cities SET name = ?, local_name = ?, country = ?, iso2 = ?, region = ?, lat = ?, "
+        "lon = ?, good_standing = ?, language = ?, version = version + 1 "
+        "WHERE id = ? AND version = ? RETURNING version",
+        [city.name, city.local_name, city.country, city.iso2, city.region, city.lat, city.lon,
+         city.good_standing, city.language, city.id, city.version]).fetchall()
+    if not changed:
+        raise ConflictError(get(cur, city.id))
+    return dataclasses.replace(city, version=changed[0][0])

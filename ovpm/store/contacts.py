@@ -1,0 +1,104 @@
+"""The shared address book."""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from ovpm.domain.errors import ConflictError, NotFound
+from ovpm.domain.models import Contact, ContactKind
+from ovpm.domain.rules import fold
+from ovpm.store.db import next_id
+
+_SELECT = ("SELECT k.id, k.name, k.title, k.email, k.phone, k.city_id, k.organisation, k.kind, "
+           "k.languages, k.expertise, k.version, c.name AS city FROM contacts k "
+           "LEFT JOIN cities c ON c.id = k.city_id ")
+
+
+def _contact(row: tuple) -> Contact:
+    return Contact(id=row[0], name=row[1], title=row[2], email=row[3], phone=row[4],
+                   city_id=row[5], organisation=row[6], kind=ContactKind(row[7]),
+                   languages=tuple(row[8]), expertise=tuple(row[9]), version=row[10],
+                   city_name=row[11])
+
+
+def get(cur, contact_id: int) -> Contact:
+    """One contact, or NotFound."""
+    row = cur.execute(_SELECT + "WHERE k.id = ?", [contact_id]).fetchone()
+    if row is None:
+        raise NotFound(f"contact {contact_id}")
+    return _contact(row)
+
+
+def search(cur, text: str = "", city_ids: list[int] | None = None,
+           kinds: list[str] | None = None, expertise: str = "",
+           languages: list[str] | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Contacts matching an accent-insensitive text (name, title, organisation) and filters."""
+    clauses, params = [], []
+    if text.strip():
+        clauses.append("(strip_accents(lower(k.name)) LIKE ? OR strip_accents(lower(k.title)) LIKE ?"
+                       " OR strip_accents(lower(k.organisation)) LIKE ?)")
+        params += [f"%{fold(text.strip())}%"] * 3
+    if city_ids:
+        clauses.append("list_contains(?, k.city_id)")
+        params.append(city_ids)
+    if kinds:
+        clauses.append("list_contains(?, k.kind)")
+        params.append(kinds)
+    if expertise.strip():
+        clauses.append("len(list_filter(k.expertise, e -> strip_accents(lower(e)) LIKE ?)) > 0")
+        params.append(f"%{fold(expertise.strip())}%")
+    if languages:
+        clauses.append("len(list_intersect(k.languages, ?)) > 0")
+        params.append(languages)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = _SELECT + where + " ORDER BY strip_accents(lower(k.name)), k.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return cur.execute(sql, params).df()
+
+
+def as_contacts(frame: pd.DataFrame) -> list[Contact]:
+    """Rows of `search` as Contact objects (for vCard export)."""
+    return [_contact(tuple(row)) for row in frame.itertuples(index=False)]
+
+
+def insert(cur, contact: Contact) -> Contact:
+    """Add a contact; returns it with its id."""
+    contact = dataclasses.replace(contact, id=next_id(cur, "contacts"), version=1)
+    cur.execute(
+        "INSERT INTO contacts (id, name, title, email, phone, city_id, organisation, kind, "
+        "languages, expertise, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        [contact.id, contact.name, contact.title, contact.email, contact.phone, contact.city_id,
+         contact.organisation, str(contact.kind), list(contact.languages),
+         list(contact.expertise)])
+    return get(cur, contact.id)
+
+
+def update(cur, contact: Contact) -> Contact:
+    """Save a contact edited from `contact.version`; ConflictError when someone saved it since."""
+    changed = cur.execute(
+        "UPDATE contacts SET name = ?, title = ?, email = ?, phone = ?, city_id = ?, "
+        "organisation = ?, kind = ?, languages = ?, expertise = ?, version = version + 1 "
+        "WHERE id = ? AND version = ? RETURNING id",
+        [contact.name, contact.title, contact.email, contact.phone, contact.city_id,
+         contact.organisation, str(contact.kind), list(contact.languages),
+         list(contact.expertise), contact.id, contact.version]).fetchall()
+    if not changed:
+        raise ConflictError(get(cur, contact.id))
+    return get(cur, contact.id)
+
+
+def delete(cur, contact_id: int, version: int) -> None:
+    """Remove a contact opened at `version`; ConflictError when it changed since."""
+    gone = cur.execute("DELETE FROM contacts WHERE id = ? AND version = ? RETURNING id",
+                       [contact_id, version]).fetchall()
+    if not gone:
+        raise ConflictError(get(cur, contact_id))
+
+
+def expertise_tags(cur) -> list[str]:
+    """Every field of expertise in use, for suggestions."""
+    rows = cur.execute("SELECT DISTINCT unnest(expertise) AS e FROM contacts ORDER BY 1").fetchall()
+    return [row[0] for row in rows]

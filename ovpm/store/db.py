@@ -1,0 +1,108 @@
+"""The DuckDB file: one connection per process and path, a cursor per call, one write lock.
+
+DuckDB lets only one process open the file; inside the process, a connection shared by threads
+fails, so every call works on its own cursor. Writes take a process-wide lock: without it,
+concurrent updates of one row are lost to "Conflict on update".
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+MIGRATIONS_PACKAGE = "ovpm.store.migrations"
+
+
+class DatabaseLocked(RuntimeError):
+    """Another process (usually the running app) holds the database file."""
+
+
+class Database:
+    """An open DuckDB file with its write lock; create it with `open_database`."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._connection = duckdb.connect(str(self.path))
+        except duckdb.IOException as error:
+            if "lock" in str(error).lower():
+                raise DatabaseLocked(
+                    f"{self.path} is in use by another process (is the app running?). "
+                    "Stop it, or run this from the app's Secretariat pages.") from error
+            raise
+        self._write_lock = threading.RLock()
+
+    @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one read."""
+        cursor = self._connection.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction under the write lock: committed on success, rolled back on error."""
+        with self._write_lock:
+            cursor = self._connection.cursor()
+            cursor.begin()
+            try:
+                yield cursor
+                cursor.commit()
+            except BaseException:
+                cursor.rollback()
+                raise
+            finally:
+                cursor.close()
+
+    def close(self) -> None:
+        """Close the file (tests, backup and restore)."""
+        self._connection.close()
+
+
+def open_database(path: Path) -> Database:
+    """Open (or create) the database file and bring its schema up to date."""
+    database = Database(path)
+    apply_migrations(database)
+    return database
+
+
+def migration_files() -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every migration, in order."""
+    found = []
+    for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.name, entry.read_text("utf-8")))
+    return sorted(found)
+
+
+def apply_migrations(database: Database) -> list[str]:
+    """Apply the migrations not yet recorded in `schema_migrations`; returns their names."""
+    applied_now = []
+    with database.unit_of_work() as cur:
+        cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                    "(number INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP)")
+        done = {row[0] for row in cur.execute("SELECT number FROM schema_migrations").fetchall()}
+        for number, name, sql in migration_files():
+            if number in done:
+                continue
+            cur.execute(sql)
+            cur.execute("INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)",
+                        [number, name])
+            applied_now.append(name)
+    return applied_now
+
+
+def next_id(cur: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The next id of a table; safe because it is called inside the unit of work's lock."""
+    return cur.execute(_NEXT_ID_SQL[table]).fetchone()[0]
+
+
+_NEXT_ID_SQL = {table: "SELECT coalesce(max(id), 0) + 1 FROM " + table
+                for table in ("cycles", "milestones", "cities", "users", "contacts", "audit_log")}

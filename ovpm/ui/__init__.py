@@ -1,0 +1,81 @@
+"""Shared Streamlit widgets and helpers: the database handle, language, messages."""
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+
+import streamlit as st
+
+from ovpm import i18n
+from ovpm.config import settings
+from ovpm.domain.errors import ConflictError, PermissionDenied, ValidationError
+from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
+from ovpm.domain.rules import FIELD_LABELS
+from ovpm.store.db import Database, open_database
+
+LANGUAGE_KEY = "ovpm_language"
+
+
+@st.cache_resource(show_spinner=False)
+def _database(path: str) -> Database:
+    return open_database(os.fspath(path))
+
+
+def db() -> Database:
+    """The process's database for the configured path (one connection, a cursor per call)."""
+    return _database(str(settings().db_path))
+
+
+def language() -> str:
+    """The language of this session: the user's choice, else French."""
+    return i18n.normalise(st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE))
+
+
+def set_language(code: str) -> None:
+    st.session_state[LANGUAGE_KEY] = i18n.normalise(code)
+
+
+def gettext() -> Callable[..., str]:
+    """The translator of this session's language."""
+    return i18n.translator(language())
+
+
+def language_picker(key: str) -> None:
+    """A compact language selector that switches the session language."""
+    current = language()
+    choice = st.selectbox("Langue · Language · Idioma", LANGUAGES,
+                          index=LANGUAGES.index(current), key=key,
+                          format_func=lambda code: i18n.LANGUAGE_NAMES[code])
+    if choice != current:
+        set_language(choice)
+        st.rerun()
+
+
+def show_error(error: Exception) -> None:
+    """A service error as messages in the user's language (never a traceback)."""
+    _ = gettext()
+    if isinstance(error, ValidationError):
+        st.error(_("Nothing was saved. Please correct:") + "\n\n" + "\n".join(
+            f"- {i18n.field_error_text(e, language())}" for e in error.errors))
+    elif isinstance(error, ConflictError):
+        st.error(_("Someone else saved this record after you opened it. Your changes were not "
+                   "saved; the version now stored is shown below."))
+        if dataclasses.is_dataclass(error.current):
+            stored = {k: v for k, v in dataclasses.asdict(error.current).items()
+                      if k not in ("id", "version", "city_id")}
+            st.table({_("Field"): [_(FIELD_LABELS.get(k, k)) for k in stored], _("Stored value"): [str(v) for v in stored.values()]})
+        if st.button(_("Load the stored version and edit again"), key="reload_after_conflict"):
+            for key in [k for k in st.session_state if str(k).endswith("_editing")]:
+                del st.session_state[key]
+            st.rerun()
+    elif isinstance(error, PermissionDenied):
+        st.error(_("You are not allowed to do this."))
+    else:
+        st.error(_("Something went wrong; nothing was saved."))
+
+
+def page_header(title: str, caption: str | None = None) -> None:
+    st.title(title)
+    if caption:
+        st.caption(caption)

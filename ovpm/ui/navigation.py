@@ -1,0 +1,44 @@
+"""The screens of the app, who may open them, and the role-filtered navigation."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ovpm.domain import N_
+from ovpm.domain.models import Role
+
+ALL_ROLES = (Role.SECRETARIAT, Role.CITY, Role.ADVISORY)
+
+
+@dataclass(frozen=True)
+class Screen:
+    key: str
+    title: str
+    icon: str
+    section: str
+    roles: tuple[Role, ...]
+
+    @property
+    def path(self) -> str:
+        return f"pages/{self.key}.py"
+
+
+SCREENS = (
+    Screen("home", N_("Home"), ":material/home:", "", ALL_ROLES),
+    Screen("cities", N_("Member cities"), ":material/location_city:", N_("Directory"), ALL_ROLES),
+    Screen("address_book", N_("Address book"), ":material/contacts:", N_("Directory"), ALL_ROLES),
+    Screen("users", N_("Users"), ":material/manage_accounts:", N_("Administration"),
+           (Role.SECRETARIAT,)),
+    Screen("audit", N_("Audit trail"), ":material/history:", N_("Administration"),
+           (Role.SECRETARIAT, Role.CITY)),
+    Screen("account", N_("My account"), ":material/person:", N_("Administration"), ALL_ROLES),
+)
+SCREENS_BY_KEY = {screen.key: screen for screen in SCREENS}
+
+
+def roles_of(key: str) -> tuple[Role, ...]:
+    """The roles that may open a screen (the pages' guards and the navigation share this)."""
+    return SCREENS_BY_KEY[key].roles
+
+
+def screens_for(role: Role) -> list[Screen]:
+    return [screen for screen in SCREENS if role in screen.roles]

@@ -1,0 +1,47 @@
+"""Audit trail: every change with who, when, what, before and after."""
+from datetime import timedelta
+
+import streamlit as st
+
+from ovpm import clock, ui
+from ovpm.auth import require_role
+from ovpm.domain.models import Role
+from ovpm.services.audit import PAGE_SIZE, audit_entries, audit_filter_choices
+from ovpm.ui.navigation import roles_of
+
+user = require_role(*roles_of("audit"))
+_ = ui.gettext()
+db = ui.db()
+
+st.title(_("Audit trail"))
+if user.role == Role.CITY:
+    st.caption(_("The changes concerning {city}.", city=user.city_name))
+
+entities, people = audit_filter_choices(db, user)
+ENTITY_LABELS = {"city": _("City"), "contact": _("Contact"), "user": _("User"),
+                 "session": _("Session")}
+with st.container(border=True):
+    c1, c2, c3 = st.columns(3)
+    entity = c1.selectbox(_("Record"), [None, *entities], key="audit_entity",
+                          format_func=lambda e: _("All") if e is None else ENTITY_LABELS.get(e, e))
+    person = c2.selectbox(_("Person"), [None, *people], key="audit_person",
+                          format_func=lambda p: _("All") if p is None else p)
+    today = clock.today()
+    period = c3.date_input(_("Period"), value=(today - timedelta(days=3650), today),
+                           key="audit_period", format="YYYY-MM-DD")
+
+since, until = (period if isinstance(period, tuple) and len(period) == 2 else (None, None))
+frame = audit_entries(db, user, entity, person, since, until)
+if len(frame) == PAGE_SIZE:
+    st.info(_("Showing the latest {count} entries; narrow the filters to see older ones.",
+              count=PAGE_SIZE))
+ACTIONS = {"create": _("Created"), "update": _("Changed"), "delete": _("Deleted"),
+           "login": _("Signed in"), "logout": _("Signed out"),
+           "change_password": _("Changed password"), "reset_password": _("Password reset")}
+shown = frame.assign(entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
+                     action=frame["action"].map(lambda a: ACTIONS.get(a, a)))
+columns = {"happened_at": _("When (UTC)"), "actor_username": _("Who"), "entity": _("Record"),
+           "entity_id": _("Number"), "action": _("What"), "before": _("Before"),
+           "after": _("After")}
+st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
+             column_config=columns, height=520)

@@ -1,0 +1,51 @@
+"""Home: who you are, the programme cycle's milestones and the countdown to the Congress."""
+import pandas as pd
+import streamlit as st
+
+from ovpm import clock, i18n, ui
+from ovpm.auth import require_role
+from ovpm.charts import milestone_timeline
+from ovpm.domain.models import ROLE_LABELS
+from ovpm.services.cycle import current_cycle, days_to_congress, milestone_state
+from ovpm.ui.navigation import roles_of
+
+user = require_role(*roles_of("home"))
+_ = ui.gettext()
+lang = ui.language()
+
+st.title(_("Welcome, {name}", name=user.name))
+who = _(ROLE_LABELS[user.role])
+st.caption(who + (" · " + _("City: {city}", city=user.city_name) if user.city_name else ""))
+
+cycle = current_cycle(ui.db())
+today = clock.today()
+days_left = days_to_congress(cycle, today)
+
+st.subheader(cycle.name)
+left, middle, right = st.columns(3)
+left.metric(_("Days left to the 17th World Congress"), i18n.format_number(max(days_left, 0), lang))
+middle.metric(_("17th World Congress, Córdoba"),
+              f"{i18n.format_day(cycle.congress_starts, lang, 'medium')} – "
+              f"{i18n.format_day(cycle.congress_ends, lang, 'medium')}")
+right.metric(_("Today"), i18n.format_day(today, lang, "medium"))
+
+STATES = {"done": _("Done"), "current": _("Under way"), "upcoming": _("Upcoming")}
+rows = pd.DataFrame([{
+    "label": m.label(lang), "starts": m.starts, "ends": m.ends,
+    "state": STATES[milestone_state(m.starts, m.ends, today)],
+    "from": i18n.format_day(m.starts, lang), "to": i18n.format_day(m.ends, lang),
+} for m in cycle.milestones])
+
+st.markdown("#### " + _("Milestones of the cycle"))
+if rows.empty:
+    st.info(_("No milestones are recorded for this cycle yet."))
+else:
+    chart_rows = rows.assign(starts=pd.to_datetime(rows["starts"]),
+                             ends=pd.to_datetime(rows["ends"]) + pd.Timedelta(days=1))
+    st.altair_chart(milestone_timeline(
+        chart_rows, _("Today"), pd.Timestamp(today),
+        {"state": _("Status"), "states": STATES, "milestone": _("Milestone"),
+         "starts": _("Starts"), "ends": _("Ends")}), width="stretch")
+    st.dataframe(rows[["label", "from", "to", "state"]], hide_index=True, width="stretch",
+                 column_config={"label": _("Milestone"), "from": _("Starts"), "to": _("Ends"),
+                                "state": _("Status")})
