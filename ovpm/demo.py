@@ -25,7 +25,8 @@ DEMO_CITY_NAMES = {"bordeaux": "Bordeaux", "bruges": "Bruges", "cordoba": "Córd
                    "quebec": "Québec"}
 
 QUEBEC_ROADMAP = Cycle(
-    id=0, name="Quebec Roadmap 2022–2024",
+    id=0, names={"fr": "Feuille de route de Québec 2022–2024", "en": "Quebec Roadmap 2022–2024",
+                 "es": "Hoja de ruta de Quebec 2022–2024"},
     congress_starts=date(2024, 9, 24), congress_ends=date(2024, 9, 27),
     milestones=(
         Milestone("on_the_way", date(2022, 2, 1), date(2022, 8, 31),

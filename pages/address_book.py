@@ -5,7 +5,6 @@ import streamlit as st
 
 from ovpm import i18n, ui
 from ovpm.auth import require_role
-from ovpm.domain import access
 from ovpm.domain.errors import DomainError
 from ovpm.domain.models import CONTACT_KIND_LABELS, CONTACT_LANGUAGES, Contact, ContactKind, Role
 from ovpm.services import cities as city_service
@@ -32,13 +31,13 @@ with st.container(border=True):
     c1, c2, c3 = st.columns(3)
     text = c1.text_input(_("Search"), placeholder=_("Name, title or organisation"), key="ab_text")
     chosen_cities = c2.multiselect(_("City"), list(city_names), format_func=city_names.get,
-                                   key="ab_cities")
+                                   key="ab_cities", placeholder=_("Choose one or more"))
     kinds = c3.multiselect(_("Kind"), [str(k) for k in ContactKind], format_func=kind_label,
-                           key="ab_kinds")
+                           key="ab_kinds", placeholder=_("Choose one or more"))
     c4, c5 = st.columns(2)
     expertise = c4.text_input(_("Field of expertise"), key="ab_expertise",
                               placeholder=_("e.g. urban planning"))
-    languages = c5.multiselect(_("Languages"), CONTACT_LANGUAGES, key="ab_languages",
+    languages = c5.multiselect(_("Languages"), CONTACT_LANGUAGES, key="ab_languages", placeholder=_("Choose one or more"),
                                format_func=lambda code: i18n.language_name(code, lang))
 
 where = ContactFilter(text, tuple(chosen_cities), tuple(kinds), expertise, tuple(languages))
@@ -82,6 +81,7 @@ def contact_form(contact: Contact, key: str, editable_cities: dict[int, str]) ->
         kind = a.selectbox(_("Kind"), kind_values, index=kind_values.index(str(contact.kind)),
                            format_func=kind_label)
         spoken = b.multiselect(_("Languages"), CONTACT_LANGUAGES, default=list(contact.languages),
+                               placeholder=_("Choose one or more"),
                                format_func=lambda code: i18n.language_name(code, lang))
         expertise_text = st.text_input(_("Fields of expertise (separated by semicolons)"),
                                        "; ".join(contact.expertise))

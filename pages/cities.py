@@ -23,9 +23,9 @@ with st.container(border=True):
     c1, c2, c3, c4 = st.columns([2, 2, 2, 1])
     text = c1.text_input(_("Search"), placeholder=_("Name, local name or country"),
                          key="cities_search")
-    chosen_regions = c2.multiselect(_("UNESCO region"), regions, key="cities_regions",
+    chosen_regions = c2.multiselect(_("UNESCO region"), regions, key="cities_regions", placeholder=_("Choose one or more"),
                                     format_func=lambda r: _(UNESCO_REGIONS.get(r, r)))
-    chosen_countries = c3.multiselect(_("Country"), countries, key="cities_countries")
+    chosen_countries = c3.multiselect(_("Country"), countries, key="cities_countries", placeholder=_("Choose one or more"))
     standing = None
     if user.role != Role.CITY:
         standing_choice = c4.selectbox(_("Good standing"), ["all", "yes", "no"], key="cities_standing",

@@ -21,12 +21,11 @@ cycle = current_cycle(ui.db())
 today = clock.today()
 days_left = days_to_congress(cycle, today)
 
-st.subheader(cycle.name)
+st.subheader(cycle.name(lang))
 left, middle, right = st.columns(3)
 left.metric(_("Days left to the 17th World Congress"), i18n.format_number(max(days_left, 0), lang))
 middle.metric(_("17th World Congress, Córdoba"),
-              f"{i18n.format_day(cycle.congress_starts, lang, 'medium')} – "
-              f"{i18n.format_day(cycle.congress_ends, lang, 'medium')}")
+              i18n.format_period(cycle.congress_starts, cycle.congress_ends, lang))
 right.metric(_("Today"), i18n.format_day(today, lang, "medium"))
 
 STATES = {"done": _("Done"), "current": _("Under way"), "upcoming": _("Upcoming")}

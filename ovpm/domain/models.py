@@ -121,7 +121,10 @@ class Milestone:
 @dataclass(frozen=True)
 class Cycle:
     id: int
-    name: str
+    names: dict[str, str]
     congress_starts: date
     congress_ends: date
     milestones: tuple[Milestone, ...] = ()
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en", "")

@@ -14,6 +14,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_interval
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
@@ -63,6 +64,11 @@ def field_error_text(error: FieldError, language: str) -> str:
 def format_day(value: date | None, language: str, style: str = "long") -> str:
     """A date in the user's language ('1 mars 2024', 'March 1, 2024', '1 de marzo de 2024')."""
     return "" if value is None else _babel_date(value, format=style, locale=normalise(language))
+
+
+def format_period(starts: date, ends: date, language: str) -> str:
+    """A span of days, compactly ('24–27 sept. 2024')."""
+    return format_interval(starts, ends, skeleton="yMMMd", locale=normalise(language))
 
 
 def format_moment(value: datetime | None, language: str) -> str:

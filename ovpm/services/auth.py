@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from datetime import timedelta, timezone
+from functools import lru_cache
 
 import bcrypt
 
@@ -41,12 +42,14 @@ def hash_password(password: str, username: str = "") -> str:
 def _matches(password: str, stored_hash: str | None) -> bool:
     if not stored_hash:
         # Spend the same time as a real check so that timing does not reveal unknown users.
-        bcrypt.checkpw(b"x", _DUMMY_HASH)
+        bcrypt.checkpw(b"x", _dummy_hash(BCRYPT_ROUNDS))
         return False
     return bcrypt.checkpw(_prehash(password), stored_hash.encode("ascii"))
 
 
-_DUMMY_HASH = bcrypt.hashpw(b"not-a-password", bcrypt.gensalt(BCRYPT_ROUNDS))
+@lru_cache(maxsize=2)
+def _dummy_hash(rounds: int) -> bytes:
+    return bcrypt.hashpw(b"not-a-password", bcrypt.gensalt(rounds))
 
 
 def login(db: Database, username: str, password: str, address: str) -> User:
@@ -60,11 +63,11 @@ def login(db: Database, username: str, password: str, address: str) -> User:
         raise LoginThrottled(int(THROTTLE_WINDOW.total_seconds() // 60))
     with db.reading() as cur:
         stored_hash = users.password_hash(cur, username)
-    ok = _matches(password or "", stored_hash)
+    if not _matches(password or "", stored_hash):
+        with db.unit_of_work() as cur:
+            users.record_login_attempt(cur, username, address, now, False)
+        raise LoginRefused()
     with db.unit_of_work() as cur:
-        users.record_login_attempt(cur, username, address, now, ok)
-        if not ok:
-            raise LoginRefused()
         users.clear_failed_logins(cur, username)
         users.prune_login_attempts(cur, now - THROTTLE_WINDOW)
         user = users.find(cur, username)

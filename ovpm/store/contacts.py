@@ -46,7 +46,7 @@ def search(cur, text: str = "", city_ids: list[int] | None = None,
         clauses.append("list_contains(?, k.kind)")
         params.append(kinds)
     if expertise.strip():
-        clauses.append("len(list_filter(k.expertise, e -> strip_accents(lower(e)) LIKE ?)) > 0")
+        clauses.append("len(list_filter(k.expertise, lambda e: strip_accents(lower(e)) LIKE ?)) > 0")
         params.append(f"%{fold(expertise.strip())}%")
     if languages:
         clauses.append("len(list_intersect(k.languages, ?)) > 0")

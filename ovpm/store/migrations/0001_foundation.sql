@@ -2,7 +2,9 @@
 -- Ids are allocated under the write lock (max + 1): no sequences, so a backup restores exactly.
 CREATE TABLE cycles (
     id INTEGER PRIMARY KEY,
-    name VARCHAR NOT NULL,
+    name_fr VARCHAR NOT NULL,
+    name_en VARCHAR NOT NULL,
+    name_es VARCHAR NOT NULL,
     congress_starts DATE NOT NULL,
     congress_ends DATE NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
