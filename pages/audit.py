@@ -1,9 +1,7 @@
 """Audit trail: every change with who, when, what, before and after."""
-from datetime import timedelta
-
 import streamlit as st
 
-from ovpm import clock, ui
+from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.services.audit import PAGE_SIZE, audit_entries, audit_filter_choices
@@ -21,16 +19,14 @@ entities, people = audit_filter_choices(db, user)
 ENTITY_LABELS = {"city": _("City"), "contact": _("Contact"), "user": _("User"),
                  "session": _("Session")}
 with st.container(border=True):
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3, c4 = st.columns(4)
     entity = c1.selectbox(_("Record"), [None, *entities], key="audit_entity",
                           format_func=lambda e: _("All") if e is None else ENTITY_LABELS.get(e, e))
     person = c2.selectbox(_("Person"), [None, *people], key="audit_person",
                           format_func=lambda p: _("All") if p is None else p)
-    today = clock.today()
-    period = c3.date_input(_("Period"), value=(today - timedelta(days=3650), today),
-                           key="audit_period", format="YYYY-MM-DD")
+    since = c3.date_input(_("From"), value=None, key="audit_since", format="YYYY-MM-DD")
+    until = c4.date_input(_("Until"), value=None, key="audit_until", format="YYYY-MM-DD")
 
-since, until = (period if isinstance(period, tuple) and len(period) == 2 else (None, None))
 frame = audit_entries(db, user, entity, person, since, until)
 if len(frame) == PAGE_SIZE:
     st.info(_("Showing the latest {count} entries; narrow the filters to see older ones.",
@@ -39,7 +35,8 @@ ACTIONS = {"create": _("Created"), "update": _("Changed"), "delete": _("Deleted"
            "login": _("Signed in"), "logout": _("Signed out"),
            "change_password": _("Changed password"), "reset_password": _("Password reset")}
 shown = frame.assign(entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
-                     action=frame["action"].map(lambda a: ACTIONS.get(a, a)))
+                     action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
+                     before=frame["before"].fillna(""), after=frame["after"].fillna(""))
 columns = {"happened_at": _("When (UTC)"), "actor_username": _("Who"), "entity": _("Record"),
            "entity_id": _("Number"), "action": _("What"), "before": _("Before"),
            "after": _("After")}

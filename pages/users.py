@@ -30,7 +30,7 @@ st.title(_("Users"))
 st.caption(_("Each person has exactly one role; a city user belongs to exactly one city."))
 
 frame = user_service.list_users(db, user)
-shown = frame.assign(role=frame["role"].map(role_label),
+shown = frame.assign(role=frame["role"].map(role_label), city=frame["city"].fillna("—"),
                      language=frame["language"].map(i18n.LANGUAGE_NAMES.get),
                      active=frame["active"].map({True: _("Yes"), False: _("No")}))
 columns = {"username": _("User name"), "name": _("Name"), "email": _("E-mail"),

@@ -63,7 +63,7 @@ def show_error(error: Exception) -> None:
                    "saved; the version now stored is shown below."))
         if dataclasses.is_dataclass(error.current):
             stored = {k: v for k, v in dataclasses.asdict(error.current).items()
-                      if k not in ("id", "version", "city_id")}
+                      if k not in ("id", "version", "city_id", "city_name")}
             st.table({_("Field"): [_(FIELD_LABELS.get(k, k)) for k in stored], _("Stored value"): [str(v) for v in stored.values()]})
         if st.button(_("Load the stored version and edit again"), key="reload_after_conflict"):
             for key in [k for k in st.session_state if str(k).endswith("_editing")]:

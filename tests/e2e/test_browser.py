@@ -1,0 +1,104 @@
+"""Main flows in headless Chromium against a running server."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import screenshot
+
+PASSWORD = "patrimoine-2024"
+NAV = {
+    "secretariat": ["Accueil", "Villes membres", "Carnet d'adresses", "Utilisateurs",
+                    "Journal d'audit", "Mon compte"],
+    # The Advisory Group's demo account works in English.
+    "advisory": ["Home", "Member cities", "Address book", "My account"],
+    "bordeaux": ["Accueil", "Villes membres", "Carnet d'adresses", "Journal d'audit", "Mon compte"],
+    # Córdoba's demo account works in Spanish.
+    "cordoba": ["Inicio", "Ciudades miembro", "Libreta de direcciones", "Registro de auditoría",
+                "Mi cuenta"],
+}
+NAV["bruges"] = NAV["quebec"] = NAV["bordeaux"]
+TITLES = {"Villes membres": "Villes membres", "Carnet d'adresses": "Carnet d'adresses",
+          "Utilisateurs": "Utilisateurs", "Journal d'audit": "Journal d'audit",
+          "Mon compte": "Mon compte", "Accueil": "Bienvenue", "Inicio": "Bienvenido",
+          "Ciudades miembro": "Ciudades miembro", "Libreta de direcciones": "Libreta de direcciones",
+          "Registro de auditoría": "Registro de auditoría", "Mi cuenta": "Mi cuenta",
+          "Home": "Welcome", "Member cities": "Member cities", "Address book": "Address book",
+          "My account": "My account"}
+ALL_PATHS = ["", "cities", "address_book", "users", "audit", "account", "home"]
+
+
+def sign_in(page, server, username, language=None):
+    page.goto(server + "/")
+    if language:
+        page.get_by_role("combobox").first.click()
+        page.get_by_role("option", name=language).click()
+    page.get_by_label(re.compile("Nom d'utilisateur|User name|Nombre de usuario")).fill(username)
+    page.get_by_label(re.compile("Mot de passe|Password|Contraseña")).fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Se connecter|Sign in|Iniciar sesión")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        re.compile("Bienvenue|Welcome|Bienvenido"))
+
+
+def nav_links(page):
+    nav = page.get_by_test_id("stSidebarNav")
+    # Each link's text starts with its icon's ligature name on a line of its own.
+    return [text.strip().split("\n")[-1] for text in nav.get_by_role("link").all_inner_texts()]
+
+
+@pytest.mark.parametrize("username", ["secretariat", "advisory", "bordeaux", "bruges", "cordoba",
+                                      "quebec"])
+def test_each_demo_account_signs_in_and_opens_its_pages(server, context, username):
+    page = context.new_page()
+    sign_in(page, server, username)
+    assert nav_links(page) == NAV[username]
+    for label in NAV[username]:
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=label).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(TITLES[label])
+        assert page.get_by_test_id("stException").count() == 0
+        screenshot(page, f"{username}-{label}")
+
+
+@pytest.mark.parametrize("path", ALL_PATHS)
+def test_signed_out_direct_urls_show_only_the_login(server, context, path):
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    expect(page.get_by_role("button", name="Se connecter")).to_be_visible()
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    assert "Bordeaux" not in page.inner_text("body")
+
+
+def test_a_copied_session_cookie_stops_working_after_logout(server, browser, context):
+    page = context.new_page()
+    sign_in(page, server, "bruges")
+    page.wait_for_timeout(1000)
+    cookie = [c for c in context.cookies() if c["name"] == "ovpm_session"]
+    assert cookie, "the session cookie was not written"
+
+    thief = browser.new_context()
+    thief.add_cookies(cookie)
+    stolen = thief.new_page()
+    stolen.goto(server + "/cities")
+    expect(stolen.get_by_role("heading", level=1)).to_have_text("Villes membres")
+
+    page.get_by_role("button", name="Se déconnecter").click()
+    expect(page.get_by_role("button", name="Se connecter")).to_be_visible()
+
+    again = thief.new_page()
+    again.goto(server + "/cities")
+    expect(again.get_by_role("button", name="Se connecter")).to_be_visible()
+    assert again.get_by_test_id("stDataFrame").count() == 0
+    stolen.reload()
+    expect(stolen.get_by_role("button", name="Se connecter")).to_be_visible()
+    thief.close()
+
+
+@pytest.mark.parametrize("language, title", [("English", "Member cities"),
+                                             ("Español", "Ciudades miembro")])
+def test_language_picked_on_the_login_page_is_kept_after_sign_in(server, context, language, title):
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_role("combobox").first.click()
+    page.get_by_role("option", name=language).click()
+    expect(page.get_by_role("button", name=re.compile("Sign in|Iniciar sesión"))).to_be_visible()
+    screenshot(page, f"login-{language}")
