@@ -40,7 +40,8 @@ if not frame.empty:
     st.altair_chart(world_map(frame, {"name": _("City"), "country": _("Country")}),
                     width="stretch")
 
-shown = frame.assign(region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))))
+shown = frame.assign(region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))),
+                     country=frame["iso2"].map(lambda code: i18n.country_name(code, lang)))
 columns = {"name": _("City"), "local_name": _("Local name"), "country": _("Country"),
            "region": _("UNESCO region")}
 if user.role != Role.CITY:

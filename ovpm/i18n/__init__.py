@@ -92,3 +92,9 @@ def language_name(code: str, language: str) -> str:
     """The name of a language (ISO 639-1 code) in the user's language."""
     names = Locale.parse(normalise(language)).languages
     return names.get(code, code)
+
+
+@lru_cache(maxsize=1024)
+def country_name(iso2: str, language: str) -> str:
+    """A country's name in the user's language, from its ISO 3166-1 code."""
+    return Locale.parse(normalise(language)).territories.get((iso2 or "").upper(), iso2)
