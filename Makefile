@@ -28,8 +28,8 @@ test: $(VENV)/.dev-installed
 	$(PY) -m pytest -q tests
 
 i18n: $(VENV)/.dev-installed
-	$(PY) -m babel.messages.frontend extract -F babel.cfg -k N_ -o ovpm/i18n/messages.pot .
-	$(PY) -m babel.messages.frontend update -i ovpm/i18n/messages.pot -d ovpm/i18n/locales -D messages
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location -o ovpm/i18n/messages.pot .
+	$(VENV)/bin/pybabel update -i ovpm/i18n/messages.pot -d ovpm/i18n/locales -D messages --no-location
 
 clean:
 	rm -rf $(VENV) .pytest_cache
