@@ -37,8 +37,8 @@ frame = city_service.directory(db, user, text, chosen_regions, chosen_countries,
 st.markdown(_("{count} cities", count=i18n.format_number(len(frame), lang)))
 
 if not frame.empty:
-    st.altair_chart(world_map(frame, {"name": _("City"), "country": _("Country")}),
-                    width="stretch")
+    st.vega_lite_chart(world_map(frame, {"name": _("City"), "country": _("Country")}),
+                       width="stretch")
 
 shown = frame.assign(region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))),
                      country=frame["iso2"].map(lambda code: i18n.country_name(code, lang)))
