@@ -17,7 +17,7 @@ if user.role == Role.CITY:
 
 entities, people = audit_filter_choices(db, user)
 ENTITY_LABELS = {"city": _("City"), "contact": _("Contact"), "user": _("User"),
-                 "session": _("Session")}
+                 "session": _("Session"), "database": _("Database")}
 with st.container(border=True):
     c1, c2, c3, c4 = st.columns(4)
     entity = c1.selectbox(_("Record"), [None, *entities], key="audit_entity",
@@ -33,7 +33,8 @@ if len(frame) == PAGE_SIZE:
               count=PAGE_SIZE))
 ACTIONS = {"create": _("Created"), "update": _("Changed"), "delete": _("Deleted"),
            "login": _("Signed in"), "logout": _("Signed out"),
-           "change_password": _("Changed password"), "reset_password": _("Password reset")}
+           "change_password": _("Changed password"), "reset_password": _("Password reset"),
+           "backup": _("Backup downloaded")}
 shown = frame.assign(entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
                      action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
                      before=frame["before"].fillna(""), after=frame["after"].fillna(""))

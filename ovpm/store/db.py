@@ -33,7 +33,8 @@ class Database:
             if "lock" in str(error).lower():
                 raise DatabaseLocked(
                     f"{self.path} is in use by another process (is the app running?). "
-                    "Stop it, or run this from the app's Secretariat pages.") from error
+                    "Stop the app first; a backup can also be downloaded from the app's "
+                    "Backup page.") from error
             raise
         self._write_lock = threading.RLock()
 

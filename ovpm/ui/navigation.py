@@ -30,6 +30,8 @@ SCREENS = (
            (Role.SECRETARIAT,)),
     Screen("audit", N_("Audit trail"), ":material/history:", N_("Administration"),
            (Role.SECRETARIAT, Role.CITY)),
+    Screen("backup", N_("Backup"), ":material/backup:", N_("Administration"),
+           (Role.SECRETARIAT,)),
     Screen("account", N_("My account"), ":material/person:", N_("Administration"), ALL_ROLES),
 )
 SCREENS_BY_KEY = {screen.key: screen for screen in SCREENS}

@@ -10,7 +10,8 @@ from tests.conftest import signed_in_state
 ROOT = Path(__file__).resolve().parents[2]
 ROLES_BY_ACCOUNT = {"secretariat": "secretariat", "advisory": "advisory", "bordeaux": "city"}
 TITLES_FR = {"home": "Bienvenue", "cities": "Villes membres", "address_book": "Carnet d'adresses",
-             "users": "Utilisateurs", "audit": "Journal d'audit", "account": "Mon compte"}
+             "users": "Utilisateurs", "audit": "Journal d'audit", "account": "Mon compte",
+             "backup": "Sauvegarde"}
 
 
 def open_page(key: str, username: str | None) -> AppTest:

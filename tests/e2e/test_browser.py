@@ -9,7 +9,7 @@ from tests.e2e.conftest import screenshot
 PASSWORD = "patrimoine-2024"
 NAV = {
     "secretariat": ["Accueil", "Villes membres", "Carnet d'adresses", "Utilisateurs",
-                    "Journal d'audit", "Mon compte"],
+                    "Journal d'audit", "Sauvegarde", "Mon compte"],
     # The Advisory Group's demo account works in English.
     "advisory": ["Home", "Member cities", "Address book", "My account"],
     "bordeaux": ["Accueil", "Villes membres", "Carnet d'adresses", "Journal d'audit", "Mon compte"],
@@ -20,12 +20,12 @@ NAV = {
 NAV["bruges"] = NAV["quebec"] = NAV["bordeaux"]
 TITLES = {"Villes membres": "Villes membres", "Carnet d'adresses": "Carnet d'adresses",
           "Utilisateurs": "Utilisateurs", "Journal d'audit": "Journal d'audit",
-          "Mon compte": "Mon compte", "Accueil": "Bienvenue", "Inicio": "Bienvenido",
+          "Mon compte": "Mon compte", "Accueil": "Bienvenue", "Sauvegarde": "Sauvegarde", "Inicio": "Bienvenido",
           "Ciudades miembro": "Ciudades miembro", "Libreta de direcciones": "Libreta de direcciones",
           "Registro de auditoría": "Registro de auditoría", "Mi cuenta": "Mi cuenta",
           "Home": "Welcome", "Member cities": "Member cities", "Address book": "Address book",
           "My account": "My account"}
-ALL_PATHS = ["", "cities", "address_book", "users", "audit", "account", "home"]
+ALL_PATHS = ["", "cities", "address_book", "users", "audit", "backup", "account", "home"]
 
 
 def sign_in(page, server, username, language=None):

@@ -136,3 +136,13 @@ def test_demo_scale_multiplies_cities_contacts_and_audit_rows(tmp_path):
     assert three["cities"] == 3 * one["cities"]
     assert three["contacts"] >= 3 * one["contacts"] - 5
     assert three["audit"] > 2.5 * one["audit"]
+
+
+def test_only_the_secretariat_downloads_a_backup_and_it_is_audited(db, actors):
+    from ovpm.services.backup import backup_archive
+    for role in ("advisory", "bordeaux"):
+        with pytest.raises(PermissionDenied):
+            backup_archive(db, actors[role])
+    archive = backup_archive(db, actors["secretariat"])
+    assert archive[:2] == b"PK"
+    assert audit_service.audit_entries(db, actors["secretariat"]).iloc[0]["action"] == "backup"
