@@ -27,4 +27,4 @@ else:
         st.caption(_(ROLE_LABELS[user.role]) + (f" · {user.city_name}" if user.city_name else ""))
         auth.logout_button()
 
-navigation.run()
+ui.run_page(navigation)

@@ -41,7 +41,7 @@ if rows.empty:
 else:
     chart_rows = rows.assign(starts=pd.to_datetime(rows["starts"]),
                              ends=pd.to_datetime(rows["ends"]) + pd.Timedelta(days=1))
-    st.altair_chart(milestone_timeline(
+    st.vega_lite_chart(milestone_timeline(
         chart_rows, _("Today"), pd.Timestamp(today),
         {"state": _("Status"), "states": STATES, "milestone": _("Milestone"),
          "starts": _("Starts"), "ends": _("Ends")}), width="stretch")

@@ -125,7 +125,7 @@ def login_page() -> None:
 def logout_button() -> None:
     """Sign out of every session of this user (cookie copies included)."""
     _ = ui.gettext()
-    if st.button(_("Sign out"), key="logout", width="stretch"):
+    if st.button(_("Sign out"), key="ovpm_sign_out", width="stretch"):
         user = session_user()
         if user is not None:
             auth_service.logout(ui.db(), user)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from ovpm.domain.rules import FIELD_LABELS
 from ovpm.store.db import Database, open_database
 
 LANGUAGE_KEY = "ovpm_language"
+LOG = logging.getLogger("ovpm")
 
 
 @st.cache_resource(show_spinner=False)
@@ -75,7 +77,13 @@ def show_error(error: Exception) -> None:
         st.error(_("Something went wrong; nothing was saved."))
 
 
-def page_header(title: str, caption: str | None = None) -> None:
-    st.title(title)
-    if caption:
-        st.caption(caption)
+def run_page(page) -> None:
+    """Run the chosen page; an unexpected error is logged and shown as a plain message in the
+    user's language instead of Streamlit's error box (st.stop and st.rerun pass through)."""
+    try:
+        page.run()
+    except Exception:  # noqa: BLE001 - the last line of defence of every page
+        LOG.exception("page %s failed", getattr(page, "url_path", "?"))
+        _ = gettext()
+        st.error(_("Something went wrong on this page; nothing you saved was lost. "
+                   "Please try again, or tell the General Secretariat if it persists."))

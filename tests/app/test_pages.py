@@ -154,3 +154,19 @@ def test_two_sessions_edit_one_contact_and_the_second_save_is_refused(db_path):
     stored = second.table[0].value
     assert "Saved by the first" in stored.to_string()
     assert "+00 1 1111" in [t.value for t in second.text_input]  # nothing typed is lost
+
+
+def test_an_unexpected_error_shows_a_plain_message_and_no_traceback(db_path, monkeypatch):
+    import ovpm.services.cycle as cycle_service
+
+    def broken(_db):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(cycle_service, "current_cycle", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for name, value in signed_in_state("quebec").items():
+        at.session_state[name] = value
+    at.run()
+    assert not at.exception
+    assert any("Une erreur s'est produite sur cette page" in e.value for e in at.error)
+    assert "secret internals" not in shown_text(at)

@@ -23,5 +23,5 @@ def test_milestone_timeline_marks_today():
         "state": "Statut", "states": {"done": "Terminé", "current": "En cours",
                                       "upcoming": "À venir"},
         "milestone": "Jalon", "starts": "Début", "ends": "Fin"})
-    spec = chart.to_dict()
-    assert spec["layer"][1]["mark"]["type"] == "rule"
+    alt.TopLevelLayerSpec.from_dict({k: v for k, v in chart.items() if k != "datasets"})
+    assert chart["layer"][1]["mark"]["type"] == "rule"

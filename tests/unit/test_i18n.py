@@ -67,3 +67,9 @@ def test_money_and_dates_follow_the_language():
 
 def test_unknown_language_falls_back_to_french():
     assert i18n.translator("de")("Sign in") == "Se connecter"
+
+
+def test_messages_are_marked_where_the_extractor_finds_them():
+    """Only `_("…")` and `N_("…")` calls are extracted; `gettext()("…")` would escape the check."""
+    for path in [*(ROOT / "ovpm").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]:
+        assert not re.search(r"gettext\(\)\(\s*[\"']", path.read_text("utf-8")), path
