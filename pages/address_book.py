@@ -43,7 +43,7 @@ with st.container(border=True):
 where = ContactFilter(text, tuple(chosen_cities), tuple(kinds), expertise, tuple(languages))
 frame = contact_service.search_contacts(db, user, where)
 
-st.markdown(_("{count} contacts", count=i18n.format_number(len(frame), lang)))
+st.markdown(_("Contacts: {count}", count=i18n.format_number(len(frame), lang)))
 shown = frame.assign(
     kind=frame["kind"].map(kind_label),
     languages=frame["languages"].map(lambda codes: ", ".join(i18n.language_name(c, lang)
@@ -100,15 +100,18 @@ def save(edited: Contact | None) -> None:
         saved = contact_service.save_contact(db, user, edited)
     except DomainError as error:
         ui.show_error(error)
-    else:
-        st.success(_("Saved: {name}", name=saved.name))
-        st.session_state.pop("contact_editing", None)
+        return
+    if edited.id is None:
+        ui.saved_and_reset("contact_new", _("Saved: {name}", name=saved.name))
+    st.success(_("Saved: {name}", name=saved.name))
+    st.session_state.pop("contact_editing", None)
 
 
 if user.role in (Role.SECRETARIAT, Role.CITY):
     editable_cities = (city_names if user.role == Role.SECRETARIAT
                        else {user.city_id: city_names[user.city_id]})
     st.divider()
+    ui.show_flash()
     tab_edit, tab_new = st.tabs([_("Edit a contact"), _("Add a contact")])
     with tab_edit:
         editable = frame[frame["can_edit"]]
@@ -135,4 +138,4 @@ if user.role in (Role.SECRETARIAT, Role.CITY):
     with tab_new:
         default_city = user.city_id if user.role == Role.CITY else None
         blank = Contact(None, "", "", "", "", default_city, "", ContactKind.LOCAL_EXPERT)
-        save(contact_form(blank, "contact_new", editable_cities))
+        save(contact_form(blank, ui.form_key("contact_new"), editable_cities))

@@ -34,7 +34,7 @@ with st.container(border=True):
         standing = {"all": None, "yes": True, "no": False}[standing_choice]
 
 frame = city_service.directory(db, user, text, chosen_regions, chosen_countries, standing)
-st.markdown(_("{count} cities", count=i18n.format_number(len(frame), lang)))
+st.markdown(_("Cities: {count}", count=i18n.format_number(len(frame), lang)))
 
 if not frame.empty:
     st.vega_lite_chart(world_map(frame, {"name": _("City"), "country": _("Country")}),
@@ -92,14 +92,17 @@ def save(edited: City | None) -> None:
         saved = city_service.save_city(db, user, edited)
     except DomainError as error:
         ui.show_error(error)
-    else:
-        st.success(_("Saved: {name}", name=saved.name))
-        st.session_state.pop("city_editing", None)
+        return
+    if edited.id is None:
+        ui.saved_and_reset("city_new", _("Saved: {name}", name=saved.name))
+    st.success(_("Saved: {name}", name=saved.name))
+    st.session_state.pop("city_editing", None)
 
 
 if access.can_edit_city(user):
     st.divider()
     st.markdown("#### " + _("Edit the directory"))
+    ui.show_flash()
     names = city_service.city_names(db, user)
     tab_edit, tab_new = st.tabs([_("Edit a city"), _("Add a city")])
     with tab_edit:
@@ -112,4 +115,4 @@ if access.can_edit_city(user):
                 st.session_state["city_editing"] = opened
             save(city_form(opened, f"city_edit_{chosen}_{opened.version}"))
     with tab_new:
-        save(city_form(None, "city_new"))
+        save(city_form(None, ui.form_key("city_new")))

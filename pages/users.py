@@ -49,9 +49,10 @@ def run(action) -> bool:
     return True
 
 
+ui.show_flash()
 tab_new, tab_edit = st.tabs([_("Create a user"), _("Edit a user")])
 with tab_new:
-    with st.form("user_new", clear_on_submit=False):
+    with st.form(ui.form_key("user_new")):
         a, b = st.columns(2)
         username = a.text_input(_("User name"), max_chars=40)
         name = b.text_input(_("Name"), max_chars=120)
@@ -61,9 +62,10 @@ with tab_new:
         city_id = b.selectbox(_("City (city users only)"), [None, *city_names],
                               format_func=city_label)
         password = st.text_input(_("Initial password (12 to 128 characters)"), type="password")
-        if st.form_submit_button(_("Create"), type="primary"):
-            run(lambda: user_service.create_user(db, user, username, name, email, role, city_id,
-                                                 language, password))
+        if st.form_submit_button(_("Create"), type="primary") and run(
+                lambda: user_service.create_user(db, user, username, name, email, role, city_id,
+                                                 language, password)):
+            ui.saved_and_reset("user_new", _("Saved: {name}", name=username))
 
 with tab_edit:
     options = dict(zip(frame["id"], frame["username"] + " — " + frame["name"]))

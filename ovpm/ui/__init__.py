@@ -77,6 +77,25 @@ def show_error(error: Exception) -> None:
         st.error(_("Something went wrong; nothing was saved."))
 
 
+def form_key(name: str) -> str:
+    """The current key of a form that is emptied after a successful save (see `saved_and_reset`)."""
+    return f"{name}_{st.session_state.get(f'ovpm_form_{name}', 0)}"
+
+
+def saved_and_reset(name: str, message: str) -> None:
+    """After a successful create: empty the form, then show `message` on the next run."""
+    st.session_state[f"ovpm_form_{name}"] = st.session_state.get(f"ovpm_form_{name}", 0) + 1
+    st.session_state["ovpm_flash"] = message
+    st.rerun()
+
+
+def show_flash() -> None:
+    """The confirmation left by `saved_and_reset`, once."""
+    message = st.session_state.pop("ovpm_flash", None)
+    if message:
+        st.success(message)
+
+
 def run_page(page) -> None:
     """Run the chosen page; an unexpected error is logged and shown as a plain message in the
     user's language instead of Streamlit's error box (st.stop and st.rerun pass through)."""

@@ -102,3 +102,24 @@ def test_language_picked_on_the_login_page_is_kept_after_sign_in(server, context
     page.get_by_role("option", name=language).click()
     expect(page.get_by_role("button", name=re.compile("Sign in|Iniciar sesión"))).to_be_visible()
     screenshot(page, f"login-{language}")
+
+
+def test_city_officer_adds_a_contact_after_fixing_a_bad_email(server, context):
+    page = context.new_page()
+    sign_in(page, server, "quebec")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Carnet d'adresses").click()
+    page.get_by_role("tab", name="Ajouter un contact").click()
+    form = page.get_by_test_id("stForm").last
+    form.get_by_label("Nom", exact=True).fill("Zora Quillfeather")
+    form.get_by_label("Courriel").fill("zora-at-quebec")
+    form.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Courriel — doit être une adresse courriel")).to_be_visible()
+    expect(form.get_by_label("Nom", exact=True)).to_have_value("Zora Quillfeather")
+    form.get_by_label("Courriel").fill("zora.quillfeather@quebec.example.org")
+    form.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Enregistré : Zora Quillfeather")).to_be_visible()
+    expect(page.get_by_test_id("stForm").last.get_by_label("Nom", exact=True)).to_have_value("")
+    page.get_by_label("Rechercher").fill("zora quill")
+    page.get_by_label("Rechercher").press("Enter")
+    expect(page.get_by_text("Contacts : 1")).to_be_visible()
+    screenshot(page, "quebec-contact-added")
