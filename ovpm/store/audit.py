@@ -9,6 +9,7 @@ import pandas as pd
 
 from ovpm.clock import now_utc
 from ovpm.store.db import next_id
+from ovpm.store.filters import Filters
 
 
 def _json(value: object) -> str | None:
@@ -38,19 +39,15 @@ def record(cur, actor_id: int | None, actor_username: str, entity: str, entity_i
 def search(cur, city_id: int | None, entity: str | None, username: str | None,
            since: date | None, until: date | None, limit: int) -> pd.DataFrame:
     """Entries newest first, filtered; `city_id` restricts to one city's entries."""
-    clauses, params = [], []
-    for clause, value in (("city_id = ?", city_id), ("entity = ?", entity),
-                          ("actor_username = ?", username), ("happened_at >= ?", since)):
-        if value is not None:
-            clauses.append(clause)
-            params.append(value)
+    filters = (Filters().equal("city_id", city_id).equal("entity", entity)
+               .equal("actor_username", username))
+    if since is not None:
+        filters.add("happened_at >= ?", since)
     if until is not None:
-        clauses.append("happened_at < ?::DATE + INTERVAL 1 DAY")
-        params.append(until)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = ("SELECT id, happened_at, actor_username, city_id, entity, entity_id, action, before, after "
-           "FROM audit_log " + where + " ORDER BY happened_at DESC, id DESC LIMIT ?")
-    return cur.execute(sql, params + [limit]).df()
+        filters.add("happened_at < ?::DATE + INTERVAL 1 DAY", until)
+    sql = ("SELECT id, happened_at, actor_username, city_id, entity, entity_id, action, before, "
+           "after FROM audit_log " + filters.where + "ORDER BY happened_at DESC, id DESC LIMIT ?")
+    return cur.execute(sql, filters.params + [limit]).df()
 
 
 def facets(cur, city_id: int | None) -> tuple[list[str], list[str]]:

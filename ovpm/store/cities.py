@@ -7,8 +7,8 @@ import pandas as pd
 
 from ovpm.domain.errors import ConflictError, NotFound
 from ovpm.domain.models import City
-from ovpm.domain.rules import fold
 from ovpm.store.db import next_id
+from ovpm.store.filters import Filters
 
 _COLUMNS = "id, name, local_name, country, iso2, region, lat, lon, good_standing, language, version"
 
@@ -28,27 +28,11 @@ def get(cur, city_id: int) -> City:
 def search(cur, text: str = "", regions: list[str] | None = None,
            countries: list[str] | None = None, good_standing: bool | None = None) -> pd.DataFrame:
     """Cities matching an accent-insensitive text (name, local name, country) and filters."""
-    clauses, params = [], []
-    if text.strip():
-        clauses.append("(strip_accents(lower(name)) LIKE ? OR strip_accents(lower(local_name)) "
-                       "LIKE ? OR strip_accents(lower(country)) LIKE ?)")
-        params += [f"%{_fold_like(text)}%"] * 3
-    if regions:
-        clauses.append("list_contains(?, region)")
-        params.append(regions)
-    if countries:
-        clauses.append("list_contains(?, country)")
-        params.append(countries)
-    if good_standing is not None:
-        clauses.append("good_standing = ?")
-        params.append(good_standing)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    return cur.execute("SELECT " + _COLUMNS + " FROM cities " + where
-                       + " ORDER BY strip_accents(lower(name))", params).df()
-
-
-def _fold_like(text: str) -> str:
-    return fold(text.strip()).replace("\\", "").replace("%", "").replace("_", " ")
+    filters = (Filters().matching_text(["name", "local_name", "country"], text)
+               .one_of("region", regions).one_of("country", countries)
+               .equal("good_standing", good_standing))
+    return cur.execute("SELECT " + _COLUMNS + " FROM cities " + filters.where
+                       + "ORDER BY strip_accents(lower(name))", filters.params).df()
 
 
 def facets(cur) -> tuple[list[str], list[str]]:

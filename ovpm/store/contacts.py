@@ -7,8 +7,8 @@ import pandas as pd
 
 from ovpm.domain.errors import ConflictError, NotFound
 from ovpm.domain.models import Contact, ContactKind
-from ovpm.domain.rules import fold
 from ovpm.store.db import next_id
+from ovpm.store.filters import Filters, like_pattern
 
 _SELECT = ("SELECT k.id, k.name, k.title, k.email, k.phone, k.city_id, k.organisation, k.kind, "
            "k.languages, k.expertise, k.version, c.name AS city FROM contacts k "
@@ -34,28 +34,18 @@ def search(cur, text: str = "", city_ids: list[int] | None = None,
            kinds: list[str] | None = None, expertise: str = "",
            languages: list[str] | None = None, limit: int | None = None) -> pd.DataFrame:
     """Contacts matching an accent-insensitive text (name, title, organisation) and filters."""
-    clauses, params = [], []
-    if text.strip():
-        clauses.append("(strip_accents(lower(k.name)) LIKE ? OR strip_accents(lower(k.title)) LIKE ?"
-                       " OR strip_accents(lower(k.organisation)) LIKE ?)")
-        params += [f"%{fold(text.strip())}%"] * 3
-    if city_ids:
-        clauses.append("list_contains(?, k.city_id)")
-        params.append(city_ids)
-    if kinds:
-        clauses.append("list_contains(?, k.kind)")
-        params.append(kinds)
-    if expertise.strip():
-        clauses.append("len(list_filter(k.expertise, lambda e: strip_accents(lower(e)) LIKE ?)) > 0")
-        params.append(f"%{fold(expertise.strip())}%")
+    filters = (Filters().matching_text(["k.name", "k.title", "k.organisation"], text)
+               .one_of("k.city_id", city_ids).one_of("k.kind", kinds))
+    if expertise and expertise.strip():
+        filters.add("len(list_filter(k.expertise, lambda e: strip_accents(lower(e)) LIKE ?)) > 0",
+                    like_pattern(expertise))
     if languages:
-        clauses.append("len(list_intersect(k.languages, ?)) > 0")
-        params.append(languages)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = _SELECT + where + " ORDER BY strip_accents(lower(k.name)), k.id"
+        filters.add("len(list_intersect(k.languages, ?)) > 0", list(languages))
+    sql = _SELECT + filters.where + "ORDER BY strip_accents(lower(k.name)), k.id"
+    params = filters.params
     if limit is not None:
         sql += " LIMIT ?"
-        params.append(limit)
+        params = params + [limit]
     return cur.execute(sql, params).df()
 
 

@@ -69,3 +69,8 @@ def test_second_save_of_the_same_city_is_refused_with_the_stored_version(db, act
         city_service.save_city(db, secretariat, dataclasses.replace(second_copy, lat=1.0))
     assert conflict.value.current.local_name == "Brugge!"
     assert city_service.get_city(db, secretariat, first_copy.id).lat == first_copy.lat
+
+
+def test_like_wildcards_typed_in_a_search_match_literally(db, actors):
+    assert len(city_service.directory(db, actors["secretariat"], "%")) == 51  # empty pattern
+    assert len(city_service.directory(db, actors["secretariat"], "q_ebec")) == 0
