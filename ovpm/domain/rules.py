@@ -38,7 +38,42 @@ FIELD_LABELS = {
     "username": N_("User name"),
     "role": N_("Role"),
     "password": N_("Password"),
+    # forms of step 1 (theme sheet, expression of interest)
+    "elected_official": N_("Elected official"),
+    "strategic_lead": N_("Strategic lead"),
+    "interservice_coordinator": N_("Inter-service coordinator"),
+    "administrative_supervisor": N_("Administrative supervisor"),
+    "others[]": N_("Other staff member {n}"),
+    "challenges": N_("Situation and main challenges"),
+    "actions": N_("Actions under way or completed"),
+    "themes": N_("Identified themes"),
+    "themes[]": N_("Theme {n}"),
+    "themes[].title": N_("Short title"),
+    "description": N_("Description"),
+    "axis": N_("Strategic axis"),
+    "priority": N_("Priority theme"),
+    "priority_description": N_("Priority theme: description and relation to its axis"),
+    "letter_date": N_("Date"),
+    "contact": N_("Contact person"),
+    "text": N_("Text"),
+    "letter": N_("Letter signed by the mayor (PDF)"),
 }
+
+
+def field_label_parts(field: str) -> list[tuple[str, dict]]:
+    """A field key ('themes.2.title') as translatable label parts ([('Theme {n}', {n: 3}), ...])."""
+    parts, names = [], field.split(".")
+    for position, name in enumerate(names):
+        if name.isdigit():
+            continue
+        following = names[position + 1] if position + 1 < len(names) else ""
+        if following.isdigit():
+            parts.append((FIELD_LABELS.get(name + "[]", name), {"n": int(following) + 1}))
+        else:
+            in_row = position >= 2 and names[position - 1].isdigit()
+            contextual = f"{names[position - 2]}[].{name}" if in_row else ""
+            parts.append((FIELD_LABELS.get(contextual) or FIELD_LABELS.get(name, name), {}))
+    return parts
 
 REQUIRED = N_("is required.")
 TOO_LONG = N_("must be at most {max} characters.")

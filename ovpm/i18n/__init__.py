@@ -20,6 +20,7 @@ from babel.numbers import format_currency, format_decimal
 
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
+from ovpm.domain.rules import field_label_parts
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "es": "Español"}
@@ -53,12 +54,16 @@ def translator(language: str) -> Callable[..., str]:
     return translate
 
 
-def field_error_text(error: FieldError, language: str) -> str:
-    """'E-mail: must be an e-mail address …' in the user's language."""
-    from ovpm.domain.rules import FIELD_LABELS
+def field_label(field: str, language: str) -> str:
+    """A field key ('themes.2.title') as a label in the user's language ('Thème 3 › Fonction')."""
     _ = translator(language)
-    label = _(FIELD_LABELS.get(error.field, error.field))
-    return f"{label} — {_(error.message, **error.params)}"
+    return " › ".join(_(message, **params) for message, params in field_label_parts(field))
+
+
+def field_error_text(error: FieldError, language: str) -> str:
+    """'E-mail — must be an e-mail address …' in the user's language."""
+    _ = translator(language)
+    return f"{field_label(error.field, language)} — {_(error.message, **error.params)}"
 
 
 def format_day(value: date | None, language: str, style: str = "long") -> str:

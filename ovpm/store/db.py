@@ -106,4 +106,6 @@ def next_id(cur: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 _NEXT_ID_SQL = {table: "SELECT coalesce(max(id), 0) + 1 FROM " + table
-                for table in ("cycles", "milestones", "cities", "users", "contacts", "audit_log")}
+                for table in ("cycles", "milestones", "cities", "users", "contacts", "audit_log",
+                              "attachments", "submissions", "submission_events",
+                              "submission_comments")}

@@ -12,7 +12,6 @@ from ovpm import i18n
 from ovpm.config import settings
 from ovpm.domain.errors import ConflictError, PermissionDenied, ValidationError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
-from ovpm.domain.rules import FIELD_LABELS
 from ovpm.store.db import Database, open_database
 
 LANGUAGE_KEY = "ovpm_language"
@@ -66,7 +65,7 @@ def show_error(error: Exception) -> None:
         if dataclasses.is_dataclass(error.current):
             stored = {k: v for k, v in dataclasses.asdict(error.current).items()
                       if k not in ("id", "version", "city_id", "city_name")}
-            st.table({_("Field"): [_(FIELD_LABELS.get(k, k)) for k in stored], _("Stored value"): [str(v) for v in stored.values()]})
+            st.table({_("Field"): [i18n.field_label(k, language()) for k in stored], _("Stored value"): [str(v) for v in stored.values()]})
         if st.button(_("Load the stored version and edit again"), key="reload_after_conflict"):
             for key in [k for k in st.session_state if str(k).endswith("_editing")]:
                 del st.session_state[key]

@@ -1,0 +1,195 @@
+"""Rules of the step-1 forms, the review workflow's permissions, and field-by-field differences."""
+from __future__ import annotations
+
+from datetime import date
+
+from ovpm.domain import N_
+from ovpm.domain.errors import FieldError
+from ovpm.domain.models import Role, User
+from ovpm.domain.rules import REQUIRED, TOO_LONG, email_errors
+from ovpm.domain.submissions import (AXIS_LABELS, NAMED_STAFF, ExpressionOfInterest, Person,
+                                     Status, Submission, SubmissionKind, ThemeSheet, count_words)
+
+CHALLENGES_MAX_WORDS = ACTIONS_MAX_WORDS = EXPRESSION_MAX_WORDS = 500
+PRIORITY_MAX_WORDS = 300
+THEMES_MIN, THEMES_MAX = 1, 5
+THEME_TITLE_MAX = 120
+DRAFT_MAX_WORDS = 5000
+DRAFT_MAX_ROWS = 30
+
+TOO_MANY_WORDS = N_("has {count} words; the limit is {limit} words.")
+
+
+def words_errors(field: str, text: str, limit: int, required: bool = True) -> list[FieldError]:
+    """Required text of at most `limit` words (the message gives the count and the limit)."""
+    if required and not (text or "").strip():
+        return [FieldError(field, REQUIRED)]
+    words = count_words(text)
+    if words > limit:
+        return [FieldError(field, TOO_MANY_WORDS, {"count": words, "limit": limit})]
+    return []
+
+
+def person_errors(field: str, person: Person, required: bool) -> list[FieldError]:
+    """Name, title and e-mail of a named person (all required for the four named staff)."""
+    if not required and person.is_blank():
+        return []
+    errors = []
+    for part in ("name", "title"):
+        value = getattr(person, part)
+        if not value.strip():
+            errors.append(FieldError(f"{field}.{part}", REQUIRED))
+        elif len(value) > 200:
+            errors.append(FieldError(f"{field}.{part}", TOO_LONG, {"max": 200}))
+    return errors + email_errors(person.email, f"{field}.email", required=required)
+
+
+def theme_sheet_errors(sheet: ThemeSheet) -> list[FieldError]:
+    """Everything source 001 asks of a theme sheet before it can be submitted."""
+    errors = []
+    for role in NAMED_STAFF:
+        errors += person_errors(role, getattr(sheet, role), required=True)
+    for index, person in enumerate(sheet.others):
+        errors += person_errors(f"others.{index}", person, required=False)
+    errors += words_errors("challenges", sheet.challenges, CHALLENGES_MAX_WORDS)
+    errors += words_errors("actions", sheet.actions, ACTIONS_MAX_WORDS)
+    errors += _themes_errors(sheet)
+    errors += words_errors("priority_description", sheet.priority_description, PRIORITY_MAX_WORDS)
+    return errors
+
+
+def _themes_errors(sheet: ThemeSheet) -> list[FieldError]:
+    count = len(sheet.themes)
+    if not THEMES_MIN <= count <= THEMES_MAX:
+        return [FieldError("themes", N_("must count between {min} and {max} themes; there are "
+                                        "{count}."),
+                           {"min": THEMES_MIN, "max": THEMES_MAX, "count": count})]
+    errors = []
+    for index, theme in enumerate(sheet.themes):
+        if not theme.title.strip():
+            errors.append(FieldError(f"themes.{index}.title", REQUIRED))
+        elif len(theme.title) > THEME_TITLE_MAX:
+            errors.append(FieldError(f"themes.{index}.title", TOO_LONG, {"max": THEME_TITLE_MAX}))
+        if not theme.description.strip():
+            errors.append(FieldError(f"themes.{index}.description", REQUIRED))
+        if theme.axis not in {int(a) for a in AXIS_LABELS}:
+            errors.append(FieldError(f"themes.{index}.axis",
+                                     N_("must be one of the three strategic axes.")))
+    if sheet.priority_theme is None:
+        errors.append(FieldError("priority", N_("must be one of the identified themes.")))
+    return errors
+
+
+def expression_errors(expression: ExpressionOfInterest, today: date) -> list[FieldError]:
+    """An expression of interest needs its date, contact person, text and the signed letter."""
+    errors = []
+    if expression.letter_date is None:
+        errors.append(FieldError("letter_date", REQUIRED))
+    elif expression.letter_date > today:
+        errors.append(FieldError("letter_date", N_("cannot be in the future.")))
+    errors += person_errors("contact", expression.contact, required=True)
+    errors += words_errors("text", expression.text, EXPRESSION_MAX_WORDS)
+    if expression.letter_id is None:
+        errors.append(FieldError("letter", N_("is required: upload the letter signed by the "
+                                              "mayor, as a PDF file.")))
+    return errors
+
+
+def draft_errors(content: ThemeSheet | ExpressionOfInterest) -> list[FieldError]:
+    """Bounds that even a draft keeps (the full rules apply on submit)."""
+    texts = ([("challenges", content.challenges), ("actions", content.actions),
+              ("priority_description", content.priority_description)]
+             if isinstance(content, ThemeSheet) else [("text", content.text)])
+    errors = [FieldError(key, TOO_MANY_WORDS, {"count": count_words(text), "limit": DRAFT_MAX_WORDS})
+              for key, text in texts if count_words(text) > DRAFT_MAX_WORDS]
+    if isinstance(content, ThemeSheet) and len(content.themes) + len(content.others) > DRAFT_MAX_ROWS:
+        errors.append(FieldError("themes", N_("may have at most {max} rows."),
+                                 {"max": DRAFT_MAX_ROWS}))
+    return errors
+
+
+# --- the review workflow (SPEC.md §5) --------------------------------------------------------
+
+EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
+OPEN = (Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED)
+
+NEXT_STEP = {
+    Status.DRAFT: N_("Complete the form and submit it."),
+    Status.SUBMITTED: N_("Awaiting review by the General Secretariat."),
+    Status.CHANGES_REQUESTED: N_("Make the requested changes and submit again."),
+    Status.APPROVED: N_("Approved. A revised version can be started after the workshop."),
+    Status.WITHDRAWN: N_("Withdrawn. A new one can be started."),
+}
+
+
+def is_owner(actor: User, submission: Submission) -> bool:
+    return actor.role == Role.CITY and actor.city_id == submission.city_id
+
+
+def can_read(actor: User, submission: Submission) -> bool:
+    return actor.role in (Role.SECRETARIAT, Role.ADVISORY) or is_owner(actor, submission)
+
+
+def can_write_for(actor: User, city_id: int) -> bool:
+    """The owning city, or the Secretariat on its behalf."""
+    return actor.role == Role.SECRETARIAT or (actor.role == Role.CITY and actor.city_id == city_id)
+
+
+def can_edit(actor: User, submission: Submission) -> bool:
+    return can_write_for(actor, submission.city_id) and submission.status in EDITABLE
+
+
+def can_review(actor: User, submission: Submission) -> bool:
+    return actor.role == Role.SECRETARIAT and submission.status == Status.SUBMITTED
+
+
+def can_withdraw(actor: User, submission: Submission) -> bool:
+    return can_write_for(actor, submission.city_id) and submission.status in OPEN
+
+
+def can_start_revision(actor: User, submission: Submission) -> bool:
+    return can_write_for(actor, submission.city_id) and submission.status == Status.APPROVED
+
+
+def can_comment(actor: User, submission: Submission) -> bool:
+    return actor.role in (Role.SECRETARIAT, Role.ADVISORY)
+
+
+# --- differences between revisions ----------------------------------------------------------
+
+def flatten(kind: str, content: dict) -> dict[str, str]:
+    """Field key → displayable text, in form order (keys as in field errors)."""
+    if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
+        eoi = ExpressionOfInterest.from_dict(content)
+        return {"letter_date": eoi.letter_date.isoformat() if eoi.letter_date else "",
+                **_person_fields("contact", eoi.contact), "text": eoi.text,
+                "letter": eoi.letter_name}
+    sheet = ThemeSheet.from_dict(content)
+    fields: dict[str, str] = {}
+    for role in NAMED_STAFF:
+        fields.update(_person_fields(role, getattr(sheet, role)))
+    for index, person in enumerate(sheet.others):
+        fields.update(_person_fields(f"others.{index}", person))
+    fields["challenges"] = sheet.challenges
+    fields["actions"] = sheet.actions
+    for index, theme in enumerate(sheet.themes):
+        fields[f"themes.{index}.title"] = theme.title
+        fields[f"themes.{index}.description"] = theme.description
+        fields[f"themes.{index}.axis"] = str(theme.axis or "")
+    priority = sheet.priority_theme
+    fields["priority"] = priority.title if priority else ""
+    fields["priority_description"] = sheet.priority_description
+    return fields
+
+
+def _person_fields(prefix: str, person: Person) -> dict[str, str]:
+    return {f"{prefix}.name": person.name, f"{prefix}.title": person.title,
+            f"{prefix}.email": person.email}
+
+
+def differences(kind: str, older: dict, newer: dict) -> list[tuple[str, str, str]]:
+    """(field key, older text, newer text) for every field that differs, in form order."""
+    before, after = flatten(kind, older), flatten(kind, newer)
+    keys = list(after) + [k for k in before if k not in after]
+    return [(key, before.get(key, ""), after.get(key, "")) for key in keys
+            if before.get(key, "") != after.get(key, "")]

@@ -1,0 +1,192 @@
+"""Submissions of step 1 of the Quebec Roadmap: the expression of interest and the theme sheet
+(SPEC.md §4.2, §4.3, source 001), with the review workflow of SPEC.md §5."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from enum import IntEnum, StrEnum
+
+from ovpm.domain import N_
+
+
+class SubmissionKind(StrEnum):
+    EXPRESSION_OF_INTEREST = "expression_of_interest"
+    THEME_SHEET = "theme_sheet"
+
+
+KIND_LABELS = {
+    SubmissionKind.EXPRESSION_OF_INTEREST: N_("Expression of interest"),
+    SubmissionKind.THEME_SHEET: N_("Theme sheet"),
+}
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    WITHDRAWN = "withdrawn"
+
+
+STATUS_LABELS = {
+    Status.DRAFT: N_("Draft"),
+    Status.SUBMITTED: N_("Submitted"),
+    Status.CHANGES_REQUESTED: N_("Changes requested"),
+    Status.APPROVED: N_("Approved"),
+    Status.WITHDRAWN: N_("Withdrawn"),
+}
+
+
+class Axis(IntEnum):
+    INCLUSIVE = 1
+    HERITAGE_RESOURCES = 2
+    GOVERNANCE = 3
+
+
+AXIS_LABELS = {
+    Axis.INCLUSIVE: N_("Inclusive and resilient cities inspired by their identities and their "
+                       "cultural diversity"),
+    Axis.HERITAGE_RESOURCES: N_("Resilient cities made dynamic by the enhancement of their "
+                                "heritage resources"),
+    Axis.GOVERNANCE: N_("\"Good governance\" carrying a systemic approach to the city"),
+}
+AXIS_SHORT_LABELS = {Axis.INCLUSIVE: N_("Axis 1"), Axis.HERITAGE_RESOURCES: N_("Axis 2"),
+                     Axis.GOVERNANCE: N_("Axis 3")}
+
+NAMED_STAFF = ("elected_official", "strategic_lead", "interservice_coordinator",
+               "administrative_supervisor")
+
+WORDS = re.compile(r"\S+")
+
+
+def count_words(text: str | None) -> int:
+    """Words are runs of non-space characters; the live counter in the browser counts the same."""
+    return len(WORDS.findall(text or ""))
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str = ""
+    title: str = ""
+    email: str = ""
+
+    def is_blank(self) -> bool:
+        return not (self.name.strip() or self.title.strip() or self.email.strip())
+
+
+@dataclass(frozen=True)
+class Theme:
+    title: str = ""
+    description: str = ""
+    axis: int | None = None
+
+
+@dataclass(frozen=True)
+class ThemeSheet:
+    """The priority-theme sheet of source 001."""
+
+    elected_official: Person = field(default_factory=Person)
+    strategic_lead: Person = field(default_factory=Person)
+    interservice_coordinator: Person = field(default_factory=Person)
+    administrative_supervisor: Person = field(default_factory=Person)
+    others: tuple[Person, ...] = ()
+    challenges: str = ""
+    actions: str = ""
+    themes: tuple[Theme, ...] = ()
+    priority: int | None = None
+    priority_description: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> ThemeSheet:
+        data = data or {}
+        people = {role: Person(**(data.get(role) or {})) for role in NAMED_STAFF}
+        return cls(**people,
+                   others=tuple(Person(**p) for p in data.get("others") or ()),
+                   challenges=data.get("challenges") or "",
+                   actions=data.get("actions") or "",
+                   themes=tuple(Theme(**t) for t in data.get("themes") or ()),
+                   priority=data.get("priority"),
+                   priority_description=data.get("priority_description") or "")
+
+    @property
+    def priority_theme(self) -> Theme | None:
+        if self.priority is None or not 0 <= self.priority < len(self.themes):
+            return None
+        return self.themes[self.priority]
+
+
+@dataclass(frozen=True)
+class ExpressionOfInterest:
+    """Stage 1.1: the city confirms its participation with a mayor-signed letter."""
+
+    letter_date: date | None = None
+    contact: Person = field(default_factory=Person)
+    text: str = ""
+    letter_id: int | None = None
+    letter_name: str = ""
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["letter_date"] = self.letter_date.isoformat() if self.letter_date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> ExpressionOfInterest:
+        data = data or {}
+        raw_date = data.get("letter_date")
+        return cls(letter_date=date.fromisoformat(raw_date) if raw_date else None,
+                   contact=Person(**(data.get("contact") or {})),
+                   text=data.get("text") or "", letter_id=data.get("letter_id"),
+                   letter_name=data.get("letter_name") or "")
+
+
+CONTENT_TYPES = {SubmissionKind.THEME_SHEET: ThemeSheet,
+                 SubmissionKind.EXPRESSION_OF_INTEREST: ExpressionOfInterest}
+
+
+def content_of(kind: str, data: dict | None) -> ThemeSheet | ExpressionOfInterest:
+    """The typed content of a submission from its stored JSON."""
+    return CONTENT_TYPES[SubmissionKind(kind)].from_dict(data)
+
+
+@dataclass(frozen=True)
+class Submission:
+    id: int
+    kind: SubmissionKind
+    city_id: int
+    status: Status
+    revision: int
+    approved_revision: int | None
+    content: dict
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    city_name: str = ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    submission_id: int
+    number: int
+    content: dict
+    submitted_by: str
+    submitted_at: datetime
+    outcome: Status
+    decided_by: str | None
+    decided_at: datetime | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    submission_id: int
+    revision: int
+    author: str
+    author_role: str
+    body: str
+    created_at: datetime
