@@ -19,7 +19,8 @@ else:
     sections: dict[str, list] = {}
     for screen in screens_for(user.role):
         page = st.Page(screen.path, title=_(screen.title), icon=screen.icon,
-                       default=screen.key == "home")
+                       default=screen.key == "home",
+                       visibility="hidden" if screen.hidden else "visible")
         sections.setdefault(_(screen.section) if screen.section else "", []).append(page)
     navigation = st.navigation(sections)
     with st.sidebar:

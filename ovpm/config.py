@@ -21,13 +21,20 @@ class ConfigError(RuntimeError):
 @dataclass(frozen=True)
 class Settings:
     db_path: Path
-    attachments_dir: Path
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Attachments sit beside the database file they belong to."""
+        return attachments_dir_for(self.db_path)
+
+
+def attachments_dir_for(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-attachments"
 
 
 def settings() -> Settings:
-    """Paths from `OVPM_DB` (default `data/ovpm.duckdb`); attachments sit beside the database."""
-    db_path = Path(os.environ.get("OVPM_DB", ROOT / "data" / "ovpm.duckdb")).resolve()
-    return Settings(db_path=db_path, attachments_dir=db_path.parent / f"{db_path.stem}-attachments")
+    """Paths from `OVPM_DB` (default `data/ovpm.duckdb`)."""
+    return Settings(db_path=Path(os.environ.get("OVPM_DB", ROOT / "data" / "ovpm.duckdb")).resolve())
 
 
 def ensure_secrets(path: Path = SECRETS_PATH) -> None:

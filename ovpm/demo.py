@@ -194,5 +194,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         language = "es" if account == "cordoba" else "fr"
         create_user(db, None, account, f"Officer of {city} (demo)", f"{account}@demo.example.org",
                     Role.CITY, int(city_ids[city]), language, DEMO_PASSWORD)
+    from ovpm.demo_step_one import create_demo_submissions
     return {"cities": len(cities), "contacts": len(contacts), "audit": len(audit_rows),
-            "users": 2 + len(DEMO_CITY_ACCOUNTS), "created_at": int(now_utc().timestamp())}
+            "users": 2 + len(DEMO_CITY_ACCOUNTS), "submissions": create_demo_submissions(db),
+            "created_at": int(now_utc().timestamp())}

@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ovpm.config import attachments_dir_for  # noqa: E402
 from ovpm.services import auth as auth_service  # noqa: E402
 from ovpm.store import users as user_store  # noqa: E402
 from ovpm.store.db import open_database  # noqa: E402
@@ -31,10 +32,17 @@ def demo_template(tmp_path_factory) -> Path:
     return path
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A database file and its attachments folder."""
+    shutil.copy(source, target)
+    if attachments_dir_for(source).exists():
+        shutil.copytree(attachments_dir_for(source), attachments_dir_for(target))
+
+
 @pytest.fixture
 def db_path(demo_template, tmp_path, monkeypatch) -> Path:
     path = tmp_path / "ovpm.duckdb"
-    shutil.copy(demo_template, path)
+    copy_database(demo_template, path)
     monkeypatch.setenv("OVPM_DB", str(path))
     monkeypatch.setenv("OVPM_TODAY", "2024-03-01")
     return path

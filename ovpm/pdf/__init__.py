@@ -24,6 +24,7 @@ FALLBACK_FONTS = {
     "fallback-cjk": ["/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
                      "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"],
 }
+BEYOND_DEJAVU = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 COMPLEX_SCRIPT = re.compile("[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]")
 BLUE = (31, 78, 121)
 GREY = (110, 110, 110)
@@ -61,14 +62,7 @@ class Document(FPDF):
         self.set_auto_page_break(True, margin=20)
         self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        fallbacks = []
-        for name, candidates in FALLBACK_FONTS.items():
-            found = next((path for path in candidates if Path(path).exists()), None)
-            if found:
-                self.add_font(name, "", found)
-                fallbacks.append(name)
-        if fallbacks:
-            self.set_fallback_fonts(fallbacks, exact_match=False)
+        self._fallbacks_loaded = False
         self.alias_nb_pages("{pages}")
         self.set_title(info.title)
         self.set_creator("Roadmap Hub")
@@ -103,9 +97,23 @@ class Document(FPDF):
         self.cell(0, 5, self.info.page_label.format(page=self.page_no(), pages="{pages}"),
                   align="R")
 
+    def _load_fallback_fonts(self) -> None:
+        # Loaded only for text that needs them: the CJK font alone costs ~250 ms to parse.
+        self._fallbacks_loaded = True
+        fallbacks = []
+        for name, candidates in FALLBACK_FONTS.items():
+            found = next((path for path in candidates if Path(path).exists()), None)
+            if found:
+                self.add_font(name, "", found)
+                fallbacks.append(name)
+        if fallbacks:
+            self.set_fallback_fonts(fallbacks, exact_match=False)
+
     # --- building blocks -------------------------------------------------------------------
 
     def _write(self, text: str, size: float, style: str = "", height: float = 5.5) -> None:
+        if not self._fallbacks_loaded and BEYOND_DEJAVU.search(text):
+            self._load_fallback_fonts()
         shaping = bool(COMPLEX_SCRIPT.search(text)) and _shaping_available()
         self.set_text_shaping(shaping)
         self.set_font("DejaVu", style, size)
@@ -139,6 +147,8 @@ class Document(FPDF):
         self.ln(1)
 
     def table(self, headings: list[str], rows: list[list[str]], widths: list[float]) -> None:
+        if not self._fallbacks_loaded and any(BEYOND_DEJAVU.search(v or "") for r in rows for v in r):
+            self._load_fallback_fonts()
         self.set_text_shaping(False)
         self.set_font("DejaVu", "", 9)
         headings_style = FontFace(emphasis="BOLD", color=BLUE, fill_color=(243, 239, 230))

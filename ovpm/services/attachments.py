@@ -6,7 +6,6 @@ import secrets
 from pathlib import Path
 
 from ovpm.clock import now_utc
-from ovpm.config import settings
 from ovpm.domain import N_, access
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import User
@@ -31,8 +30,8 @@ def pdf_errors(field: str, data: bytes) -> list[FieldError]:
     return []
 
 
-def _path(stored_name: str) -> Path:
-    return settings().attachments_dir / stored_name[:2] / stored_name
+def _path(db: Database, stored_name: str) -> Path:
+    return db.attachments_dir / stored_name[:2] / stored_name
 
 
 def store_pdf(db: Database, actor: User, city_id: int, field: str, filename: str,
@@ -41,7 +40,7 @@ def store_pdf(db: Database, actor: User, city_id: int, field: str, filename: str
     require(can_write_for(actor, city_id))
     validate(pdf_errors(field, data))
     stored_name = secrets.token_hex(16) + ".pdf"
-    path = _path(stored_name)
+    path = _path(db, stored_name)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     with db.unit_of_work() as cur:
@@ -59,4 +58,4 @@ def read_attachment(db: Database, actor: User, attachment_id: int) -> tuple[Atta
     with db.reading() as cur:
         record = attachments.get(cur, attachment_id)
     require(record.city_id is None or access.can_read_city_details(actor, record.city_id))
-    return record, _path(record.stored_name).read_bytes()
+    return record, _path(db, record.stored_name).read_bytes()

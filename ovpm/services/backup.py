@@ -4,7 +4,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ovpm.config import settings
 from ovpm.domain import access
 from ovpm.domain.models import User
 from ovpm.services._common import require
@@ -19,5 +18,5 @@ def backup_archive(db: Database, actor: User) -> bytes:
     with db.unit_of_work() as cur:
         audit.record(cur, actor.id, actor.username, "database", None, "backup", None, None, None)
     with tempfile.TemporaryDirectory() as work:
-        path = write_backup(db, settings().attachments_dir, Path(work) / "backup.zip")
+        path = write_backup(db, db.attachments_dir, Path(work) / "backup.zip")
         return path.read_bytes()

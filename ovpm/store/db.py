@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from ovpm.config import attachments_dir_for
+
 MIGRATIONS_PACKAGE = "ovpm.store.migrations"
 
 
@@ -37,6 +39,7 @@ class Database:
                     "Backup page.") from error
             raise
         self._write_lock = threading.RLock()
+        self.attachments_dir = attachments_dir_for(self.path)
 
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:

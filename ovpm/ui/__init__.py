@@ -84,7 +84,16 @@ def form_key(name: str) -> str:
 def saved_and_reset(name: str, message: str) -> None:
     """After a successful create: empty the form, then show `message` on the next run."""
     st.session_state[f"ovpm_form_{name}"] = st.session_state.get(f"ovpm_form_{name}", 0) + 1
+    flash_and_rerun(message)
+
+
+def flash(message: str) -> None:
+    """A confirmation shown once on the next run (`show_flash`), even on another page."""
     st.session_state["ovpm_flash"] = message
+
+
+def flash_and_rerun(message: str) -> None:
+    flash(message)
     st.rerun()
 
 

@@ -16,6 +16,7 @@ class Screen:
     icon: str
     section: str
     roles: tuple[Role, ...]
+    hidden: bool = False
 
     @property
     def path(self) -> str:
@@ -24,6 +25,16 @@ class Screen:
 
 SCREENS = (
     Screen("home", N_("Home"), ":material/home:", "", ALL_ROLES),
+    Screen("submissions", N_("Submissions"), ":material/inbox:", N_("Quebec Roadmap"),
+           ALL_ROLES),
+    Screen("expression", N_("Expression of interest"), ":material/mail:", N_("Quebec Roadmap"),
+           (Role.SECRETARIAT, Role.CITY)),
+    Screen("theme_sheet", N_("Theme sheet"), ":material/description:", N_("Quebec Roadmap"),
+           (Role.SECRETARIAT, Role.CITY)),
+    Screen("themes", N_("Theme overview"), ":material/bar_chart:", N_("Quebec Roadmap"),
+           ALL_ROLES),
+    Screen("submission", N_("Submission"), ":material/article:", N_("Quebec Roadmap"),
+           ALL_ROLES, hidden=True),
     Screen("cities", N_("Member cities"), ":material/location_city:", N_("Directory"), ALL_ROLES),
     Screen("address_book", N_("Address book"), ":material/contacts:", N_("Directory"), ALL_ROLES),
     Screen("users", N_("Users"), ":material/manage_accounts:", N_("Administration"),

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ROLES_BY_ACCOUNT = {"secretariat": "secretariat", "advisory": "advisory", "bordeaux": "city"}
 TITLES_FR = {"home": "Bienvenue", "cities": "Villes membres", "address_book": "Carnet d'adresses",
              "users": "Utilisateurs", "audit": "Journal d'audit", "account": "Mon compte",
-             "backup": "Sauvegarde"}
+             "backup": "Sauvegarde", "submissions": ("Mes soumissions", "File d'examen", "Soumissions"),
+             "expression": "Expression d'intérêt", "theme_sheet": "Fiche thématique",
+             "themes": "Vue des thématiques", "submission": "Cette soumission"}
 
 
 def open_page(key: str, username: str | None) -> AppTest:
@@ -44,7 +46,9 @@ def test_page_access_matrix(db_path, screen, account):
     assert not at.exception, at.exception
     allowed = ROLES_BY_ACCOUNT[account] in screen.roles
     if allowed:
-        assert at.title[0].value.startswith(TITLES_FR[screen.key])
+        expected = TITLES_FR[screen.key]
+        shown = at.title[0].value if at.title else at.warning[0].value
+        assert shown.startswith(expected if isinstance(expected, tuple) else (expected,))
     else:
         assert [e.value for e in at.error] == ["Votre rôle ne donne pas accès à cette page."]
         assert len(at.dataframe) == 0 and len(at.title) == 0

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.conftest import copy_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -30,7 +31,7 @@ def free_port() -> int:
 def server(demo_template, tmp_path_factory):
     folder = tmp_path_factory.mktemp("server")
     database = folder / "ovpm.duckdb"
-    shutil.copy(demo_template, database)
+    copy_database(demo_template, database)
     port = free_port()
     env = {**os.environ, "OVPM_DB": str(database), "OVPM_TODAY": "2024-03-01"}
     log = (folder / "streamlit.log").open("w")

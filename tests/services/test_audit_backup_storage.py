@@ -14,7 +14,8 @@ from ovpm.store.backup import restore_backup, write_backup
 from ovpm.store.db import DatabaseLocked, Database, migration_files, open_database
 
 TABLES = ["cycles", "milestones", "cities", "users", "contacts", "audit_log", "login_attempts",
-          "schema_migrations"]
+          "schema_migrations", "attachments", "submissions", "submission_revisions",
+          "submission_events", "submission_comments"]
 
 
 def rows(database, table):
@@ -84,7 +85,7 @@ def test_concurrent_saves_lose_no_update(db, actors):
 
 
 def test_backup_then_restore_gives_back_identical_rows(db, db_path, tmp_path, actors):
-    attachments = tmp_path / "attachments"
+    attachments = db.attachments_dir
     (attachments / "ab").mkdir(parents=True)
     (attachments / "ab" / "letter.pdf").write_bytes(b"%PDF-1.4 demo letter")
     contact_service.save_contact(db, actors["secretariat"], dataclasses.replace(
@@ -101,6 +102,10 @@ def test_backup_then_restore_gives_back_identical_rows(db, db_path, tmp_path, ac
     for table in TABLES:
         pd.testing.assert_frame_equal(rows(restored, table), before[table], check_dtype=True)
     assert (restored_attachments / "ab" / "letter.pdf").read_bytes() == b"%PDF-1.4 demo letter"
+    originals = sorted(p.relative_to(attachments) for p in attachments.rglob("*.pdf"))
+    assert len(originals) > 5  # the demo letters
+    assert sorted(p.relative_to(restored_attachments)
+                  for p in restored_attachments.rglob("*.pdf")) == originals
     # Saves keep working after a restore (ids continue after the restored ones).
     city = city_service.get_city(restored, actors["secretariat"], 1)
     city_service.save_city(restored, actors["secretariat"], dataclasses.replace(city, lat=1.0))
@@ -146,3 +151,13 @@ def test_only_the_secretariat_downloads_a_backup_and_it_is_audited(db, actors):
     archive = backup_archive(db, actors["secretariat"])
     assert archive[:2] == b"PK"
     assert audit_service.audit_entries(db, actors["secretariat"]).iloc[0]["action"] == "backup"
+
+
+def test_demo_has_submissions_in_every_status_with_revisions(db, actors):
+    from ovpm.services import submissions
+    frame = submissions.listing(db, actors["secretariat"])
+    assert set(frame["status"]) == {"draft", "submitted", "changes_requested", "approved",
+                                    "withdrawn"}
+    assert frame["revision"].max() >= 2
+    bordeaux = frame[(frame["city"] == "Bordeaux") & (frame["kind"] == "theme_sheet")].iloc[0]
+    assert (bordeaux["status"], bordeaux["approved_revision"]) == ("approved", 2)

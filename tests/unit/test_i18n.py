@@ -72,4 +72,7 @@ def test_unknown_language_falls_back_to_french():
 def test_messages_are_marked_where_the_extractor_finds_them():
     """Only `_("…")` and `N_("…")` calls are extracted; `gettext()("…")` would escape the check."""
     for path in [*(ROOT / "ovpm").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]:
-        assert not re.search(r"gettext\(\)\(\s*[\"']", path.read_text("utf-8")), path
+        text = path.read_text("utf-8")
+        assert not re.search(r"gettext\(\)\(\s*[\"']", text), path
+        # inside an f-string a literal message is invisible to the extractor on Python 3.11
+        assert not re.search(r"\bf[\"'][^\n]*\{_\(\s*[\"']", text), path

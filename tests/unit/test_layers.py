@@ -39,9 +39,11 @@ def test_pages_hold_no_sql_and_start_with_their_guard():
         text = path.read_text("utf-8")
         assert "duckdb" not in text and ".execute(" not in text, path
         assert not re.search(r"\b(SELECT|INSERT INTO|DELETE FROM)\b", text), path
-        body = [line for line in text.splitlines()
-                if line.strip() and not line.startswith(("import", "from", '"""', "#"))]
-        assert body[0].startswith("user = require_role("), (path, body[0])
+        statements = [node for node in ast.parse(text).body
+                      if not isinstance(node, (ast.Import, ast.ImportFrom))
+                      and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
+        first = ast.unparse(statements[0])
+        assert first.startswith("user = require_role("), (path, first)
 
 
 def test_sql_is_never_built_from_f_strings():

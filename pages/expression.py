@@ -1,0 +1,100 @@
+"""The expression of interest of a city (stage 1.1): contact person, text and the letter signed
+by the mayor (PDF, checked by content)."""
+import streamlit as st
+
+from ovpm import clock, ui
+from ovpm.auth import require_role
+from ovpm.domain.errors import ConflictError, DomainError
+from ovpm.domain.submission_rules import EXPRESSION_MAX_WORDS, NEXT_STEP, can_edit
+from ovpm.domain.submissions import ExpressionOfInterest, Person, SubmissionKind
+from ovpm.services import attachments as attachment_service
+from ovpm.services import cities as city_service
+from ovpm.services import submissions as submission_service
+from ovpm.ui.navigation import roles_of
+from ovpm.ui.submissions import city_for_form, open_submission, opened_copy, status_badge
+from ovpm.ui.word_counter import live_word_counts
+
+user = require_role(*roles_of("expression"))
+_ = ui.gettext()
+db = ui.db()
+KIND = str(SubmissionKind.EXPRESSION_OF_INTEREST)
+EDITING = "expression_editing"
+
+st.title(_("Expression of interest"))
+st.caption(_("Step 1.1 of the Quebec Roadmap: the city confirms its participation with a letter "
+             "signed by the mayor."))
+city_id = city_for_form(user, city_service.city_names(db, user), "expression_city")
+if city_id is None:
+    st.stop()
+current = submission_service.current_submission(db, user, KIND, city_id)
+ui.show_flash()
+
+if current is None:
+    st.info(_("This city has not expressed its interest yet."))
+    if st.button(_("Start the expression of interest"), type="primary"):
+        submission_service.start_submission(db, user, KIND, city_id)
+        st.rerun()
+    st.stop()
+
+status_badge(current.status)
+if not can_edit(user, current):
+    st.write(_(NEXT_STEP[current.status]))
+    if current.revision and st.button(_("Revisions, comments and history")):
+        open_submission(current.id)
+    st.stop()
+
+opened = opened_copy(EDITING, current)
+expression = ExpressionOfInterest.from_dict(opened.content)
+prefix = f"eoi{opened.id}v{opened.version}"
+LABEL_TEXT = _("Text") + " " + _("(at most {n} words)", n=EXPRESSION_MAX_WORDS)
+
+with st.form(f"expression_{prefix}"):
+    letter_date = st.date_input(_("Date"), expression.letter_date, max_value=clock.today(),
+                                format="YYYY-MM-DD", key=f"{prefix}_date")
+    st.markdown("**" + _("Contact person") + "**")
+    c1, c2, c3 = st.columns(3)
+    contact = Person(c1.text_input(_("Name"), expression.contact.name, key=f"{prefix}_name"),
+                     c2.text_input(_("Title"), expression.contact.title, key=f"{prefix}_title"),
+                     c3.text_input(_("E-mail"), expression.contact.email, key=f"{prefix}_email"))
+    text = st.text_area(LABEL_TEXT, expression.text, height=180, key=f"{prefix}_text")
+    if expression.letter_name:
+        st.caption(_("Letter on file: {name}. Upload another file only to replace it.",
+                     name=expression.letter_name))
+    upload = st.file_uploader(_("Letter signed by the mayor (PDF)"), type=["pdf"],
+                              key=f"{prefix}_letter")
+    left, right, _spacer = st.columns([1, 1, 3])
+    save_clicked = left.form_submit_button(_("Save draft"), icon=":material/save:")
+    submit_clicked = right.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
+
+live_word_counts({LABEL_TEXT: EXPRESSION_MAX_WORDS}, _("{count} / {limit} words"),
+                 key="expression_words")
+
+if expression.letter_id is not None:
+    st.download_button(_("Download the letter on file"),
+                       lambda: attachment_service.read_attachment(db, user, expression.letter_id)[1],
+                       file_name=expression.letter_name, mime="application/pdf",
+                       icon=":material/download:")
+
+if save_clicked or submit_clicked:
+    typed = ExpressionOfInterest(letter_date, contact, text, expression.letter_id,
+                                 expression.letter_name)
+    try:
+        if upload is not None:
+            letter = attachment_service.store_pdf(db, user, city_id, "letter", upload.name,
+                                                  upload.getvalue())
+            typed = ExpressionOfInterest(letter_date, contact, text, letter.id,
+                                         letter.original_name)
+        if submit_clicked:
+            done = submission_service.submit(db, user, opened.id, typed, opened.version)
+        else:
+            done = submission_service.save_draft(db, user, opened.id, typed, opened.version)
+    except DomainError as error:
+        if not isinstance(error, ConflictError):
+            st.session_state.pop(EDITING, None)
+        ui.show_error(error)
+    else:
+        st.session_state[EDITING] = done
+        if submit_clicked:
+            ui.flash(_("Submitted: revision {n}.", n=done.revision))
+            open_submission(done.id)
+        ui.flash_and_rerun(_("Draft saved."))

@@ -1,0 +1,178 @@
+"""One submission: its revisions, the differences between two, comments, history, the review
+decision of the Secretariat, and the PDF."""
+import pandas as pd
+import streamlit as st
+
+from ovpm import i18n, ui
+from ovpm.auth import require_role
+from ovpm.domain.errors import DomainError, NotFound, PermissionDenied
+from ovpm.domain.submission_rules import (NEXT_STEP, can_comment, can_edit, can_review,
+                                          can_start_revision, can_withdraw, differences, is_owner)
+from ovpm.domain.submissions import (KIND_LABELS, STATUS_LABELS, Status, SubmissionKind,
+                                     content_of)
+from ovpm.services import attachments as attachment_service
+from ovpm.services import submissions as submission_service
+from ovpm.ui.navigation import roles_of
+from ovpm.ui.submissions import show_expression, show_theme_sheet, status_badge
+
+user = require_role(*roles_of("submission"))
+_ = ui.gettext()
+lang = ui.language()
+db = ui.db()
+FORM_PAGES = {SubmissionKind.EXPRESSION_OF_INTEREST: "pages/expression.py",
+              SubmissionKind.THEME_SHEET: "pages/theme_sheet.py"}
+
+wanted = st.query_params.get("id", "")
+try:
+    submission = submission_service.get_submission(db, user, int(wanted))
+except (ValueError, NotFound, PermissionDenied):
+    st.warning(_("This submission does not exist or is not visible to you."))
+    st.markdown("[" + _("Back to the submissions") + "](/submissions)")
+    st.stop()
+
+st.title(_(KIND_LABELS[submission.kind]) + " — " + submission.city_name)
+ui.show_flash()
+status_badge(submission.status)
+st.write(_(NEXT_STEP[submission.status]))
+if submission.approved_revision:
+    st.caption(_("Current approved revision: {n}", n=submission.approved_revision))
+revisions = submission_service.revisions(db, user, submission.id)
+
+
+def act(action, message: str) -> None:
+    """Run one workflow action and show the result on the next run."""
+    try:
+        action()
+    except DomainError as error:
+        ui.show_error(error)
+    else:
+        ui.flash_and_rerun(message)
+
+
+def owner_actions() -> None:
+    columns = st.columns(3)
+    if can_edit(user, submission) and columns[0].button(_("Edit"), type="primary"):
+        st.switch_page(FORM_PAGES[submission.kind], query_params={"city": str(submission.city_id)})
+    if can_start_revision(user, submission) and columns[0].button(_("Start a revised version")):
+        act(lambda: submission_service.start_revision(db, user, submission.id, submission.version),
+            _("A new revision was started; the approved one stays current until it is replaced."))
+    if can_withdraw(user, submission):
+        with columns[1].popover(_("Withdraw")):
+            st.write(_("Withdraw this submission? It stays readable, and a new one can be "
+                       "started."))
+            if st.button(_("Withdraw"), key="confirm_withdraw", type="primary"):
+                act(lambda: submission_service.withdraw(db, user, submission.id,
+                                                        submission.version), _("Withdrawn."))
+
+
+def review_actions() -> None:
+    with st.container(border=True):
+        st.markdown("#### " + _("Review revision {n}", n=submission.revision))
+        comment = st.text_area(_("Comment to the city (required to request changes)"),
+                               key="review_comment")
+        left, right, _spacer = st.columns([1, 1, 2])
+        if left.button(_("Approve"), type="primary", icon=":material/check:"):
+            act(lambda: submission_service.approve(db, user, submission.id, submission.version,
+                                                   comment), _("Approved."))
+        if right.button(_("Request changes"), icon=":material/undo:"):
+            act(lambda: submission_service.request_changes(db, user, submission.id,
+                                                           submission.version, comment),
+                _("Changes requested."))
+
+
+if can_review(user, submission):
+    review_actions()
+owner_actions()
+
+
+def revision_label(number: int | None) -> str:
+    if number is None:
+        return _("Working copy (not submitted)")
+    outcome = next(r.outcome for r in revisions if r.number == number)
+    return _("Revision {n}", n=number) + " · " + _(STATUS_LABELS[outcome])
+
+
+choices = [r.number for r in revisions]
+if submission.status in (Status.DRAFT, Status.CHANGES_REQUESTED) and (
+        is_owner(user, submission) or can_edit(user, submission)):
+    choices.append(None)
+tab_read, tab_diff, tab_comments, tab_history = st.tabs(
+    [_("Content"), _("Differences"), _("Comments"), _("History")])
+
+with tab_read:
+    if not choices:
+        st.info(_("Nothing was submitted yet."))
+    else:
+        number = st.selectbox(_("Revision"), choices, index=len(revisions) - 1 if revisions else 0,
+                              format_func=revision_label, key="read_revision")
+        _sub, content, number = submission_service.revision_content(db, user, submission.id,
+                                                                    number)
+        st.download_button(
+            _("Download as PDF"),
+            lambda: submission_service.submission_pdf(db, user, submission.id, number, lang),
+            file_name=f"{submission.kind}-{submission.city_name}-{number or 'draft'}.pdf",
+            mime="application/pdf", icon=":material/picture_as_pdf:")
+        typed = content_of(submission.kind, content)
+        if submission.kind == SubmissionKind.THEME_SHEET:
+            show_theme_sheet(typed)
+        else:
+            show_expression(typed)
+            if typed.letter_id is not None:
+                st.download_button(
+                    _("Download the signed letter"),
+                    lambda: attachment_service.read_attachment(db, user, typed.letter_id)[1],
+                    file_name=typed.letter_name or "letter.pdf", mime="application/pdf")
+
+with tab_diff:
+    if len(choices) < 2:
+        st.info(_("Differences need at least two revisions."))
+    else:
+        left, right = st.columns(2)
+        older = left.selectbox(_("From"), choices, index=len(choices) - 2,
+                               format_func=revision_label, key="diff_from")
+        newer = right.selectbox(_("To"), choices, index=len(choices) - 1,
+                                format_func=revision_label, key="diff_to")
+        _a, older_content, _n = submission_service.revision_content(db, user, submission.id, older)
+        _b, newer_content, _m = submission_service.revision_content(db, user, submission.id, newer)
+        changed = differences(submission.kind, older_content, newer_content)
+        if not changed:
+            st.info(_("The two versions are identical."))
+        else:
+            st.dataframe(pd.DataFrame(
+                [{"field": i18n.field_label(key, lang), "older": before, "newer": after}
+                 for key, before, after in changed]), hide_index=True, width="stretch",
+                column_config={"field": _("Field"), "older": revision_label(older),
+                               "newer": revision_label(newer)})
+
+with tab_comments:
+    for comment in submission_service.comments(db, user, submission.id):
+        with st.chat_message("assistant" if comment.author_role == "advisory" else "user",
+                             avatar=":material/forum:"):
+            st.caption(comment.author + " · " + i18n.format_moment(comment.created_at, lang)
+                       + " · " + _("Revision {n}", n=comment.revision))
+            st.text(comment.body)
+    if can_comment(user, submission):
+        with st.form("comment_form", clear_on_submit=True):
+            body = st.text_area(_("Your advice"), max_chars=5000)
+            if st.form_submit_button(_("Add the comment")):
+                act(lambda: submission_service.add_comment(db, user, submission.id, body),
+                    _("Comment added."))
+
+with tab_history:
+    decisions = [r for r in revisions if r.decided_at is not None]
+    for revision in decisions:
+        st.write(_("Revision {n}", n=revision.number) + " — " + _(STATUS_LABELS[revision.outcome])
+                 + " · " + (revision.decided_by or "") + " · "
+                 + i18n.format_moment(revision.decided_at, lang))
+        if revision.comment:
+            st.text(revision.comment)
+    events = submission_service.history(db, user, submission.id)
+    ACTIONS = {"create": _("Created"), "submit": _("Submitted"),
+               "changes_requested": _("Changes requested"), "approved": _("Approved"),
+               "withdraw": _("Withdrawn"), "start_revision": _("Revision started")}
+    st.dataframe(events.assign(
+        action=events["action"].map(lambda a: ACTIONS.get(a, a)),
+        happened_at=events["happened_at"].map(lambda t: i18n.format_moment(t, lang))),
+        hide_index=True, width="stretch",
+        column_config={"revision": _("Revision"), "action": _("What"), "actor_username": _("Who"),
+                       "happened_at": _("When (UTC)"), "comment": _("Comment")})

@@ -1,0 +1,150 @@
+"""The theme sheet of a city (source 001): every field, live word counts, save draft, submit."""
+import pandas as pd
+import streamlit as st
+
+from ovpm import ui
+from ovpm.auth import require_role
+from ovpm.domain.errors import ConflictError, DomainError
+from ovpm.domain.submission_rules import (ACTIONS_MAX_WORDS, CHALLENGES_MAX_WORDS, NEXT_STEP,
+                                          PRIORITY_MAX_WORDS, THEMES_MAX, can_edit,
+                                          can_start_revision)
+from ovpm.domain.rules import FIELD_LABELS
+from ovpm.domain.submissions import NAMED_STAFF, Axis, Person, SubmissionKind, Theme, ThemeSheet
+from ovpm.services import cities as city_service
+from ovpm.services import submissions as submission_service
+from ovpm.ui.navigation import roles_of
+from ovpm.ui.submissions import (axis_label, city_for_form, open_submission, opened_copy,
+                                 status_badge)
+from ovpm.ui.word_counter import live_word_counts
+
+user = require_role(*roles_of("theme_sheet"))
+_ = ui.gettext()
+db = ui.db()
+KIND = str(SubmissionKind.THEME_SHEET)
+EDITING = "theme_sheet_editing"
+
+st.title(_("Theme sheet"))
+st.caption(_("Step 1.2 of the Quebec Roadmap: the city's priority theme. Save a draft at any "
+             "time; the word limits are checked when you submit."))
+city_id = city_for_form(user, city_service.city_names(db, user), "theme_sheet_city")
+if city_id is None:
+    st.stop()
+current = submission_service.current_submission(db, user, KIND, city_id)
+ui.show_flash()
+
+if current is None:
+    st.info(_("This city has no theme sheet yet."))
+    if st.button(_("Start the theme sheet"), type="primary"):
+        submission_service.start_submission(db, user, KIND, city_id)
+        st.rerun()
+    st.stop()
+
+status_badge(current.status)
+if not can_edit(user, current):
+    st.write(_(NEXT_STEP[current.status]))
+    if can_start_revision(user, current) and st.button(_("Start a revised sheet"), type="primary"):
+        submission_service.start_revision(db, user, current.id, current.version)
+        st.rerun()
+    if current.revision and st.button(_("Revisions, comments and history")):
+        open_submission(current.id)
+    st.stop()
+
+opened = opened_copy(EDITING, current)
+sheet = ThemeSheet.from_dict(opened.content)
+prefix = f"ts{opened.id}v{opened.version}"
+axis_options = [axis_label(int(axis)) for axis in Axis]
+LABEL_CHALLENGES = _("Situation and main challenges") + " " + _("(at most {n} words)",
+                                                               n=CHALLENGES_MAX_WORDS)
+LABEL_ACTIONS = _("Actions under way or completed") + " " + _("(at most {n} words)",
+                                                              n=ACTIONS_MAX_WORDS)
+LABEL_PRIORITY = (_("Priority theme: description and relation to its axis") + " "
+                  + _("(at most {n} words)", n=PRIORITY_MAX_WORDS))
+
+
+def person_inputs(role_key: str, person: Person) -> Person:
+    st.markdown("**" + _(FIELD_LABELS[role_key]) + "**")
+    c1, c2, c3 = st.columns(3)
+    return Person(c1.text_input(_("Name"), person.name, key=f"{prefix}_{role_key}_name"),
+                  c2.text_input(_("Title"), person.title, key=f"{prefix}_{role_key}_title"),
+                  c3.text_input(_("E-mail"), person.email, key=f"{prefix}_{role_key}_email"))
+
+
+def people_from(frame: pd.DataFrame) -> tuple[Person, ...]:
+    people = (Person(str(r.get("name") or ""), str(r.get("title") or ""), str(r.get("email") or ""))
+              for r in frame.to_dict("records"))
+    return tuple(p for p in people if not p.is_blank())
+
+
+def themes_from(frame: pd.DataFrame) -> tuple[tuple[Theme, ...], int | None]:
+    themes, ticked = [], []
+    for row in frame.to_dict("records"):
+        title, description = str(row.get("title") or ""), str(row.get("description") or "")
+        axis = axis_options.index(row["axis"]) + 1 if row.get("axis") in axis_options else None
+        if not (title.strip() or description.strip() or axis):
+            continue
+        if row.get("priority"):
+            ticked.append(len(themes))
+        themes.append(Theme(title, description, axis))
+    return tuple(themes), ticked[0] if len(ticked) == 1 else None
+
+
+with st.form(f"theme_sheet_{prefix}"):
+    st.subheader(_("Municipal staff concerned"))
+    st.caption(_("The four named people are required, each with name, title and e-mail."))
+    staff = {role: person_inputs(role, getattr(sheet, role)) for role in NAMED_STAFF}
+    st.markdown("**" + _("Other staff members (optional)") + "**")
+    others = st.data_editor(
+        pd.DataFrame([p.__dict__ for p in sheet.others], columns=["name", "title", "email"]),
+        num_rows="dynamic", width="stretch", key=f"{prefix}_others",
+        column_config={"name": st.column_config.TextColumn(_("Name")),
+                       "title": st.column_config.TextColumn(_("Title")),
+                       "email": st.column_config.TextColumn(_("E-mail"))})
+    st.subheader(_("The city today"))
+    challenges = st.text_area(LABEL_CHALLENGES, sheet.challenges, height=180,
+                              key=f"{prefix}_challenges")
+    actions = st.text_area(LABEL_ACTIONS, sheet.actions, height=160, key=f"{prefix}_actions")
+    st.subheader(_("Identified themes"))
+    st.caption(_("One to {max} themes, each with a short title, a description and one strategic "
+                 "axis. Tick the priority theme.", max=THEMES_MAX))
+    theme_rows = pd.DataFrame(
+        [{"title": t.title, "description": t.description, "axis": axis_label(t.axis) or None,
+          "priority": index == sheet.priority} for index, t in enumerate(sheet.themes)],
+        columns=["title", "description", "axis", "priority"])
+    edited_themes = st.data_editor(
+        theme_rows, num_rows="dynamic", width="stretch", key=f"{prefix}_themes",
+        column_config={
+            "title": st.column_config.TextColumn(_("Short title"), max_chars=120),
+            "description": st.column_config.TextColumn(_("Description"), width="large"),
+            "axis": st.column_config.SelectboxColumn(_("Strategic axis"), options=axis_options,
+                                                     width="large"),
+            "priority": st.column_config.CheckboxColumn(_("Priority theme"), default=False)})
+    priority_description = st.text_area(LABEL_PRIORITY, sheet.priority_description, height=140,
+                                        key=f"{prefix}_priority")
+    left, right, _spacer = st.columns([1, 1, 3])
+    save_clicked = left.form_submit_button(_("Save draft"), icon=":material/save:")
+    submit_clicked = right.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
+
+live_word_counts({LABEL_CHALLENGES: CHALLENGES_MAX_WORDS, LABEL_ACTIONS: ACTIONS_MAX_WORDS,
+                  LABEL_PRIORITY: PRIORITY_MAX_WORDS}, _("{count} / {limit} words"),
+                 key="theme_sheet_words")
+
+if save_clicked or submit_clicked:
+    themes, priority = themes_from(edited_themes)
+    typed = ThemeSheet(**staff, others=people_from(others), challenges=challenges,
+                       actions=actions, themes=themes, priority=priority,
+                       priority_description=priority_description)
+    try:
+        if submit_clicked:
+            done = submission_service.submit(db, user, opened.id, typed, opened.version)
+        else:
+            done = submission_service.save_draft(db, user, opened.id, typed, opened.version)
+    except DomainError as error:
+        if not isinstance(error, ConflictError):
+            st.session_state.pop(EDITING, None)  # a refused submit saved what was typed
+        ui.show_error(error)
+    else:
+        st.session_state[EDITING] = done
+        if submit_clicked:
+            ui.flash(_("Submitted: revision {n}.", n=done.revision))
+            open_submission(done.id)
+        ui.flash_and_rerun(_("Draft saved."))
