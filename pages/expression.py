@@ -75,23 +75,35 @@ if expression.letter_id is not None:
                        file_name=expression.letter_name, mime="application/pdf",
                        icon=":material/download:")
 
-if save_clicked or submit_clicked:
-    typed = ExpressionOfInterest(letter_date, contact, text, expression.letter_id,
-                                 expression.letter_name)
+def store_letter(typed: ExpressionOfInterest) -> ExpressionOfInterest | None:
+    """The typed content with the newly uploaded letter (None when the file is refused)."""
+    if upload is None:
+        return typed
     try:
-        if upload is not None:
-            letter = attachment_service.store_pdf(db, user, city_id, "letter", upload.name,
-                                                  upload.getvalue())
-            typed = ExpressionOfInterest(letter_date, contact, text, letter.id,
-                                         letter.original_name)
+        letter = attachment_service.store_pdf(db, user, city_id, "letter", upload.name,
+                                              upload.getvalue())
+    except DomainError as error:
+        ui.show_error(error)
+        return None
+    return ExpressionOfInterest(typed.letter_date, typed.contact, typed.text, letter.id,
+                                letter.original_name)
+
+
+if save_clicked or submit_clicked:
+    typed = store_letter(ExpressionOfInterest(letter_date, contact, text, expression.letter_id,
+                                              expression.letter_name))
+    if typed is None:
+        st.stop()
+    try:
         if submit_clicked:
             done = submission_service.submit(db, user, opened.id, typed, opened.version)
         else:
             done = submission_service.save_draft(db, user, opened.id, typed, opened.version)
     except DomainError as error:
         if not isinstance(error, ConflictError):
-            st.session_state.pop(EDITING, None)
-        ui.show_error(error)
+            st.session_state.pop(EDITING, None)  # a refused submit saved what was typed
+        ui.show_error(error, _("Not submitted. What you typed was saved as a draft; please "
+                               "correct:") if submit_clicked else None)
     else:
         st.session_state[EDITING] = done
         if submit_clicked:

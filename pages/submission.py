@@ -104,7 +104,8 @@ with tab_read:
         st.info(_("Nothing was submitted yet."))
     else:
         number = st.selectbox(_("Revision"), choices, index=len(revisions) - 1 if revisions else 0,
-                              format_func=revision_label, key="read_revision")
+                              format_func=revision_label,
+                              key=f"read_revision_{submission.version}")
         _sub, content, number = submission_service.revision_content(db, user, submission.id,
                                                                     number)
         st.download_button(
@@ -129,20 +130,19 @@ with tab_diff:
     else:
         left, right = st.columns(2)
         older = left.selectbox(_("From"), choices, index=len(choices) - 2,
-                               format_func=revision_label, key="diff_from")
+                               format_func=revision_label, key=f"diff_from_{submission.version}")
         newer = right.selectbox(_("To"), choices, index=len(choices) - 1,
-                                format_func=revision_label, key="diff_to")
+                                format_func=revision_label, key=f"diff_to_{submission.version}")
         _a, older_content, _n = submission_service.revision_content(db, user, submission.id, older)
         _b, newer_content, _m = submission_service.revision_content(db, user, submission.id, newer)
         changed = differences(submission.kind, older_content, newer_content)
         if not changed:
             st.info(_("The two versions are identical."))
         else:
-            st.dataframe(pd.DataFrame(
-                [{"field": i18n.field_label(key, lang), "older": before, "newer": after}
-                 for key, before, after in changed]), hide_index=True, width="stretch",
-                column_config={"field": _("Field"), "older": revision_label(older),
-                               "newer": revision_label(newer)})
+            st.table(pd.DataFrame(
+                [{_("Field"): i18n.field_label(key, lang), revision_label(older): before,
+                  revision_label(newer): after} for key, before, after in changed]),
+                hide_index=True)
 
 with tab_comments:
     for comment in submission_service.comments(db, user, submission.id):

@@ -112,11 +112,12 @@ with st.form(f"theme_sheet_{prefix}"):
         columns=["title", "description", "axis", "priority"])
     edited_themes = st.data_editor(
         theme_rows, num_rows="dynamic", width="stretch", key=f"{prefix}_themes",
+        column_order=["priority", "title", "description", "axis"],
         column_config={
             "title": st.column_config.TextColumn(_("Short title"), max_chars=120),
             "description": st.column_config.TextColumn(_("Description"), width="large"),
             "axis": st.column_config.SelectboxColumn(_("Strategic axis"), options=axis_options,
-                                                     width="large"),
+                                                     width="medium"),
             "priority": st.column_config.CheckboxColumn(_("Priority theme"), default=False)})
     priority_description = st.text_area(LABEL_PRIORITY, sheet.priority_description, height=140,
                                         key=f"{prefix}_priority")
@@ -141,7 +142,8 @@ if save_clicked or submit_clicked:
     except DomainError as error:
         if not isinstance(error, ConflictError):
             st.session_state.pop(EDITING, None)  # a refused submit saved what was typed
-        ui.show_error(error)
+        ui.show_error(error, _("Not submitted. What you typed was saved as a draft; please "
+                               "correct:") if submit_clicked else None)
     else:
         st.session_state[EDITING] = done
         if submit_clicked:

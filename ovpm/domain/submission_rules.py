@@ -117,7 +117,8 @@ NEXT_STEP = {
     Status.DRAFT: N_("Complete the form and submit it."),
     Status.SUBMITTED: N_("Awaiting review by the General Secretariat."),
     Status.CHANGES_REQUESTED: N_("Make the requested changes and submit again."),
-    Status.APPROVED: N_("Approved. A revised version can be started after the workshop."),
+    Status.APPROVED: N_("Approved. A revised version can be started when needed, for instance "
+                        "after the international workshop."),
     Status.WITHDRAWN: N_("Withdrawn. A new one can be started."),
 }
 

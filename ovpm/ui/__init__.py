@@ -53,11 +53,12 @@ def language_picker(key: str) -> None:
         st.rerun()
 
 
-def show_error(error: Exception) -> None:
-    """A service error as messages in the user's language (never a traceback)."""
+def show_error(error: Exception, heading: str | None = None) -> None:
+    """A service error as messages in the user's language (never a traceback); `heading`
+    replaces the default first line of a list of broken rules."""
     _ = gettext()
     if isinstance(error, ValidationError):
-        st.error(_("Nothing was saved. Please correct:") + "\n\n" + "\n".join(
+        st.error((heading or _("Nothing was saved. Please correct:")) + "\n\n" + "\n".join(
             f"- {i18n.field_error_text(e, language())}" for e in error.errors))
     elif isinstance(error, ConflictError):
         st.error(_("Someone else saved this record after you opened it. Your changes were not "
@@ -104,9 +105,20 @@ def show_flash() -> None:
         st.success(message)
 
 
+def forget_edits_on_a_new_visit(page) -> None:
+    """Records opened for editing (keys ending in `_editing`) belong to one visit of a page:
+    coming back later opens the stored version afresh."""
+    current = getattr(page, "url_path", "")
+    if st.session_state.get("ovpm_page") != current:
+        for key in [k for k in st.session_state if str(k).endswith("_editing")]:
+            del st.session_state[key]
+        st.session_state["ovpm_page"] = current
+
+
 def run_page(page) -> None:
     """Run the chosen page; an unexpected error is logged and shown as a plain message in the
     user's language instead of Streamlit's error box (st.stop and st.rerun pass through)."""
+    forget_edits_on_a_new_visit(page)
     try:
         page.run()
     except Exception:  # noqa: BLE001 - the last line of defence of every page

@@ -107,6 +107,6 @@ def opened_copy(key: str, current):
     """The version of a record this session opened for editing, kept across reruns so that a
     stale save is refused instead of silently replacing what the user typed."""
     opened = st.session_state.get(key)
-    if opened is None or opened.id != current.id:
+    if opened is None or opened.id != current.id or opened.status != current.status:
         st.session_state[key] = opened = current
     return opened
