@@ -62,9 +62,9 @@ with st.form(f"expression_{prefix}"):
                      name=expression.letter_name))
     upload = st.file_uploader(_("Letter signed by the mayor (PDF)"), type=["pdf"],
                               key=f"{prefix}_letter")
-    left, right, _spacer = st.columns([1, 1, 3])
-    save_clicked = left.form_submit_button(_("Save draft"), icon=":material/save:")
-    submit_clicked = right.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
+    row = st.container(horizontal=True)
+    save_clicked = row.form_submit_button(_("Save draft"), icon=":material/save:")
+    submit_clicked = row.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
 
 live_word_counts({LABEL_TEXT: EXPRESSION_MAX_WORDS}, _("{count} / {limit} words"),
                  key="expression_words")

@@ -50,14 +50,14 @@ def act(action, message: str) -> None:
 
 
 def owner_actions() -> None:
-    columns = st.columns(3)
-    if can_edit(user, submission) and columns[0].button(_("Edit"), type="primary"):
+    row = st.container(horizontal=True)
+    if can_edit(user, submission) and row.button(_("Edit"), type="primary"):
         st.switch_page(FORM_PAGES[submission.kind], query_params={"city": str(submission.city_id)})
-    if can_start_revision(user, submission) and columns[0].button(_("Start a revised version")):
+    if can_start_revision(user, submission) and row.button(_("Start a revised version")):
         act(lambda: submission_service.start_revision(db, user, submission.id, submission.version),
             _("A new revision was started; the approved one stays current until it is replaced."))
     if can_withdraw(user, submission):
-        with columns[1].popover(_("Withdraw")):
+        with row.popover(_("Withdraw")):
             st.write(_("Withdraw this submission? It stays readable, and a new one can be "
                        "started."))
             if st.button(_("Withdraw"), key="confirm_withdraw", type="primary"):
@@ -70,11 +70,11 @@ def review_actions() -> None:
         st.markdown("#### " + _("Review revision {n}", n=submission.revision))
         comment = st.text_area(_("Comment to the city (required to request changes)"),
                                key="review_comment")
-        left, right, _spacer = st.columns([1, 1, 2])
-        if left.button(_("Approve"), type="primary", icon=":material/check:"):
+        row = st.container(horizontal=True)
+        if row.button(_("Approve"), type="primary", icon=":material/check:"):
             act(lambda: submission_service.approve(db, user, submission.id, submission.version,
                                                    comment), _("Approved."))
-        if right.button(_("Request changes"), icon=":material/undo:"):
+        if row.button(_("Request changes"), icon=":material/undo:"):
             act(lambda: submission_service.request_changes(db, user, submission.id,
                                                            submission.version, comment),
                 _("Changes requested."))

@@ -121,9 +121,9 @@ with st.form(f"theme_sheet_{prefix}"):
             "priority": st.column_config.CheckboxColumn(_("Priority theme"), default=False)})
     priority_description = st.text_area(LABEL_PRIORITY, sheet.priority_description, height=140,
                                         key=f"{prefix}_priority")
-    left, right, _spacer = st.columns([1, 1, 3])
-    save_clicked = left.form_submit_button(_("Save draft"), icon=":material/save:")
-    submit_clicked = right.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
+    row = st.container(horizontal=True)
+    save_clicked = row.form_submit_button(_("Save draft"), icon=":material/save:")
+    submit_clicked = row.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
 
 live_word_counts({LABEL_CHALLENGES: CHALLENGES_MAX_WORDS, LABEL_ACTIONS: ACTIONS_MAX_WORDS,
                   LABEL_PRIORITY: PRIORITY_MAX_WORDS}, _("{count} / {limit} words"),

@@ -32,6 +32,7 @@ ALL_PATHS = ["", "cities", "address_book", "users", "audit", "backup", "account"
 
 def sign_in(page, server, username, language=None):
     page.goto(server + "/")
+    settle(page)
     if language:
         page.get_by_role("combobox").first.click()
         page.get_by_role("option", name=language).click()

@@ -57,3 +57,36 @@ def test_theme_sheet_review_cycle(server, browser, context):
     expect(diff).to_contain_text("Révision 2 · Approuvée")
     screenshot(reviewer, "review-cycle-differences")
     reviewer_context.close()
+
+
+def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_content(server, context,
+                                                                                   tmp_path):
+    page = context.new_page()
+    sign_in(page, server, "secretariat")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Expression d'intérêt").click()
+    settle(page)
+    page.get_by_label(re.compile("^Ville \\(le Secrétariat")).click()
+    page.get_by_role("option", name="Bergen", exact=True).click()
+    settle(page)
+    page.get_by_role("button", name="Commencer l'expression d'intérêt").click()
+    settle(page)
+    page.get_by_label("Nom", exact=True).fill("Robin Maquette")
+    page.get_by_label("Fonction").fill("Heritage director")
+    page.get_by_label("Courriel").fill("robin.maquette@bergen.example.org")
+    page.get_by_label(re.compile("^Texte")).fill("Bergen confirms its participation.")
+    for part, value in (("year", "2024"), ("month", "02"), ("day", "20")):
+        page.get_by_role("spinbutton", name=f"{part}, Date").click()
+        page.keyboard.type(value)
+    fake = tmp_path / "letter.pdf"
+    fake.write_bytes(b"<html>this is not a PDF</html>")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fake))
+    page.wait_for_timeout(1000)
+    page.get_by_role("button", name="Soumettre").click()
+    expect(page.get_by_text("le contenu de ce fichier n'est pas du PDF")).to_be_visible()
+    real = tmp_path / "lettre-bergen.pdf"
+    real.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(real))
+    page.wait_for_timeout(1000)
+    page.get_by_role("button", name="Soumettre").click()
+    expect(page.get_by_text("Soumise : révision 1.")).to_be_visible()
+    screenshot(page, "expression-submitted")
