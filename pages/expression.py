@@ -4,14 +4,12 @@ import streamlit as st
 
 from ovpm import clock, ui
 from ovpm.auth import require_role
-from ovpm.domain.errors import ConflictError, DomainError
-from ovpm.domain.submission_rules import EXPRESSION_MAX_WORDS, NEXT_STEP, can_edit
+from ovpm.domain.errors import DomainError
+from ovpm.domain.submission_rules import EXPRESSION_MAX_WORDS
 from ovpm.domain.submissions import ExpressionOfInterest, Person, SubmissionKind
 from ovpm.services import attachments as attachment_service
-from ovpm.services import cities as city_service
-from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.submissions import city_for_form, open_submission, opened_copy, status_badge
+from ovpm.ui.submissions import editable_submission, save_or_submit
 from ovpm.ui.word_counter import live_word_counts
 
 user = require_role(*roles_of("expression"))
@@ -20,30 +18,12 @@ db = ui.db()
 KIND = str(SubmissionKind.EXPRESSION_OF_INTEREST)
 EDITING = "expression_editing"
 
-st.title(_("Expression of interest"))
-st.caption(_("Step 1.1 of the Quebec Roadmap: the city confirms its participation with a letter "
-             "signed by the mayor."))
-city_id = city_for_form(user, city_service.city_names(db, user), "expression_city")
-if city_id is None:
-    st.stop()
-current = submission_service.current_submission(db, user, KIND, city_id)
-ui.show_flash()
-
-if current is None:
-    st.info(_("This city has not expressed its interest yet."))
-    if st.button(_("Start the expression of interest"), type="primary"):
-        submission_service.start_submission(db, user, KIND, city_id)
-        st.rerun()
-    st.stop()
-
-status_badge(current.status)
-if not can_edit(user, current):
-    st.write(_(NEXT_STEP[current.status]))
-    if current.revision and st.button(_("Revisions, comments and history")):
-        open_submission(current.id)
-    st.stop()
-
-opened = opened_copy(EDITING, current)
+opened = editable_submission(user, KIND, EDITING, {
+    "title": _("Expression of interest"),
+    "caption": _("Step 1.1 of the Quebec Roadmap: the city confirms its participation with a "
+                 "letter signed by the mayor."),
+    "none": _("This city has not expressed its interest yet."),
+    "start": _("Start the expression of interest")})
 expression = ExpressionOfInterest.from_dict(opened.content)
 prefix = f"eoi{opened.id}v{opened.version}"
 LABEL_TEXT = _("Text") + " " + _("(at most {n} words)", n=EXPRESSION_MAX_WORDS)
@@ -80,7 +60,7 @@ def store_letter(typed: ExpressionOfInterest) -> ExpressionOfInterest | None:
     if upload is None:
         return typed
     try:
-        letter = attachment_service.store_pdf(db, user, city_id, "letter", upload.name,
+        letter = attachment_service.store_pdf(db, user, opened.city_id, "letter", upload.name,
                                               upload.getvalue())
     except DomainError as error:
         ui.show_error(error)
@@ -94,19 +74,4 @@ if save_clicked or submit_clicked:
                                               expression.letter_name))
     if typed is None:
         st.stop()
-    try:
-        if submit_clicked:
-            done = submission_service.submit(db, user, opened.id, typed, opened.version)
-        else:
-            done = submission_service.save_draft(db, user, opened.id, typed, opened.version)
-    except DomainError as error:
-        if not isinstance(error, ConflictError):
-            st.session_state.pop(EDITING, None)  # a refused submit saved what was typed
-        ui.show_error(error, _("Not submitted. What you typed was saved as a draft; please "
-                               "correct:") if submit_clicked else None)
-    else:
-        st.session_state[EDITING] = done
-        if submit_clicked:
-            ui.flash(_("Submitted: revision {n}.", n=done.revision))
-            open_submission(done.id)
-        ui.flash_and_rerun(_("Draft saved."))
+    save_or_submit(user, opened, typed, submit_clicked, EDITING)

@@ -4,17 +4,12 @@ import streamlit as st
 
 from ovpm import ui
 from ovpm.auth import require_role
-from ovpm.domain.errors import ConflictError, DomainError
-from ovpm.domain.submission_rules import (ACTIONS_MAX_WORDS, CHALLENGES_MAX_WORDS, NEXT_STEP,
-                                          PRIORITY_MAX_WORDS, THEMES_MAX, can_edit,
-                                          can_start_revision)
+from ovpm.domain.submission_rules import (ACTIONS_MAX_WORDS, CHALLENGES_MAX_WORDS,
+                                          PRIORITY_MAX_WORDS, THEMES_MAX)
 from ovpm.domain.rules import FIELD_LABELS
 from ovpm.domain.submissions import NAMED_STAFF, Axis, Person, SubmissionKind, Theme, ThemeSheet
-from ovpm.services import cities as city_service
-from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.submissions import (axis_label, city_for_form, open_submission, opened_copy,
-                                 status_badge)
+from ovpm.ui.submissions import axis_label, editable_submission, save_or_submit
 from ovpm.ui.word_counter import live_word_counts
 
 user = require_role(*roles_of("theme_sheet"))
@@ -23,33 +18,12 @@ db = ui.db()
 KIND = str(SubmissionKind.THEME_SHEET)
 EDITING = "theme_sheet_editing"
 
-st.title(_("Theme sheet"))
-st.caption(_("Step 1.2 of the Quebec Roadmap: the city's priority theme. Save a draft at any "
-             "time; the word limits are checked when you submit."))
-city_id = city_for_form(user, city_service.city_names(db, user), "theme_sheet_city")
-if city_id is None:
-    st.stop()
-current = submission_service.current_submission(db, user, KIND, city_id)
-ui.show_flash()
-
-if current is None:
-    st.info(_("This city has no theme sheet yet."))
-    if st.button(_("Start the theme sheet"), type="primary"):
-        submission_service.start_submission(db, user, KIND, city_id)
-        st.rerun()
-    st.stop()
-
-status_badge(current.status)
-if not can_edit(user, current):
-    st.write(_(NEXT_STEP[current.status]))
-    if can_start_revision(user, current) and st.button(_("Start a revised sheet"), type="primary"):
-        submission_service.start_revision(db, user, current.id, current.version)
-        st.rerun()
-    if current.revision and st.button(_("Revisions, comments and history")):
-        open_submission(current.id)
-    st.stop()
-
-opened = opened_copy(EDITING, current)
+opened = editable_submission(user, KIND, EDITING, {
+    "title": _("Theme sheet"),
+    "caption": _("Step 1.2 of the Quebec Roadmap: the city's priority theme. Save a draft at any "
+                 "time; the word limits are checked when you submit."),
+    "none": _("This city has no theme sheet yet."),
+    "start": _("Start the theme sheet")})
 sheet = ThemeSheet.from_dict(opened.content)
 prefix = f"ts{opened.id}v{opened.version}"
 axis_options = [axis_label(int(axis)) for axis in Axis]
@@ -134,19 +108,4 @@ if save_clicked or submit_clicked:
     typed = ThemeSheet(**staff, others=people_from(others), challenges=challenges,
                        actions=actions, themes=themes, priority=priority,
                        priority_description=priority_description)
-    try:
-        if submit_clicked:
-            done = submission_service.submit(db, user, opened.id, typed, opened.version)
-        else:
-            done = submission_service.save_draft(db, user, opened.id, typed, opened.version)
-    except DomainError as error:
-        if not isinstance(error, ConflictError):
-            st.session_state.pop(EDITING, None)  # a refused submit saved what was typed
-        ui.show_error(error, _("Not submitted. What you typed was saved as a draft; please "
-                               "correct:") if submit_clicked else None)
-    else:
-        st.session_state[EDITING] = done
-        if submit_clicked:
-            ui.flash(_("Submitted: revision {n}.", n=done.revision))
-            open_submission(done.id)
-        ui.flash_and_rerun(_("Draft saved."))
+    save_or_submit(user, opened, typed, submit_clicked, EDITING)

@@ -157,32 +157,30 @@ def approve(db: Database, actor: User, submission_id: int, version: int,
     return _decide(db, actor, submission_id, version, Status.APPROVED, (comment or "").strip())
 
 
-def withdraw(db: Database, actor: User, submission_id: int, version: int) -> Submission:
-    """Withdraw an open submission (the owning city or the Secretariat)."""
+def _move(db: Database, actor: User, submission_id: int, version: int, allowed,
+          status: Status, action: str) -> Submission:
+    """Change the status of a submission opened at `version` when the rule `allowed` holds."""
     with db.unit_of_work() as cur:
         before = _load(cur, actor, submission_id)
         _check_version(before, version)
-        require(rules.can_withdraw(actor, before))
-        after = submissions.update(cur, dataclasses.replace(before, status=Status.WITHDRAWN),
-                                   now_utc())
-        submissions.add_event(cur, before.id, before.revision, "withdraw", actor.username,
-                              now_utc())
-        _audit(cur, actor, after, "withdraw", _summary(before), _summary(after))
+        require(allowed(actor, before))
+        now = now_utc()
+        after = submissions.update(cur, dataclasses.replace(before, status=status), now)
+        submissions.add_event(cur, before.id, before.revision, action, actor.username, now)
+        _audit(cur, actor, after, action, _summary(before), _summary(after))
     return after
+
+
+def withdraw(db: Database, actor: User, submission_id: int, version: int) -> Submission:
+    """Withdraw an open submission (the owning city or the Secretariat)."""
+    return _move(db, actor, submission_id, version, rules.can_withdraw, Status.WITHDRAWN,
+                 "withdraw")
 
 
 def start_revision(db: Database, actor: User, submission_id: int, version: int) -> Submission:
     """After approval: a new draft from the approved content; the approved one stays current."""
-    with db.unit_of_work() as cur:
-        before = _load(cur, actor, submission_id)
-        _check_version(before, version)
-        require(rules.can_start_revision(actor, before))
-        after = submissions.update(cur, dataclasses.replace(before, status=Status.DRAFT),
-                                   now_utc())
-        submissions.add_event(cur, before.id, before.revision, "start_revision", actor.username,
-                              now_utc())
-        _audit(cur, actor, after, "start_revision", _summary(before), _summary(after))
-    return after
+    return _move(db, actor, submission_id, version, rules.can_start_revision, Status.DRAFT,
+                 "start_revision")
 
 
 def revisions(db: Database, actor: User, submission_id: int) -> list[Revision]:

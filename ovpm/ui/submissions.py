@@ -4,10 +4,15 @@ from __future__ import annotations
 import streamlit as st
 
 from ovpm import i18n
+from ovpm.domain.errors import ConflictError, DomainError
+from ovpm.domain.models import Role
+from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
 from ovpm.domain.submissions import (AXIS_LABELS, NAMED_STAFF, STATUS_LABELS, Axis,
                                      ExpressionOfInterest, Status, ThemeSheet)
 from ovpm.domain.rules import FIELD_LABELS
-from ovpm.ui import gettext, language
+from ovpm.services import cities as city_service
+from ovpm.services import submissions as submission_service
+from ovpm.ui import db, flash, flash_and_rerun, gettext, language, show_error, show_flash
 
 STATUS_COLORS = {Status.DRAFT: "gray", Status.SUBMITTED: "blue",
                  Status.CHANGES_REQUESTED: "orange", Status.APPROVED: "green",
@@ -87,7 +92,6 @@ def labelled(label: str, value: str) -> None:
 def city_for_form(user, names: dict[int, str], key: str) -> int | None:
     """The city a form is filled for: a city user's own; for the Secretariat, the city in the
     address (?city=…) or the one picked here."""
-    from ovpm.domain.models import Role
     if user.role == Role.CITY:
         return user.city_id
     _ = gettext()
@@ -110,3 +114,59 @@ def opened_copy(key: str, current):
     if opened is None or opened.id != current.id or opened.status != current.status:
         st.session_state[key] = opened = current
     return opened
+
+
+def editable_submission(user, kind: str, editing_key: str, texts: dict[str, str]):
+    """The city's submission of `kind` opened for editing on a form page, or stop the page with
+    what can be done instead (start it, start a revision, see its history).
+
+    `texts` holds the page's own words: 'title', 'caption', 'none' and 'start'."""
+    _ = gettext()
+    st.title(texts["title"])
+    st.caption(texts["caption"])
+    city_id = city_for_form(user, city_service.city_names(db(), user), f"{kind}_city")
+    if city_id is None:
+        st.stop()
+    current = submission_service.current_submission(db(), user, kind, city_id)
+    show_flash()
+    if current is None:
+        st.info(texts["none"])
+        if st.button(texts["start"], type="primary"):
+            submission_service.start_submission(db(), user, kind, city_id)
+            st.rerun()
+        st.stop()
+    status_badge(current.status)
+    if not can_edit(user, current):
+        st.write(_(NEXT_STEP[current.status]))
+        if can_start_revision(user, current) and st.button(_("Start a revised version"),
+                                                            type="primary"):
+            submission_service.start_revision(db(), user, current.id, current.version)
+            st.rerun()
+        if current.revision and st.button(_("Revisions, comments and history")):
+            open_submission(current.id)
+        st.stop()
+    return opened_copy(editing_key, current)
+
+
+def save_or_submit(user, opened, typed, submit: bool, editing_key: str) -> None:
+    """Save the draft or submit it; on success say so (and open the submission once submitted).
+
+    A refused submit has saved what was typed as the draft (the service does it), so the page
+    reopens the stored version; a conflict keeps the stale copy and its typed values."""
+    _ = gettext()
+    try:
+        if submit:
+            done = submission_service.submit(db(), user, opened.id, typed, opened.version)
+        else:
+            done = submission_service.save_draft(db(), user, opened.id, typed, opened.version)
+    except DomainError as error:
+        if not isinstance(error, ConflictError):
+            st.session_state.pop(editing_key, None)
+        show_error(error, _("Not submitted. What you typed was saved as a draft; please "
+                            "correct:") if submit else None)
+        return
+    st.session_state[editing_key] = done
+    if submit:
+        flash(_("Submitted: revision {n}.", n=done.revision))
+        open_submission(done.id)
+    flash_and_rerun(_("Draft saved."))
