@@ -41,6 +41,18 @@ def summary(times: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
+def bordeaux_theme_sheet_id(database: Path) -> int:
+    from ovpm.services.submissions import listing
+    from ovpm.store import users
+    db = open_database(database)
+    with db.reading() as cur:
+        secretariat = users.find(cur, "secretariat")
+    frame = listing(db, secretariat, kinds=["theme_sheet"])
+    found = int(frame[frame["city"] == "Bordeaux"].iloc[0]["id"])
+    db.close()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
@@ -51,6 +63,7 @@ def main() -> None:
     create_demo(open_database(database), scale=args.scale)
     os.environ["OVPM_DB"] = str(database)
     os.environ.setdefault("OVPM_TODAY", "2024-03-01")
+    detail_id = bordeaux_theme_sheet_id(database)
     empty = work / "empty_page.py"
     empty.write_text("import streamlit as st\n")
     floor_median, floor_p95 = summary(timed_runs(AppTest.from_file(str(empty)), args.runs))
@@ -66,6 +79,8 @@ def main() -> None:
             at.session_state["authentication_status"] = True
             at.session_state["username"] = username
             at.session_state["ovpm_opened_at"] = time.time()
+            if screen.key == "submission":  # the detail screen of a real submission
+                at.query_params["id"] = str(detail_id)
             median, p95 = summary(timed_runs(at, args.runs))
             print(f"| {screen.key} | {role} | {median:.1f} | {p95:.1f} | "
                   f"{median / floor_median:.1f} |")
