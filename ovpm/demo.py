@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from importlib import resources
 
 import pandas as pd
+import pytz
 
 from ovpm.clock import now_utc
 from ovpm.domain.models import ContactKind, Cycle, Milestone, Role
@@ -88,6 +89,15 @@ def _city_language(iso2: str, region: str) -> str:
     return REGION_LANGUAGE.get(region, "en")
 
 
+# Countries spanning several time zones: the zone of the member cities there.
+TIMEZONE_OVERRIDES = {"CA": "America/Toronto", "RU": "Europe/Moscow", "BR": "America/Recife"}
+
+
+def city_timezone(iso2: str) -> str:
+    """The IANA time zone of a demo city, from its country."""
+    return TIMEZONE_OVERRIDES.get(iso2) or pytz.country_timezones.get(iso2, ["UTC"])[0]
+
+
 def city_frame(scale: int, rng: random.Random) -> pd.DataFrame:
     """The real member cities, and for scale > 1 invented ones named 'Demo city N'."""
     real = _real_cities()
@@ -106,6 +116,7 @@ def city_frame(scale: int, rng: random.Random) -> pd.DataFrame:
     frame.loc[frame.index % 9 == 4, "good_standing"] = False
     frame.loc[frame["name"].isin(DEMO_CITY_NAMES.values()), "good_standing"] = True
     frame["version"] = 1
+    frame["timezone"] = frame["iso2"].map(city_timezone)
     return frame
 
 
@@ -194,7 +205,9 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         language = "es" if account == "cordoba" else "fr"
         create_user(db, None, account, f"Officer of {city} (demo)", f"{account}@demo.example.org",
                     Role.CITY, int(city_ids[city]), language, DEMO_PASSWORD)
+    from ovpm.demo_networks import create_demo_networks
     from ovpm.demo_step_one import create_demo_submissions
+    submissions = create_demo_submissions(db)
     return {"cities": len(cities), "contacts": len(contacts), "audit": len(audit_rows),
-            "users": 2 + len(DEMO_CITY_ACCOUNTS), "submissions": create_demo_submissions(db),
-            "created_at": int(now_utc().timestamp())}
+            "users": 2 + len(DEMO_CITY_ACCOUNTS), "submissions": submissions,
+            "networks": create_demo_networks(db), "created_at": int(now_utc().timestamp())}

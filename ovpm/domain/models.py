@@ -89,6 +89,7 @@ class City:
     good_standing: bool = True
     language: str = "en"
     version: int = 1
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)

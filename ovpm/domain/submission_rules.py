@@ -15,7 +15,7 @@ PRIORITY_MAX_WORDS = 300
 THEMES_MIN, THEMES_MAX = 1, 5
 THEME_TITLE_MAX = 120
 DRAFT_MAX_WORDS = 5000
-DRAFT_MAX_ROWS = 30
+DRAFT_MAX_ROWS = 200
 
 TOO_MANY_WORDS = N_("has {count} words; the limit is {limit} words.")
 
@@ -95,15 +95,21 @@ def expression_errors(expression: ExpressionOfInterest, today: date) -> list[Fie
     return errors
 
 
-def draft_errors(content: ThemeSheet | ExpressionOfInterest) -> list[FieldError]:
+def draft_errors(content) -> list[FieldError]:
     """Bounds that even a draft keeps (the full rules apply on submit)."""
-    texts = ([("challenges", content.challenges), ("actions", content.actions),
-              ("priority_description", content.priority_description)]
-             if isinstance(content, ThemeSheet) else [("text", content.text)])
-    errors = [FieldError(key, TOO_MANY_WORDS, {"count": count_words(text), "limit": DRAFT_MAX_WORDS})
-              for key, text in texts if count_words(text) > DRAFT_MAX_WORDS]
-    if isinstance(content, ThemeSheet) and len(content.themes) + len(content.others) > DRAFT_MAX_ROWS:
-        errors.append(FieldError("themes", N_("may have at most {max} rows."),
+    texts = {ThemeSheet: ("challenges", "actions", "priority_description"),
+             ExpressionOfInterest: ("text",)}.get(type(content),
+                                                 ("concept", "challenges", "collective_work"))
+    errors = []
+    for key in texts:
+        words = count_words(getattr(content, key))
+        if words > DRAFT_MAX_WORDS:
+            errors.append(FieldError(key, TOO_MANY_WORDS, {"count": words,
+                                                           "limit": DRAFT_MAX_WORDS}))
+    rows = sum(len(getattr(content, name, ())) for name in ("themes", "others", "activities",
+                                                            "budget"))
+    if rows > DRAFT_MAX_ROWS:
+        errors.append(FieldError("rows", N_("may have at most {max} rows."),
                                  {"max": DRAFT_MAX_ROWS}))
     return errors
 
@@ -160,6 +166,8 @@ def can_comment(actor: User, submission: Submission) -> bool:
 
 def flatten(kind: str, content: dict) -> dict[str, str]:
     """Field key → displayable text, in form order (keys as in field errors)."""
+    if SubmissionKind(kind) == SubmissionKind.ACTION_PLAN:
+        return _flatten_plan(content)
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)
         return {"letter_date": eoi.letter_date.isoformat() if eoi.letter_date else "",
@@ -180,6 +188,22 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
     priority = sheet.priority_theme
     fields["priority"] = priority.title if priority else ""
     fields["priority_description"] = sheet.priority_description
+    return fields
+
+
+def _flatten_plan(content: dict) -> dict[str, str]:
+    from ovpm.domain.networks import ActionPlan
+    plan = ActionPlan.from_dict(content)
+    fields = {"concept": plan.concept, "network_challenges": plan.challenges}
+    for index, activity in enumerate(plan.activities):
+        for key in ("kind", "title", "starts", "ends", "place", "status"):
+            value = getattr(activity, key)
+            fields[f"activities.{index}.{key}"] = value.isoformat() if hasattr(
+                value, "isoformat") else str(value or "")
+    for index, line in enumerate(plan.budget):
+        for key in ("category", "description", "amount", "currency", "funder"):
+            fields[f"budget.{index}.{key}"] = str(getattr(line, key) or "")
+    fields["collective_work"] = plan.collective_work
     return fields
 
 

@@ -13,11 +13,13 @@ from ovpm.domain import N_
 class SubmissionKind(StrEnum):
     EXPRESSION_OF_INTEREST = "expression_of_interest"
     THEME_SHEET = "theme_sheet"
+    ACTION_PLAN = "action_plan"
 
 
 KIND_LABELS = {
     SubmissionKind.EXPRESSION_OF_INTEREST: N_("Expression of interest"),
     SubmissionKind.THEME_SHEET: N_("Theme sheet"),
+    SubmissionKind.ACTION_PLAN: N_("Action plan"),
 }
 
 
@@ -144,13 +146,13 @@ class ExpressionOfInterest:
                    letter_name=data.get("letter_name") or "")
 
 
-CONTENT_TYPES = {SubmissionKind.THEME_SHEET: ThemeSheet,
-                 SubmissionKind.EXPRESSION_OF_INTEREST: ExpressionOfInterest}
-
-
-def content_of(kind: str, data: dict | None) -> ThemeSheet | ExpressionOfInterest:
+def content_of(kind: str, data: dict | None):
     """The typed content of a submission from its stored JSON."""
-    return CONTENT_TYPES[SubmissionKind(kind)].from_dict(data)
+    from ovpm.domain.networks import ActionPlan
+    types = {SubmissionKind.THEME_SHEET: ThemeSheet,
+             SubmissionKind.EXPRESSION_OF_INTEREST: ExpressionOfInterest,
+             SubmissionKind.ACTION_PLAN: ActionPlan}
+    return types[SubmissionKind(kind)].from_dict(data)
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ class Submission:
     created_at: datetime
     updated_at: datetime
     city_name: str = ""
+    network_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,14 @@ def language_name(code: str, language: str) -> str:
 def country_name(iso2: str, language: str) -> str:
     """A country's name in the user's language, from its ISO 3166-1 code."""
     return Locale.parse(normalise(language)).territories.get((iso2 or "").upper(), iso2)
+
+
+def format_in_zone(moment_utc: datetime, zone: str, language: str) -> str:
+    """A UTC moment as wall-clock time in a zone ('22 juin 2023 10:00 UTC−4')."""
+    from ovpm.domain.times import in_zone
+    local = in_zone(moment_utc, zone)
+    offset = local.utcoffset().total_seconds() / 3600
+    sign = "+" if offset >= 0 else "−"
+    offset_text = f"UTC{sign}{abs(offset):g}"
+    return _babel_datetime(local, format="d MMM y HH:mm", tzinfo=local.tzinfo,
+                           locale=normalise(language)) + " " + offset_text

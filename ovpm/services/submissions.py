@@ -13,6 +13,7 @@ import pandas as pd
 from ovpm import i18n
 from ovpm.clock import now_utc, today
 from ovpm.domain import N_
+from ovpm.domain.networks import ActionPlan
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from ovpm.domain.models import Role, User
 from ovpm.domain import submission_rules as rules
@@ -22,10 +23,11 @@ from ovpm.domain.submissions import (KIND_LABELS, STATUS_LABELS, ExpressionOfInt
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.services._common import require, validate
-from ovpm.store import audit, submissions
+from ovpm.domain.network_rules import plan_errors
+from ovpm.store import audit, networks, submissions
 from ovpm.store.db import Database
 
-Content = ThemeSheet | ExpressionOfInterest
+Content = ThemeSheet | ExpressionOfInterest | ActionPlan
 
 
 def _load(cur, actor: User, submission_id: int) -> Submission:
@@ -56,22 +58,26 @@ def get_submission(db: Database, actor: User, submission_id: int) -> Submission:
         return _load(cur, actor, submission_id)
 
 
-def current_submission(db: Database, actor: User, kind: str, city_id: int) -> Submission | None:
-    """The city's open (not withdrawn) submission of a kind, if any."""
+def current_submission(db: Database, actor: User, kind: str, city_id: int,
+                       network_id: int | None = None) -> Submission | None:
+    """The city's (or, for an action plan, the network's) open submission of a kind, if any."""
     require(rules.can_write_for(actor, city_id) or actor.role == Role.ADVISORY)
     with db.reading() as cur:
-        return submissions.open_submission(cur, kind, city_id)
+        return submissions.open_submission(cur, kind, city_id, network_id)
 
 
-def start_submission(db: Database, actor: User, kind: str, city_id: int) -> Submission:
-    """The city's open submission of this kind, created as an empty draft when there is none."""
+def start_submission(db: Database, actor: User, kind: str, city_id: int,
+                     network_id: int | None = None) -> Submission:
+    """The open submission of this kind, created as an empty draft when there is none (an
+    action plan belongs to its network and is owned by the pilot city)."""
     require(rules.can_write_for(actor, city_id))
     SubmissionKind(kind)
     with db.unit_of_work() as cur:
-        existing = submissions.open_submission(cur, kind, city_id)
+        existing = submissions.open_submission(cur, kind, city_id, network_id)
         if existing is not None:
             return existing
-        created = submissions.insert(cur, kind, city_id, content_of(kind, {}).to_dict(), now_utc())
+        created = submissions.insert(cur, kind, city_id, content_of(kind, {}).to_dict(), now_utc(),
+                                     network_id)
         submissions.add_event(cur, created.id, 0, "create", actor.username, now_utc())
         _audit(cur, actor, created, "create", None, _summary(created))
     return created
@@ -91,10 +97,14 @@ def save_draft(db: Database, actor: User, submission_id: int, content: Content,
     return after
 
 
-def content_errors(kind: str, content: Content) -> list[FieldError]:
+def content_errors(db: Database, submission: Submission, content: Content) -> list[FieldError]:
     """The rules that a submission must meet to be submitted."""
-    if SubmissionKind(kind) == SubmissionKind.THEME_SHEET:
+    if submission.kind == SubmissionKind.THEME_SHEET:
         return rules.theme_sheet_errors(content)
+    if submission.kind == SubmissionKind.ACTION_PLAN:
+        with db.reading() as cur:
+            participating = networks.participating_city_ids(cur, submission.network_id)
+        return plan_errors(content, participating)
     return rules.expression_errors(content, today())
 
 
@@ -106,7 +116,7 @@ def submit(db: Database, actor: User, submission_id: int, content: Content,
     is lost even if the user leaves."""
     with db.reading() as cur:
         current = _load(cur, actor, submission_id)
-    errors = content_errors(current.kind, content)
+    errors = content_errors(db, current, content)
     if errors:
         save_draft(db, actor, submission_id, content, version)
         raise ValidationError(errors)

@@ -10,7 +10,8 @@ from ovpm.domain.models import City
 from ovpm.store.db import next_id
 from ovpm.store.filters import Filters
 
-_COLUMNS = "id, name, local_name, country, iso2, region, lat, lon, good_standing, language, version"
+_COLUMNS = ("id, name, local_name, country, iso2, region, lat, lon, good_standing, language, "
+            "version, timezone")
 
 
 def _city(row: tuple) -> City:
@@ -51,7 +52,7 @@ def names(cur) -> dict[int, str]:
 def insert(cur, city: City) -> City:
     """Add a city; returns it with its id."""
     city = dataclasses.replace(city, id=next_id(cur, "cities"), version=1)
-    cur.execute("INSERT INTO cities (" + _COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    cur.execute("INSERT INTO cities (" + _COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 list(dataclasses.astuple(city)))
     return city
 
@@ -60,10 +61,10 @@ def update(cur, city: City) -> City:
     """Save a city edited from `city.version`; ConflictError when someone saved it since."""
     changed = cur.execute(
         "UPDATE cities SET name = ?, local_name = ?, country = ?, iso2 = ?, region = ?, lat = ?, "
-        "lon = ?, good_standing = ?, language = ?, version = version + 1 "
+        "lon = ?, good_standing = ?, language = ?, timezone = ?, version = version + 1 "
         "WHERE id = ? AND version = ? RETURNING version",
         [city.name, city.local_name, city.country, city.iso2, city.region, city.lat, city.lon,
-         city.good_standing, city.language, city.id, city.version]).fetchall()
+         city.good_standing, city.language, city.timezone, city.id, city.version]).fetchall()
     if not changed:
         raise ConflictError(get(cur, city.id))
     return dataclasses.replace(city, version=changed[0][0])

@@ -111,4 +111,5 @@ def next_id(cur: duckdb.DuckDBPyConnection, table: str) -> int:
 _NEXT_ID_SQL = {table: "SELECT coalesce(max(id), 0) + 1 FROM " + table
                 for table in ("cycles", "milestones", "cities", "users", "contacts", "audit_log",
                               "attachments", "submissions", "submission_events",
-                              "submission_comments")}
+                              "submission_comments", "networks", "round_tables",
+                              "preparatory_meetings")}

@@ -12,14 +12,15 @@ from ovpm.store.db import next_id
 from ovpm.store.filters import Filters
 
 _SELECT = ("SELECT s.id, s.kind, s.city_id, s.status, s.revision, s.approved_revision, s.content,"
-           " s.version, s.created_at, s.updated_at, c.name FROM submissions s "
+           " s.version, s.created_at, s.updated_at, c.name, s.network_id FROM submissions s "
            "JOIN cities c ON c.id = s.city_id ")
 
 
 def _submission(row: tuple) -> Submission:
     return Submission(id=row[0], kind=SubmissionKind(row[1]), city_id=row[2], status=Status(row[3]),
                       revision=row[4], approved_revision=row[5], content=json.loads(row[6]),
-                      version=row[7], created_at=row[8], updated_at=row[9], city_name=row[10])
+                      version=row[7], created_at=row[8], updated_at=row[9], city_name=row[10],
+                      network_id=row[11])
 
 
 def get(cur, submission_id: int) -> Submission:
@@ -30,19 +31,23 @@ def get(cur, submission_id: int) -> Submission:
     return _submission(row)
 
 
-def open_submission(cur, kind: str, city_id: int) -> Submission | None:
-    """The city's submission of this kind that is not withdrawn, if any."""
+def open_submission(cur, kind: str, city_id: int,
+                    network_id: int | None = None) -> Submission | None:
+    """The city's (or network's) submission of this kind that is not withdrawn, if any."""
     row = cur.execute(_SELECT + "WHERE s.kind = ? AND s.city_id = ? AND s.status <> 'withdrawn' "
-                      "ORDER BY s.id DESC LIMIT 1", [kind, city_id]).fetchone()
+                      "AND s.network_id IS NOT DISTINCT FROM ? ORDER BY s.id DESC LIMIT 1",
+                      [kind, city_id, network_id]).fetchone()
     return _submission(row) if row else None
 
 
-def insert(cur, kind: str, city_id: int, content: dict, at: datetime) -> Submission:
+def insert(cur, kind: str, city_id: int, content: dict, at: datetime,
+           network_id: int | None = None) -> Submission:
     """A new draft."""
     new_id = next_id(cur, "submissions")
     cur.execute("INSERT INTO submissions (id, kind, city_id, status, revision, content, created_at,"
-                " updated_at) VALUES (?, ?, ?, 'draft', 0, ?, ?, ?)",
-                [new_id, kind, city_id, json.dumps(content, ensure_ascii=False), at, at])
+                " updated_at, network_id) VALUES (?, ?, ?, 'draft', 0, ?, ?, ?, ?)",
+                [new_id, kind, city_id, json.dumps(content, ensure_ascii=False), at, at,
+                 network_id])
     return get(cur, new_id)
 
 
@@ -65,7 +70,7 @@ def listing(cur, city_id: int | None, kinds: list[str] | None, statuses: list[st
     filters = (Filters().equal("s.city_id", city_id).one_of("s.kind", kinds)
                .one_of("s.status", statuses).one_of("s.city_id", city_ids))
     return cur.execute(
-        "SELECT s.id, s.kind, s.city_id, c.name AS city, s.status, s.revision, "
+        "SELECT s.id, s.kind, s.city_id, c.name AS city, s.network_id, s.status, s.revision, "
         "s.approved_revision, s.created_at, s.updated_at, "
         "(SELECT max(submitted_at) FROM submission_revisions r WHERE r.submission_id = s.id) "
         "AS submitted_at, (SELECT count(*) FROM submission_comments m "

@@ -1,0 +1,150 @@
+"""Rules of networks, action plans, preparatory meetings and round tables, and who may do what."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from ovpm.domain import N_
+from ovpm.domain.errors import FieldError
+from ovpm.domain.models import Role, User
+from ovpm.domain.networks import (ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS,
+                                  BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS, ActionPlan,
+                                  ActivityType, BudgetLine, FunderKind, MemberStatus, Network,
+                                  PreparatoryMeeting, RoundTable)
+from ovpm.domain.rules import REQUIRED, TOO_LONG
+from ovpm.domain.submission_rules import words_errors
+
+PLAN_MAX_WORDS = 1000
+MEETING_MAX_MINUTES = 60
+WORKSHOP_DAYS = (2, 3)
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
+
+
+def plan_errors(plan: ActionPlan, participating: set[int]) -> list[FieldError]:
+    """Everything an action plan needs before it is submitted."""
+    errors = words_errors("concept", plan.concept, PLAN_MAX_WORDS)
+    errors += words_errors("network_challenges", plan.challenges, PLAN_MAX_WORDS)
+    errors += words_errors("collective_work", plan.collective_work, PLAN_MAX_WORDS)
+    if not plan.activities:
+        errors.append(FieldError("activities", N_("must list at least one activity.")))
+    for index, activity in enumerate(plan.activities):
+        errors += _activity_errors(f"activities.{index}", activity)
+    for index, line in enumerate(plan.budget):
+        errors += budget_line_errors(f"budget.{index}", line, participating)
+    return errors
+
+
+def _activity_errors(field: str, activity) -> list[FieldError]:
+    errors = []
+    if not activity.title.strip():
+        errors.append(FieldError(f"{field}.title", REQUIRED))
+    if activity.kind not in {str(k) for k in ACTIVITY_TYPE_LABELS}:
+        errors.append(FieldError(f"{field}.kind", N_("must be one of the listed types.")))
+    if activity.status not in {str(s) for s in ACTIVITY_STATUS_LABELS}:
+        errors.append(FieldError(f"{field}.status", N_("must be one of the listed statuses.")))
+    if activity.starts is None:
+        errors.append(FieldError(f"{field}.starts", REQUIRED))
+    elif activity.ends is not None and activity.ends < activity.starts:
+        errors.append(FieldError(f"{field}.ends", N_("cannot be before the start.")))
+    elif activity.kind == ActivityType.WORKSHOP:
+        days = ((activity.ends or activity.starts) - activity.starts).days + 1
+        if not WORKSHOP_DAYS[0] <= days <= WORKSHOP_DAYS[1]:
+            errors.append(FieldError(f"{field}.ends", N_(
+                "an international workshop lasts {min} or {max} days; this one lasts {days}."),
+                {"min": WORKSHOP_DAYS[0], "max": WORKSHOP_DAYS[1], "days": days}))
+    return errors
+
+
+def budget_line_errors(field: str, line: BudgetLine, participating: set[int]) -> list[FieldError]:
+    """A forecast budget line: category, description, exact non-negative amount, funder."""
+    errors = []
+    if line.category not in {str(c) for c in BUDGET_CATEGORY_LABELS}:
+        errors.append(FieldError(f"{field}.category", N_("must be one of the listed categories.")))
+    if not line.description.strip():
+        errors.append(FieldError(f"{field}.description", REQUIRED))
+    value = line.value
+    if value is None:
+        errors.append(FieldError(f"{field}.amount", N_("must be a number, such as 12345.67.")))
+    elif value < 0:
+        errors.append(FieldError(f"{field}.amount", N_("cannot be negative.")))
+    elif value.as_tuple().exponent < -2:
+        errors.append(FieldError(f"{field}.amount", N_("may have at most two decimals.")))
+    elif value >= 10 ** 12:
+        errors.append(FieldError(f"{field}.amount", N_("is too large.")))
+    if line.currency not in CURRENCIES:
+        errors.append(FieldError(f"{field}.currency", N_("must be EUR, CAD or USD.")))
+    if line.funder not in {str(f) for f in FUNDER_LABELS}:
+        errors.append(FieldError(f"{field}.funder", N_("must be one of the listed funders.")))
+    elif line.funder == FunderKind.PARTICIPANT and line.funder_city_id not in participating:
+        errors.append(FieldError(f"{field}.funder_city", N_(
+            "must be one of the network's participating cities.")))
+    elif line.funder == FunderKind.OTHER and not line.funder_name.strip():
+        errors.append(FieldError(f"{field}.funder_name", REQUIRED))
+    return errors
+
+
+def meeting_errors(meeting: PreparatoryMeeting) -> list[FieldError]:
+    """A virtual preparatory meeting of at most one hour."""
+    errors = []
+    if meeting.duration_minutes is None or meeting.duration_minutes < 1:
+        errors.append(FieldError("duration", N_("must be at least one minute.")))
+    elif meeting.duration_minutes > MEETING_MAX_MINUTES:
+        errors.append(FieldError("duration", N_(
+            "is {minutes} minutes; a preparatory meeting lasts at most {max} minutes."),
+            {"minutes": meeting.duration_minutes, "max": MEETING_MAX_MINUTES}))
+    if meeting.link and not URL_PATTERN.match(meeting.link.strip()):
+        errors.append(FieldError("link", N_("must be a web address starting with https://.")))
+    if len(meeting.notes or "") > 20000:
+        errors.append(FieldError("notes", TOO_LONG, {"max": 20000}))
+    return errors
+
+
+def round_table_errors(table: RoundTable) -> list[FieldError]:
+    """Number, theme, host, city and time are required; the recording is a web address."""
+    errors = []
+    if table.number is None or table.number < 1:
+        errors.append(FieldError("number", N_("must be a whole number from 1.")))
+    for field, value in (("theme", table.theme), ("host_name", table.host_name)):
+        if not (value or "").strip():
+            errors.append(FieldError(field, REQUIRED))
+    if table.host_city_id is None:
+        errors.append(FieldError("city", REQUIRED))
+    if table.starts_at is None:
+        errors.append(FieldError("starts_at", REQUIRED))
+    if table.recording_url and not URL_PATTERN.match(table.recording_url.strip()):
+        errors.append(FieldError("recording_url", N_("must be a web address starting with "
+                                                     "https://.")))
+    return errors
+
+
+def meeting_ends(meeting: PreparatoryMeeting):
+    return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
+
+
+# --- who may do what (SPEC.md §1) ------------------------------------------------------------
+
+def is_pilot(actor: User, network: Network) -> bool:
+    return actor.role == Role.CITY and actor.city_id == network.pilot_city_id
+
+
+def can_manage(actor: User) -> bool:
+    """Create networks, change their status and Advisory Group members, record round tables."""
+    return actor.role == Role.SECRETARIAT
+
+
+def can_read_full_plan(actor: User, network: Network) -> bool:
+    """The full plan, budget included: Secretariat, Advisory Group and the pilot city."""
+    return actor.role in (Role.SECRETARIAT, Role.ADVISORY) or is_pilot(actor, network)
+
+
+def can_decide_membership(actor: User, network: Network) -> bool:
+    return actor.role == Role.SECRETARIAT or is_pilot(actor, network)
+
+
+def can_ask_to_join(actor: User, network: Network, status: MemberStatus | None) -> bool:
+    return (actor.role == Role.CITY and not is_pilot(actor, network)
+            and status in (None, MemberStatus.LEFT, MemberStatus.DECLINED))
+
+
+def can_edit_meeting(actor: User, network: Network) -> bool:
+    return actor.role == Role.SECRETARIAT or is_pilot(actor, network)
