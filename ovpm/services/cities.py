@@ -71,3 +71,9 @@ def save_city(db: Database, actor: User, city: City) -> City:
                      "create" if before is None else "update",
                      snapshot(before) if before else None, snapshot(after), after.id)
     return after
+
+
+def city_zone(db: Database, actor: User, city_id: int) -> str:
+    """A city's time zone (public: it tells when events happen there)."""
+    with db.reading() as cur:
+        return cities.get(cur, city_id).timezone

@@ -67,8 +67,9 @@ def _next_activity(cur, network_id: int):
 def create_network(db: Database, actor: User, theme_sheet_id: int, name: str) -> Network:
     """A network around the priority theme of an approved theme sheet; its city is the pilot."""
     require(rules.can_manage(actor))
-    if not (name or "").strip():
-        validate([FieldError("network_name", N_("is required."))])
+    missing = [FieldError(field, N_("is required.")) for field, value in
+               (("theme", theme_sheet_id), ("network_name", (name or "").strip())) if not value]
+    validate(missing)
     with db.unit_of_work() as cur:
         source = submissions.get(cur, theme_sheet_id)
         approved = [r for r in submissions.revisions(cur, source.id)

@@ -13,7 +13,9 @@ TITLES_FR = {"home": "Bienvenue", "cities": "Villes membres", "address_book": "C
              "users": "Utilisateurs", "audit": "Journal d'audit", "account": "Mon compte",
              "backup": "Sauvegarde", "submissions": ("Mes soumissions", "File d'examen", "Soumissions"),
              "expression": "Expression d'intérêt", "theme_sheet": "Fiche thématique",
-             "themes": "Vue des thématiques", "submission": "Cette soumission"}
+             "themes": "Vue des thématiques", "submission": "Cette soumission",
+             "networks": "Réseaux collaboratifs", "round_tables": "Tables rondes thématiques",
+             "network": "Ce réseau", "action_plan": "Seuls la ville pilote"}
 
 
 def open_page(key: str, username: str | None) -> AppTest:
