@@ -5,7 +5,7 @@ from datetime import time
 import pandas as pd
 import streamlit as st
 
-from ovpm import clock, i18n, ui
+from ovpm import clock, ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import DomainError, NotFound
 from ovpm.domain.models import Role
@@ -68,12 +68,10 @@ with tab_members:
         st.write(_("Your city: {status}", status=_(MEMBER_STATUS_LABELS[mine])))
         if mine == MemberStatus.PARTICIPATING and st.button(_("Leave the network")):
             act(lambda: network_service.leave(db, user, network.id, user.city_id), _("Saved."))
-    st.dataframe(pd.DataFrame([{"city": m.city_name,
-                                "status": _(MEMBER_STATUS_LABELS[m.status]),
-                                "since": i18n.format_day(m.updated_at.date(), lang, "medium")}
-                               for m in members], columns=["city", "status", "since"]),
+    st.dataframe(pd.DataFrame([{"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])}
+                               for m in members], columns=["city", "status"]),
                  hide_index=True, width="stretch",
-                 column_config={"city": _("City"), "status": _("Status"), "since": _("Since")})
+                 column_config={"city": _("City"), "status": _("Status")})
     if can_decide_membership(user, network):
         pending = [m for m in members if m.status in (MemberStatus.ASKED, MemberStatus.INVITED)]
         for member in pending:

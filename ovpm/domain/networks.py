@@ -1,7 +1,7 @@
 """Collaborative networks and their action plans (SPEC.md §4.4, §4.5, source 001)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum

@@ -25,11 +25,13 @@ def status_badge(status: Status) -> None:
 
 
 def axis_label(axis: int | None, short: bool = False) -> str:
-    """'2. Resilient cities made dynamic…' in the user's language ('' when not chosen)."""
+    """'Axis 2 — Resilient cities made dynamic…' in the user's language ('' when not chosen).
+
+    Never '2. …': markdown would turn that into a numbered list."""
     _ = gettext()
     if axis not in {int(a) for a in Axis}:
         return ""
-    return f"{axis}. " + (_("Axis {n}", n=axis) if short else _(AXIS_LABELS[Axis(axis)]))
+    return _("Axis {n}", n=axis) + ("" if short else " — " + _(AXIS_LABELS[Axis(axis)]))
 
 
 def open_submission(submission_id: int) -> None:
