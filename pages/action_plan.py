@@ -95,7 +95,7 @@ with st.form(f"plan_{prefix}"):
         columns=["kind", "title", "starts", "ends", "place", "status"]),
         num_rows="dynamic", width="stretch", key=f"{prefix}_activities", column_config={
             "kind": st.column_config.SelectboxColumn(_("Type"), options=list(TYPES.values())),
-            "title": st.column_config.TextColumn(_("Title")),
+            "title": st.column_config.TextColumn(_("Short title")),
             "starts": st.column_config.DateColumn(_("Start"), format="YYYY-MM-DD"),
             "ends": st.column_config.DateColumn(_("End"), format="YYYY-MM-DD"),
             "place": st.column_config.TextColumn(_("Place")),

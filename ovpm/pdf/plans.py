@@ -24,7 +24,7 @@ def plan_pdf(plan: ActionPlan, info: DocumentInfo, _: Callable[..., str],
              _(ACTIVITY_TYPE_LABELS.get(_enum(ActivityType, a.kind), a.kind)), a.title, a.place,
              _(ACTIVITY_STATUS_LABELS.get(_enum(ActivityStatus, a.status), a.status))]
             for a in plan.activities]
-    pdf.table([_("Start"), _("End"), _("Type"), _("Title"), _("Place"), _("Status")], rows,
+    pdf.table([_("Start"), _("End"), _("Type"), _("Short title"), _("Place"), _("Status")], rows,
               [1.1, 1.1, 1.3, 2.2, 1.3, 1])
     if budget_rows is not None:
         pdf.section(_("Forecast budget"))

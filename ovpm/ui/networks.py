@@ -62,7 +62,8 @@ def show_activities(plan: ActionPlan) -> None:
         return
     st.dataframe(activities_frame(plan), hide_index=True, width="stretch",
                  column_config={"starts": _("Start"), "ends": _("End"), "kind": _("Type"),
-                                "title": _("Title"), "place": _("Place"), "status": _("Status")})
+                                "title": _("Short title"), "place": _("Place"),
+                                "status": _("Status")})
 
 
 def funder_text(line: BudgetLine, city_names: dict[int, str]) -> str:
@@ -101,4 +102,5 @@ def show_budget(lines: tuple[BudgetLine, ...], city_names: dict[int, str]) -> No
         column.markdown("**" + title + "**")
         column.dataframe(totals.assign(total=[i18n.format_money(v, c, lang) for v, c in zip(
             totals["value"], totals["currency"])])[[key, "total"]], hide_index=True,
-            width="stretch", column_config={key: title, "total": _("Total")})
+            width="stretch", column_config={key: _("Funder") if key == "funder" else _("Category"),
+                                            "total": _("Total")})

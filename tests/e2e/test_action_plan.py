@@ -1,0 +1,82 @@
+"""The pilot city revises its network's action plan in the browser (an activity and a budget
+line added in the tables, submitted), the Secretariat approves, and the public screen of an
+outside city shows the new activity but not the budget."""
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import screenshot, settle
+from tests.e2e.test_browser import sign_in
+
+ROW, HEADER = 35, 35  # data editor row and header heights, in CSS pixels
+
+
+def edit_cell(page, grid, row: int, column: int, text: str) -> None:
+    """Type into a cell of a Streamlit data editor (a canvas): select the row's first cell,
+    move right, open the editor, type, and commit with Tab."""
+    canvas = grid.locator("canvas").first.bounding_box()
+    page.mouse.click(canvas["x"] + 100, canvas["y"] + HEADER + row * ROW + ROW / 2)
+    page.wait_for_timeout(250)
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    page.keyboard.type(text, delay=20)
+    page.wait_for_timeout(150)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(500)
+
+
+def add_row(page, grid, index: int) -> None:
+    grid.hover()
+    page.wait_for_timeout(300)
+    page.get_by_role("button", name="Add row").nth(index).click()
+    page.wait_for_timeout(500)
+
+
+def test_pilot_city_revises_the_plan_and_the_secretariat_approves(server, browser, context):
+    pilot = context.new_page()
+    pilot.set_viewport_size({"width": 1400, "height": 2200})
+    sign_in(pilot, server, "bordeaux")
+    pilot.goto(server + "/action_plan?network=1")
+    settle(pilot)
+    pilot.get_by_role("button", name="Commencer une version révisée").click()
+    settle(pilot)
+    grids = pilot.get_by_test_id("stDataFrame")
+    calendar, budget = grids.nth(0), grids.nth(1)
+    add_row(pilot, calendar, 0)
+    edit_cell(pilot, calendar, 4, 1, "Closing webinar")
+    edit_cell(pilot, calendar, 4, 2, "09102024")  # the date editor takes month, day, year
+    add_row(pilot, budget, 1)
+    edit_cell(pilot, budget, 5, 1, "Printed booklet")
+    edit_cell(pilot, budget, 5, 2, "12345.67")
+    screenshot(pilot, "plan-editor-filled")
+    pilot.get_by_role("button", name="Soumettre").click()
+    expect(pilot.get_by_text("Soumise : révision 2.")).to_be_visible()
+    settle(pilot)
+    detail = pilot.url
+
+    reviewer_context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    reviewer = reviewer_context.new_page()
+    sign_in(reviewer, server, "secretariat")
+    reviewer.goto(detail)
+    settle(reviewer)
+    reviewer.get_by_role("button", name="Approuver").click()
+    expect(reviewer.get_by_text("Approuvée.").first).to_be_visible()
+    reviewer_context.close()
+
+    outsider_context = browser.new_context(viewport={"width": 1400, "height": 1800})
+    outsider = outsider_context.new_page()
+    sign_in(outsider, server, "cordoba")
+    outsider.goto(server + "/network?id=1")
+    settle(outsider)
+    outsider.get_by_role("tab", name=re.compile("Plan de acción")).click()
+    settle(outsider)
+    body = outsider.inner_text("body")
+    expect(outsider.get_by_text("Versión pública (convocatoria de participación)")).to_be_visible()
+    assert "Printed booklet" not in body and "12.345,67" not in body
+    # the data grid keeps an accessible copy of its cells in the page
+    assert outsider.locator("td", has_text="Closing webinar").count() > 0
+    assert outsider.locator("td", has_text="Printed booklet").count() == 0
+    screenshot(outsider, "plan-public-cordoba")
+    outsider_context.close()
