@@ -21,7 +21,7 @@ from ovpm.services import networks as network_service
 from ovpm.services.contacts import ContactFilter
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import label_of, reader_zone, show_activities, show_budget, three_times
-from ovpm.ui.submissions import axis_label
+from ovpm.ui.submissions import axis_label, show_history
 
 user = require_role(*roles_of("network"))
 _ = ui.gettext()
@@ -52,8 +52,8 @@ def act(action, message: str) -> None:
         ui.flash_and_rerun(message)
 
 
-tab_members, tab_plan, tab_calendar, tab_meeting = st.tabs(
-    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting")])
+tab_members, tab_plan, tab_calendar, tab_meeting, tab_history = st.tabs(
+    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting"), _("History")])
 
 with tab_members:
     members = network_service.members(db, user, network.id)
@@ -195,3 +195,6 @@ with tab_meeting:
                     meeting.id if meeting else None, network.id,
                     to_utc(day, hour, QUEBEC_ZONE), int(duration), link, tuple(chosen), notes,
                     meeting.version if meeting else 1)), _("Saved."))
+
+with tab_history:
+    show_history(network_service.history(db, user, network.id))

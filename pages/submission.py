@@ -13,7 +13,7 @@ from ovpm.domain.submissions import (KIND_LABELS, STATUS_LABELS, Status, Submiss
 from ovpm.services import attachments as attachment_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.submissions import show_expression, show_theme_sheet, status_badge
+from ovpm.ui.submissions import show_expression, show_history, show_theme_sheet, status_badge
 
 user = require_role(*roles_of("submission"))
 _ = ui.gettext()
@@ -166,13 +166,4 @@ with tab_history:
                  + i18n.format_moment(revision.decided_at, lang))
         if revision.comment:
             st.text(revision.comment)
-    events = submission_service.history(db, user, submission.id)
-    ACTIONS = {"create": _("Created"), "submit": _("Submitted"),
-               "changes_requested": _("Changes requested"), "approved": _("Approved"),
-               "withdraw": _("Withdrawn"), "start_revision": _("Revision started")}
-    st.dataframe(events.assign(
-        action=events["action"].map(lambda a: ACTIONS.get(a, a)),
-        happened_at=events["happened_at"].map(lambda t: i18n.format_moment(t, lang))),
-        hide_index=True, width="stretch",
-        column_config={"revision": _("Revision"), "action": _("What"), "actor_username": _("Who"),
-                       "happened_at": _("When (UTC)"), "comment": _("Comment")})
+    show_history(submission_service.history(db, user, submission.id))

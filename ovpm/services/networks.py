@@ -398,3 +398,16 @@ def plan_pdf(db: Database, actor: User, network_id: int, public: bool, language:
         footer_left=network.theme)
     return render(view.plan, info, _, lambda d: i18n.format_day(d, language, "medium"),
                   budget_rows, totals_rows)
+
+
+def history(db: Database, actor: User, network_id: int) -> pd.DataFrame:
+    """The steps of the network's action plan; who did them and their comments only for full
+    readers (the review comments are addressed to the pilot city)."""
+    network = get_network(db, actor, network_id)
+    with db.reading() as cur:
+        plan = submissions.open_submission(cur, PLAN, network.pilot_city_id, network_id)
+        events = submissions.events(cur, plan.id) if plan else pd.DataFrame(
+            columns=["revision", "action", "actor_username", "happened_at", "comment"])
+    if not rules.can_read_full_plan(actor, network):
+        events = events.drop(columns=["actor_username", "comment"])
+    return events

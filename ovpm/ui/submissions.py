@@ -172,3 +172,18 @@ def save_or_submit(user, opened, typed, submit: bool, editing_key: str) -> None:
         flash(_("Submitted: revision {n}.", n=done.revision))
         open_submission(done.id)
     flash_and_rerun(_("Draft saved."))
+
+
+def show_history(events) -> None:
+    """The review steps of a submission (columns the caller may read)."""
+    _ = gettext()
+    lang = language()
+    actions = {"create": _("Created"), "submit": _("Submitted"),
+               "changes_requested": _("Changes requested"), "approved": _("Approved"),
+               "withdraw": _("Withdrawn"), "start_revision": _("Revision started")}
+    st.dataframe(events.assign(
+        action=events["action"].map(lambda a: actions.get(a, a)),
+        happened_at=events["happened_at"].map(lambda t: i18n.format_moment(t, lang))),
+        hide_index=True, width="stretch",
+        column_config={"revision": _("Revision"), "action": _("What"), "actor_username": _("Who"),
+                       "happened_at": _("When (UTC)"), "comment": _("Comment")})

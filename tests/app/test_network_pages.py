@@ -92,3 +92,14 @@ def test_networks_overview_lists_every_network(db_path):
     table = at.dataframe[0].value
     assert set(table["name"]) == {"Living with water", "Multicultural neighbourhoods",
                                   "Living Andean heritage"}
+
+
+def test_network_history_hides_review_comments_from_other_cities(db_path):
+    from ovpm.services import networks as service
+    from ovpm.store import users
+    db = open_database(db_path)
+    with db.reading() as cur:
+        outsider, secretariat = users.find(cur, "cordoba"), users.find(cur, "secretariat")
+    assert "comment" not in service.history(db, outsider, 1).columns
+    full = service.history(db, secretariat, 1)
+    assert "A clear plan (demo)." in set(full["comment"])
