@@ -1,26 +1,34 @@
 """Roadmap Hub: the router and the frame (page config, login, role-filtered navigation)."""
+
 import streamlit as st
 
 from ovpm import auth, ui
 from ovpm.domain.models import ROLE_LABELS
 from ovpm.ui.navigation import screens_for
 
-st.set_page_config(page_title="Roadmap Hub · OVPM", page_icon=":material/account_balance:",
-                   layout="wide")
+st.set_page_config(
+    page_title="Roadmap Hub · OVPM", page_icon=":material/account_balance:", layout="wide"
+)
 
 handler = auth.authenticator()
 user = auth.establish_session(handler)
 _ = ui.gettext()
 
 if user is None:
-    navigation = st.navigation([st.Page(auth.login_page, title=_("Sign in"), url_path="login",
-                                        icon=":material/login:")], position="hidden")
+    navigation = st.navigation(
+        [st.Page(auth.login_page, title=_("Sign in"), url_path="login", icon=":material/login:")],
+        position="hidden",
+    )
 else:
     sections: dict[str, list] = {}
     for screen in screens_for(user.role):
-        page = st.Page(screen.path, title=_(screen.title), icon=screen.icon,
-                       default=screen.key == "home",
-                       visibility="hidden" if screen.hidden else "visible")
+        page = st.Page(
+            screen.path,
+            title=_(screen.title),
+            icon=screen.icon,
+            default=screen.key == "home",
+            visibility="hidden" if screen.hidden else "visible",
+        )
         sections.setdefault(_(screen.section) if screen.section else "", []).append(page)
     navigation = st.navigation(sections)
     with st.sidebar:

@@ -1,4 +1,5 @@
 """Operator's command line: `python -m ovpm --help`."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,9 +11,9 @@ from pathlib import Path
 from ovpm.config import ensure_secrets, settings
 from ovpm.domain.errors import ValidationError
 from ovpm.domain.rules import FIELD_LABELS
+from ovpm.store import bulk
 from ovpm.store.backup import restore_backup, write_backup
 from ovpm.store.db import DatabaseLocked, open_database
-from ovpm.store import bulk
 
 
 def _open():
@@ -26,9 +27,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         empty = bulk.is_empty(cur)
     if args.demo_if_new and empty:
         from ovpm.demo import create_demo
+
         counts = create_demo(db)
-        print(f"Demo database created at {db.path}: {counts['cities']} cities, "
-              f"{counts['contacts']} contacts, {counts['users']} accounts.")
+        print(
+            f"Demo database created at {db.path}: {counts['cities']} cities, "
+            f"{counts['contacts']} contacts, {counts['users']} accounts."
+        )
     else:
         print(f"Database ready at {db.path}.")
     return 0
@@ -36,6 +40,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from ovpm.demo import create_demo
+
     path = settings().db_path
     if path.exists() and not args.replace:
         print(f"{path} exists; pass --replace to start a new demo database there.", file=sys.stderr)
@@ -45,31 +50,47 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path.unlink()
         Path(str(path) + ".wal").unlink(missing_ok=True)
     counts = create_demo(open_database(path), scale=args.scale)
-    print(f"Demo database at {path} (scale {args.scale}): {counts['cities']} cities, "
-          f"{counts['contacts']} contacts, {counts['audit']} audit rows, {counts['users']} accounts.")
+    print(
+        f"Demo database at {path} (scale {args.scale}): {counts['cities']} cities, "
+        f"{counts['contacts']} contacts, {counts['audit']} audit rows, {counts['users']} accounts."
+    )
     return 0
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     from ovpm.services.users import create_user
     from ovpm.store import cities
+
     db = _open()
     city_id = None
     if args.city:
         with db.reading() as cur:
-            matches = [i for i, name in cities.names(cur).items() if name.lower() == args.city.lower()]
+            matches = [
+                i for i, name in cities.names(cur).items() if name.lower() == args.city.lower()
+            ]
         if not matches:
             print(f"No city named {args.city!r}.", file=sys.stderr)
             return 1
         city_id = matches[0]
     password = args.password or getpass.getpass("Password (12 to 128 characters): ")
     try:
-        user = create_user(db, None, args.username, args.name, args.email or "", args.role,
-                           city_id, args.language, password)
+        user = create_user(
+            db,
+            None,
+            args.username,
+            args.name,
+            args.email or "",
+            args.role,
+            city_id,
+            args.language,
+            password,
+        )
     except ValidationError as error:
         for e in error.errors:
-            print(f"{FIELD_LABELS.get(e.field, e.field)}: {e.message.format(**e.params)}",
-                  file=sys.stderr)
+            print(
+                f"{FIELD_LABELS.get(e.field, e.field)}: {e.message.format(**e.params)}",
+                file=sys.stderr,
+            )
         return 1
     print(f"User {user.username} ({user.role}) created.")
     return 0
@@ -77,8 +98,9 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     config = settings()
-    out = Path(args.out or config.db_path.parent / "backups"
-               / f"ovpm-{datetime.now():%Y%m%d-%H%M%S}.zip")
+    out = Path(
+        args.out or config.db_path.parent / "backups" / f"ovpm-{datetime.now():%Y%m%d-%H%M%S}.zip"
+    )
     write_backup(_open(), config.attachments_dir, out)
     print(f"Backup written to {out}.")
     return 0
@@ -92,15 +114,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="python -m ovpm", description=(
-        "Roadmap Hub operator commands. The database is OVPM_DB (default data/ovpm.duckdb); "
-        "while the app runs it holds the file, so stop it first or use the app's own pages."))
+    main = argparse.ArgumentParser(
+        prog="python -m ovpm",
+        description=(
+            "Roadmap Hub operator commands. The database is OVPM_DB (default data/ovpm.duckdb); "
+            "while the app runs it holds the file, so stop it first or use the app's own pages."
+        ),
+    )
     sub = main.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init", help="create the database and apply migrations")
-    init.add_argument("--demo-if-new", action="store_true", help="fill a new database with demo data")
+    init.add_argument(
+        "--demo-if-new", action="store_true", help="fill a new database with demo data"
+    )
     init.set_defaults(run=cmd_init)
     demo = sub.add_parser("demo", help="create a demo database")
-    demo.add_argument("--scale", type=int, default=1, help="multiply cities, contacts and audit rows")
+    demo.add_argument(
+        "--scale", type=int, default=1, help="multiply cities, contacts and audit rows"
+    )
     demo.add_argument("--replace", action="store_true", help="replace an existing database file")
     demo.set_defaults(run=cmd_demo)
     user = sub.add_parser("create-user", help="create an account")

@@ -1,8 +1,9 @@
 """The one clock of the app. `OVPM_TODAY=YYYY-MM-DD` pins "today" for demos and tests."""
+
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 
 def today() -> date:
@@ -13,4 +14,4 @@ def today() -> date:
 
 def now_utc() -> datetime:
     """The real current time in UTC, naive (the database stores UTC `TIMESTAMP`)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

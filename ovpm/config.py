@@ -1,4 +1,5 @@
 """Where things live and which secrets the app runs with, from the environment and `.streamlit/`."""
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,9 @@ def attachments_dir_for(db_path: Path) -> Path:
 
 def settings() -> Settings:
     """Paths from `OVPM_DB` (default `data/ovpm.duckdb`)."""
-    return Settings(db_path=Path(os.environ.get("OVPM_DB", ROOT / "data" / "ovpm.duckdb")).resolve())
+    return Settings(
+        db_path=Path(os.environ.get("OVPM_DB", ROOT / "data" / "ovpm.duckdb")).resolve()
+    )
 
 
 def ensure_secrets(path: Path = SECRETS_PATH) -> None:

@@ -3,6 +3,7 @@
 Every person, e-mail and phone number here is invented (e-mails use the reserved example.org
 domain). `scale` multiplies cities, contacts and audit rows for load and performance work.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,41 +23,119 @@ from ovpm.store.db import Database
 
 DEMO_PASSWORD = "patrimoine-2024"
 DEMO_CITY_ACCOUNTS = ("bordeaux", "bruges", "cordoba", "quebec")
-DEMO_CITY_NAMES = {"bordeaux": "Bordeaux", "bruges": "Bruges", "cordoba": "Córdoba",
-                   "quebec": "Québec"}
+DEMO_CITY_NAMES = {
+    "bordeaux": "Bordeaux",
+    "bruges": "Bruges",
+    "cordoba": "Córdoba",
+    "quebec": "Québec",
+}
 
 QUEBEC_ROADMAP = Cycle(
-    id=0, names={"fr": "Feuille de route de Québec 2022–2024", "en": "Quebec Roadmap 2022–2024",
-                 "es": "Hoja de ruta de Quebec 2022–2024"},
-    congress_starts=date(2024, 9, 24), congress_ends=date(2024, 9, 27),
+    id=0,
+    names={
+        "fr": "Feuille de route de Québec 2022–2024",
+        "en": "Quebec Roadmap 2022–2024",
+        "es": "Hoja de ruta de Quebec 2022–2024",
+    },
+    congress_starts=date(2024, 9, 24),
+    congress_ends=date(2024, 9, 27),
     milestones=(
-        Milestone("on_the_way", date(2022, 2, 1), date(2022, 8, 31),
-                  {"fr": "En route vers Québec", "en": "On the way to Québec",
-                   "es": "Rumbo a Quebec"}),
-        Milestone("quebec_symposium", date(2022, 9, 8), date(2022, 9, 9),
-                  {"fr": "Symposium de Québec", "en": "Québec Symposium",
-                   "es": "Simposio de Quebec"}),
-        Milestone("roadmap", date(2023, 1, 1), date(2024, 9, 23),
-                  {"fr": "Feuille de route de Québec", "en": "Quebec Roadmap",
-                   "es": "Hoja de ruta de Quebec"}),
-        Milestone("cordoba_congress", date(2024, 9, 24), date(2024, 9, 27),
-                  {"fr": "Symposium de Córdoba — 17e Congrès mondial",
-                   "en": "Córdoba Symposium — 17th World Congress",
-                   "es": "Simposio de Córdoba — 17.º Congreso Mundial"}),
-    ))
+        Milestone(
+            "on_the_way",
+            date(2022, 2, 1),
+            date(2022, 8, 31),
+            {"fr": "En route vers Québec", "en": "On the way to Québec", "es": "Rumbo a Quebec"},
+        ),
+        Milestone(
+            "quebec_symposium",
+            date(2022, 9, 8),
+            date(2022, 9, 9),
+            {"fr": "Symposium de Québec", "en": "Québec Symposium", "es": "Simposio de Quebec"},
+        ),
+        Milestone(
+            "roadmap",
+            date(2023, 1, 1),
+            date(2024, 9, 23),
+            {
+                "fr": "Feuille de route de Québec",
+                "en": "Quebec Roadmap",
+                "es": "Hoja de ruta de Quebec",
+            },
+        ),
+        Milestone(
+            "cordoba_congress",
+            date(2024, 9, 24),
+            date(2024, 9, 27),
+            {
+                "fr": "Symposium de Córdoba — 17e Congrès mondial",
+                "en": "Córdoba Symposium — 17th World Congress",
+                "es": "Simposio de Córdoba — 17.º Congreso Mundial",
+            },
+        ),
+    ),
+)
 
-FIRST_NAMES = ["Camille", "Alex", "Dominique", "Sacha", "Andrea", "Noa", "Lou", "Ariel", "Eden",
-               "Maxime", "Robin", "Yuna", "Kim", "Jules", "Nour", "Elio", "Inès", "Mateo", "Lena",
-               "Aurèle"]
-INVENTED_SURNAMES = ["Exemplaire", "Démonstra", "Ficticio", "Samplesson", "Modelo", "Inventé",
-                     "Prototypa", "Maquette", "Ensayo", "Brouillon", "Borrador", "Esquisse",
-                     "Simulacre", "Imaginaire", "Testaroli", "Fantasio"]
-EXPERTISE = ["heritage conservation", "urban planning", "tourism management", "climate resilience",
-             "participatory governance", "housing", "mobility", "intangible heritage",
-             "digital heritage", "risk management", "public space", "archaeology"]
-CITY_KINDS = [ContactKind.ELECTED_OFFICIAL, ContactKind.STRATEGIC_LEAD,
-              ContactKind.INTERSERVICE_COORDINATOR, ContactKind.ADMINISTRATIVE_SUPERVISOR,
-              ContactKind.LOCAL_EXPERT]
+FIRST_NAMES = [
+    "Camille",
+    "Alex",
+    "Dominique",
+    "Sacha",
+    "Andrea",
+    "Noa",
+    "Lou",
+    "Ariel",
+    "Eden",
+    "Maxime",
+    "Robin",
+    "Yuna",
+    "Kim",
+    "Jules",
+    "Nour",
+    "Elio",
+    "Inès",
+    "Mateo",
+    "Lena",
+    "Aurèle",
+]
+INVENTED_SURNAMES = [
+    "Exemplaire",
+    "Démonstra",
+    "Ficticio",
+    "Samplesson",
+    "Modelo",
+    "Inventé",
+    "Prototypa",
+    "Maquette",
+    "Ensayo",
+    "Brouillon",
+    "Borrador",
+    "Esquisse",
+    "Simulacre",
+    "Imaginaire",
+    "Testaroli",
+    "Fantasio",
+]
+EXPERTISE = [
+    "heritage conservation",
+    "urban planning",
+    "tourism management",
+    "climate resilience",
+    "participatory governance",
+    "housing",
+    "mobility",
+    "intangible heritage",
+    "digital heritage",
+    "risk management",
+    "public space",
+    "archaeology",
+]
+CITY_KINDS = [
+    ContactKind.ELECTED_OFFICIAL,
+    ContactKind.STRATEGIC_LEAD,
+    ContactKind.INTERSERVICE_COORDINATOR,
+    ContactKind.ADMINISTRATIVE_SUPERVISOR,
+    ContactKind.LOCAL_EXPERT,
+]
 TITLES = {
     ContactKind.ELECTED_OFFICIAL: "Deputy mayor for heritage",
     ContactKind.STRATEGIC_LEAD: "Director of heritage and urban planning",
@@ -101,15 +180,31 @@ def city_timezone(iso2: str) -> str:
 def city_frame(scale: int, rng: random.Random) -> pd.DataFrame:
     """The real member cities, and for scale > 1 invented ones named 'Demo city N'."""
     real = _real_cities()
-    rows = [{"name": r.name, "local_name": r.local_name, "country": r.country, "iso2": r.iso2,
-             "region": r.unesco_region, "lat": r.lat, "lon": r.lon, "good_standing": True,
-             "language": _city_language(r.iso2, r.unesco_region)} for r in real.itertuples()]
+    rows = [
+        {
+            "name": r.name,
+            "local_name": r.local_name,
+            "country": r.country,
+            "iso2": r.iso2,
+            "region": r.unesco_region,
+            "lat": r.lat,
+            "lon": r.lon,
+            "good_standing": True,
+            "language": _city_language(r.iso2, r.unesco_region),
+        }
+        for r in real.itertuples()
+    ]
     for number in range(len(rows) * (scale - 1)):
-        model = rng.choice(rows[:len(real)])
-        rows.append({**model, "name": f"Demo city {number + 1:04d}",
-                     "local_name": f"Demo city {number + 1:04d}",
-                     "lat": round(max(-89.0, min(89.0, model["lat"] + rng.uniform(-3, 3))), 2),
-                     "lon": round(max(-179.0, min(179.0, model["lon"] + rng.uniform(-3, 3))), 2)})
+        model = rng.choice(rows[: len(real)])
+        rows.append(
+            {
+                **model,
+                "name": f"Demo city {number + 1:04d}",
+                "local_name": f"Demo city {number + 1:04d}",
+                "lat": round(max(-89.0, min(89.0, model["lat"] + rng.uniform(-3, 3))), 2),
+                "lon": round(max(-179.0, min(179.0, model["lon"] + rng.uniform(-3, 3))), 2),
+            }
+        )
     frame = pd.DataFrame(rows)
     frame.insert(0, "id", range(1, len(frame) + 1))
     # A few cities are behind with their dues, so the filter and Mission4City rules have data.
@@ -136,21 +231,46 @@ def contact_frame(cities: pd.DataFrame, scale: int, rng: random.Random) -> pd.Da
         domain = "".join(ch for ch in city.iso2.lower() + str(city.id))
         for kind in CITY_KINDS:
             name, handle = _person(rng)
-            rows.append({"name": name, "title": TITLES[kind], "email": f"{handle}@{domain}.example.org",
-                         "phone": f"+00 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-                         "city_id": city.id, "organisation": "", "kind": str(kind),
-                         "languages": sorted({city.language, "en"}),
-                         "expertise": rng.sample(EXPERTISE, rng.randint(1, 3))})
+            rows.append(
+                {
+                    "name": name,
+                    "title": TITLES[kind],
+                    "email": f"{handle}@{domain}.example.org",
+                    "phone": f"+00 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                    "city_id": city.id,
+                    "organisation": "",
+                    "kind": str(kind),
+                    "languages": sorted({city.language, "en"}),
+                    "expertise": rng.sample(EXPERTISE, rng.randint(1, 3)),
+                }
+            )
     for _ in range(12 * scale):
-        kind = rng.choice([ContactKind.INTERNATIONAL_EXPERT, ContactKind.INTERNATIONAL_EXPERT,
-                           ContactKind.ADVISORY_MEMBER, ContactKind.SECRETARIAT])
+        kind = rng.choice(
+            [
+                ContactKind.INTERNATIONAL_EXPERT,
+                ContactKind.INTERNATIONAL_EXPERT,
+                ContactKind.ADVISORY_MEMBER,
+                ContactKind.SECRETARIAT,
+            ]
+        )
         name, handle = _person(rng)
-        organisation = {"secretariat": "OWHC General Secretariat",
-                        "advisory_member": "OWHC Advisory Group"}.get(str(kind), "Independent expert")
-        rows.append({"name": name, "title": TITLES[kind], "email": f"{handle}@experts.example.org",
-                     "phone": "", "city_id": None, "organisation": organisation, "kind": str(kind),
-                     "languages": rng.sample(["fr", "en", "es", "pt", "it"], 2),
-                     "expertise": rng.sample(EXPERTISE, rng.randint(2, 4))})
+        organisation = {
+            "secretariat": "OWHC General Secretariat",
+            "advisory_member": "OWHC Advisory Group",
+        }.get(str(kind), "Independent expert")
+        rows.append(
+            {
+                "name": name,
+                "title": TITLES[kind],
+                "email": f"{handle}@experts.example.org",
+                "phone": "",
+                "city_id": None,
+                "organisation": organisation,
+                "kind": str(kind),
+                "languages": rng.sample(["fr", "en", "es", "pt", "it"], 2),
+                "expertise": rng.sample(EXPERTISE, rng.randint(2, 4)),
+            }
+        )
     frame = pd.DataFrame(rows)
     frame.insert(0, "id", range(1, len(frame) + 1))
     frame["city_id"] = frame["city_id"].astype("Int64")
@@ -165,16 +285,36 @@ def audit_frame(contacts: pd.DataFrame, scale: int, rng: random.Random) -> pd.Da
     for contact in contacts.itertuples():
         at = start + timedelta(minutes=rng.randint(0, 60 * 24 * 700))
         after = {"name": contact.name, "title": contact.title, "kind": contact.kind}
-        rows.append({"happened_at": at, "entity": "contact", "entity_id": contact.id, "action": "create",
-                     "before": None, "after": after, "city_id": contact.city_id})
+        rows.append(
+            {
+                "happened_at": at,
+                "entity": "contact",
+                "entity_id": contact.id,
+                "action": "create",
+                "before": None,
+                "after": after,
+                "city_id": contact.city_id,
+            }
+        )
         for _ in range(rng.randint(0, 2)):
-            rows.append({"happened_at": at + timedelta(days=rng.randint(1, 90)), "entity": "contact",
-                         "entity_id": contact.id, "action": "update", "before": after,
-                         "after": {**after, "title": after["title"] + " (updated)"},
-                         "city_id": contact.city_id})
+            rows.append(
+                {
+                    "happened_at": at + timedelta(days=rng.randint(1, 90)),
+                    "entity": "contact",
+                    "entity_id": contact.id,
+                    "action": "update",
+                    "before": after,
+                    "after": {**after, "title": after["title"] + " (updated)"},
+                    "city_id": contact.city_id,
+                }
+            )
     frame = pd.DataFrame(rows)
-    frame["before"] = frame["before"].map(lambda v: None if v is None else json.dumps(v, ensure_ascii=False))
-    frame["after"] = frame["after"].map(lambda v: None if v is None else json.dumps(v, ensure_ascii=False))
+    frame["before"] = frame["before"].map(
+        lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
+    )
+    frame["after"] = frame["after"].map(
+        lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
+    )
     frame.insert(0, "id", range(1, len(frame) + 1))
     frame["actor_id"] = None
     frame["actor_username"] = "demo"
@@ -196,18 +336,52 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         bulk.insert_frame(cur, "contacts", contacts)
         bulk.insert_frame(cur, "audit_log", audit_rows)
     city_ids = dict(zip(cities["name"], cities["id"]))
-    create_user(db, None, "secretariat", "Agent du Secrétariat (démo)",
-                "secretariat@demo.example.org", Role.SECRETARIAT, None, "fr", DEMO_PASSWORD)
-    create_user(db, None, "advisory", "Membre du Groupe conseil (démo)",
-                "advisory@demo.example.org", Role.ADVISORY, None, "en", DEMO_PASSWORD)
+    create_user(
+        db,
+        None,
+        "secretariat",
+        "Agent du Secrétariat (démo)",
+        "secretariat@demo.example.org",
+        Role.SECRETARIAT,
+        None,
+        "fr",
+        DEMO_PASSWORD,
+    )
+    create_user(
+        db,
+        None,
+        "advisory",
+        "Membre du Groupe conseil (démo)",
+        "advisory@demo.example.org",
+        Role.ADVISORY,
+        None,
+        "en",
+        DEMO_PASSWORD,
+    )
     for account in DEMO_CITY_ACCOUNTS:
         city = DEMO_CITY_NAMES[account]
         language = "es" if account == "cordoba" else "fr"
-        create_user(db, None, account, f"Officer of {city} (demo)", f"{account}@demo.example.org",
-                    Role.CITY, int(city_ids[city]), language, DEMO_PASSWORD)
+        create_user(
+            db,
+            None,
+            account,
+            f"Officer of {city} (demo)",
+            f"{account}@demo.example.org",
+            Role.CITY,
+            int(city_ids[city]),
+            language,
+            DEMO_PASSWORD,
+        )
     from ovpm.demo_networks import create_demo_networks
     from ovpm.demo_step_one import create_demo_submissions
+
     submissions = create_demo_submissions(db)
-    return {"cities": len(cities), "contacts": len(contacts), "audit": len(audit_rows),
-            "users": 2 + len(DEMO_CITY_ACCOUNTS), "submissions": submissions,
-            "networks": create_demo_networks(db), "created_at": int(now_utc().timestamp())}
+    return {
+        "cities": len(cities),
+        "contacts": len(contacts),
+        "audit": len(audit_rows),
+        "users": 2 + len(DEMO_CITY_ACCOUNTS),
+        "submissions": submissions,
+        "networks": create_demo_networks(db),
+        "created_at": int(now_utc().timestamp()),
+    }

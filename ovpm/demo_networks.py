@@ -2,6 +2,7 @@
 
 Round table 4 (Bruges, 22 June 2023) and 5 (Bordeaux, 6 July 2023) are real dates from the
 source documents, at 10:00 in Québec; everything else (names, themes, amounts) is invented."""
+
 from __future__ import annotations
 
 from datetime import date, time
@@ -27,39 +28,82 @@ def _theme_sheet(db, secretariat, city: str) -> int:
 
 def water_plan(city_ids: dict) -> ActionPlan:
     return ActionPlan(
-        concept=("Gather the experience of river and port cities, raise the questions under "
-                 "debate, build a common culture and formulate common orientations for the "
-                 "New Urban Project (demo text)."),
+        concept=(
+            "Gather the experience of river and port cities, raise the questions under "
+            "debate, build a common culture and formulate common orientations for the "
+            "New Urban Project (demo text)."
+        ),
         challenges="Floods on heritage quays; keeping residents near the water (demo text).",
         activities=(
-            Activity("virtual_meeting", "Preparatory meeting", date(2023, 11, 8), None,
-                     "Online", "done"),
-            Activity("round_table", "Round table on living quays", date(2024, 2, 7), None,
-                     "Online", "done"),
-            Activity("international_workshop", "International workshop in Bordeaux",
-                     date(2024, 4, 16), date(2024, 4, 18), "Bordeaux", "confirmed"),
-            Activity("study_visit", "Study visit of the Bruges canals", date(2024, 6, 11),
-                     date(2024, 6, 12), "Bruges", "planned")),
+            Activity(
+                "virtual_meeting", "Preparatory meeting", date(2023, 11, 8), None, "Online", "done"
+            ),
+            Activity(
+                "round_table",
+                "Round table on living quays",
+                date(2024, 2, 7),
+                None,
+                "Online",
+                "done",
+            ),
+            Activity(
+                "international_workshop",
+                "International workshop in Bordeaux",
+                date(2024, 4, 16),
+                date(2024, 4, 18),
+                "Bordeaux",
+                "confirmed",
+            ),
+            Activity(
+                "study_visit",
+                "Study visit of the Bruges canals",
+                date(2024, 6, 11),
+                date(2024, 6, 12),
+                "Bruges",
+                "planned",
+            ),
+        ),
         budget=(
-            BudgetLine("interpretation", "Interpreters FR/EN/ES for the workshop", "6800.00",
-                       "EUR", "pilot_city"),
-            BudgetLine("travel", "Three international experts", "5400.00", "EUR",
-                       "general_secretariat"),
-            BudgetLine("venue_meals", "Room and meals, three days", "3900.50", "EUR",
-                       "pilot_city"),
-            BudgetLine("translation", "Translation of the constitution sheet", "1250.00", "EUR",
-                       "participating_city", city_ids["Bruges"]),
-            BudgetLine("communication", "Video of the workshop", "2000.00", "CAD",
-                       "other_source", None, "Regional heritage fund (demo)")),
-        collective_work="A call every month and a shared folder until the Congress (demo text).")
+            BudgetLine(
+                "interpretation",
+                "Interpreters FR/EN/ES for the workshop",
+                "6800.00",
+                "EUR",
+                "pilot_city",
+            ),
+            BudgetLine(
+                "travel", "Three international experts", "5400.00", "EUR", "general_secretariat"
+            ),
+            BudgetLine("venue_meals", "Room and meals, three days", "3900.50", "EUR", "pilot_city"),
+            BudgetLine(
+                "translation",
+                "Translation of the constitution sheet",
+                "1250.00",
+                "EUR",
+                "participating_city",
+                city_ids["Bruges"],
+            ),
+            BudgetLine(
+                "communication",
+                "Video of the workshop",
+                "2000.00",
+                "CAD",
+                "other_source",
+                None,
+                "Regional heritage fund (demo)",
+            ),
+        ),
+        collective_work="A call every month and a shared folder until the Congress (demo text).",
+    )
 
 
 def create_demo_networks(db: Database) -> int:
     """Three networks at different stages; returns how many were created."""
     city_ids, people = _ids(db)
     secretariat, advisory, bordeaux = people["secretariat"], people["advisory"], people["bordeaux"]
-    water = networks.create_network(db, secretariat, _theme_sheet(db, secretariat, "Bordeaux"),
-                                    "Living with water")
+    water = networks.create_network(
+        db, secretariat, _theme_sheet(db, secretariat, "Bordeaux"), "Living with water"
+    )
     for city in ("Bruges", "Cusco"):
         networks.invite(db, secretariat, water.id, city_ids[city])
         networks.decide(db, bordeaux, water.id, city_ids[city], True)
@@ -69,38 +113,68 @@ def create_demo_networks(db: Database) -> int:
     sent = submissions.submit(db, bordeaux, draft.id, water_plan(city_ids), draft.version)
     submissions.approve(db, secretariat, sent.id, sent.version, "A clear plan (demo).")
     networks.update_status(db, secretariat, water.id, water.version, "constituted")
-    networks.save_meeting(db, bordeaux, PreparatoryMeeting(
-        None, water.id, to_utc(date(2023, 11, 8), time(10), QUEBEC_ZONE), 55,
-        "https://meet.example.org/living-with-water", (1, 2, 3),
-        "Brainstorm: quays, residents, insurance, shared flood maps (demo notes)."))
+    networks.save_meeting(
+        db,
+        bordeaux,
+        PreparatoryMeeting(
+            None,
+            water.id,
+            to_utc(date(2023, 11, 8), time(10), QUEBEC_ZONE),
+            55,
+            "https://meet.example.org/living-with-water",
+            (1, 2, 3),
+            "Brainstorm: quays, residents, insurance, shared flood maps (demo notes).",
+        ),
+    )
     for number, city, day, theme in (
-            (4, "Bruges", date(2023, 6, 22), "Residents and visitors in historic centres"),
-            (5, "Bordeaux", date(2023, 7, 6), "Heritage cities facing climate change")):
-        networks.save_round_table(db, secretariat, RoundTable(
-            None, number, theme, f"Host of {city} (demo)", "Alderman for heritage (demo)",
-            city_ids[city], to_utc(day, time(10), QUEBEC_ZONE),
-            f"https://video.example.org/round-table-{number}",
-            f"Synthesis sheet of round table {number} (demo text).", water.id))
+        (4, "Bruges", date(2023, 6, 22), "Residents and visitors in historic centres"),
+        (5, "Bordeaux", date(2023, 7, 6), "Heritage cities facing climate change"),
+    ):
+        networks.save_round_table(
+            db,
+            secretariat,
+            RoundTable(
+                None,
+                number,
+                theme,
+                f"Host of {city} (demo)",
+                "Alderman for heritage (demo)",
+                city_ids[city],
+                to_utc(day, time(10), QUEBEC_ZONE),
+                f"https://video.example.org/round-table-{number}",
+                f"Synthesis sheet of round table {number} (demo text).",
+                water.id,
+            ),
+        )
 
-    multicultural = networks.create_network(db, secretariat,
-                                            _theme_sheet(db, secretariat, "Kazan"),
-                                            "Multicultural neighbourhoods")
+    multicultural = networks.create_network(
+        db, secretariat, _theme_sheet(db, secretariat, "Kazan"), "Multicultural neighbourhoods"
+    )
     for city in ("Évora", "Suzhou"):
         networks.invite(db, secretariat, multicultural.id, city_ids[city])
         networks.decide(db, secretariat, multicultural.id, city_ids[city], True)
     plan = networks.start_plan(db, secretariat, multicultural.id)
-    submissions.submit(db, secretariat, plan.id, ActionPlan(
-        concept="Share how neighbourhood councils work across cultures (demo text).",
-        challenges="Languages and trust between communities (demo text).",
-        activities=(Activity("virtual_meeting", "Launch call", date(2024, 3, 19), None,
-                             "Online", "planned"),),
-        budget=(BudgetLine("interpretation", "Interpreters RU/EN", "3000.00", "USD",
-                           "pilot_city"),),
-        collective_work="Quarterly calls (demo text)."), plan.version)
+    submissions.submit(
+        db,
+        secretariat,
+        plan.id,
+        ActionPlan(
+            concept="Share how neighbourhood councils work across cultures (demo text).",
+            challenges="Languages and trust between communities (demo text).",
+            activities=(
+                Activity(
+                    "virtual_meeting", "Launch call", date(2024, 3, 19), None, "Online", "planned"
+                ),
+            ),
+            budget=(
+                BudgetLine("interpretation", "Interpreters RU/EN", "3000.00", "USD", "pilot_city"),
+            ),
+            collective_work="Quarterly calls (demo text).",
+        ),
+        plan.version,
+    )
 
-    networks.create_network(db, secretariat, _theme_sheet(db, secretariat, "Cusco"),
-                            "Living Andean heritage")
+    networks.create_network(
+        db, secretariat, _theme_sheet(db, secretariat, "Cusco"), "Living Andean heritage"
+    )
     return 3
-
-
-

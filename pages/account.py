@@ -1,4 +1,5 @@
 """My account: name, language and password."""
+
 import streamlit as st
 
 from ovpm import i18n, ui
@@ -14,13 +15,19 @@ _ = ui.gettext()
 db = ui.db()
 
 st.title(_("My account"))
-st.write(f"**{user.username}** · {_(ROLE_LABELS[user.role])}"
-         + (f" · {user.city_name}" if user.city_name else ""))
+st.write(
+    f"**{user.username}** · {_(ROLE_LABELS[user.role])}"
+    + (f" · {user.city_name}" if user.city_name else "")
+)
 
 with st.form("account_profile"):
     name = st.text_input(_("Name"), user.name, max_chars=120)
-    language = st.selectbox(_("Language"), LANGUAGES, index=LANGUAGES.index(user.language),
-                            format_func=i18n.LANGUAGE_NAMES.get)
+    language = st.selectbox(
+        _("Language"),
+        LANGUAGES,
+        index=LANGUAGES.index(user.language),
+        format_func=i18n.LANGUAGE_NAMES.get,
+    )
     if st.form_submit_button(_("Save"), type="primary"):
         try:
             saved = user_service.update_own_account(db, user, name, language)
@@ -32,8 +39,12 @@ with st.form("account_profile"):
 
 with st.form("account_password", clear_on_submit=True):
     st.markdown("##### " + _("Change my password"))
-    st.caption(_("12 to 128 characters; a long phrase of your own is best. Changing it signs you "
-                 "out everywhere, here too."))
+    st.caption(
+        _(
+            "12 to 128 characters; a long phrase of your own is best. Changing it signs you "
+            "out everywhere, here too."
+        )
+    )
     current = st.text_input(_("Current password"), type="password")
     new = st.text_input(_("New password"), type="password")
     repeat = st.text_input(_("New password again"), type="password")

@@ -1,5 +1,6 @@
 """The action plan editor of a network (pilot city, Secretariat): concept, challenges, calendar
 and forecast budget as tables, collective work; save a draft, submit for approval."""
+
 import pandas as pd
 import streamlit as st
 
@@ -7,9 +8,16 @@ from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import DomainError, NotFound
 from ovpm.domain.network_rules import PLAN_MAX_WORDS
-from ovpm.domain.networks import (ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS,
-                                  BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS, ActionPlan,
-                                  Activity, BudgetLine)
+from ovpm.domain.networks import (
+    ACTIVITY_STATUS_LABELS,
+    ACTIVITY_TYPE_LABELS,
+    BUDGET_CATEGORY_LABELS,
+    CURRENCIES,
+    FUNDER_LABELS,
+    ActionPlan,
+    Activity,
+    BudgetLine,
+)
 from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
 from ovpm.services import cities as city_service
 from ovpm.services import networks as network_service
@@ -54,8 +62,9 @@ opened = opened_copy(EDITING, current)
 plan = ActionPlan.from_dict(opened.content)
 prefix = f"plan{opened.id}v{opened.version}"
 names = city_service.city_names(db, user)
-members = [m.city_id for m in network_service.members(db, user, network.id)
-           if m.status == "participating"]
+members = [
+    m.city_id for m in network_service.members(db, user, network.id) if m.status == "participating"
+]
 
 
 def options(labels: dict) -> dict[str, str]:
@@ -66,9 +75,11 @@ TYPES, STATUSES = options(ACTIVITY_TYPE_LABELS), options(ACTIVITY_STATUS_LABELS)
 CATEGORIES, FUNDERS = options(BUDGET_CATEGORY_LABELS), options(FUNDER_LABELS)
 CITY_CHOICES = {names[c]: c for c in members}
 LIMIT = " " + _("(at most {n} words)", n=PLAN_MAX_WORDS)
-LABELS = {"concept": _("Concept and objectives") + LIMIT,
-          "challenges": _("Challenges the network will address") + LIMIT,
-          "collective_work": _("How the collective work runs until the 17th Congress") + LIMIT}
+LABELS = {
+    "concept": _("Concept and objectives") + LIMIT,
+    "challenges": _("Challenges the network will address") + LIMIT,
+    "collective_work": _("How the collective work runs until the 17th Congress") + LIMIT,
+}
 
 
 def back(mapping: dict[str, str], shown: object, default: str) -> str:
@@ -86,62 +97,123 @@ def date_of(value: object):
 
 with st.form(f"plan_{prefix}"):
     concept = st.text_area(LABELS["concept"], plan.concept, height=150, key=f"{prefix}_concept")
-    challenges = st.text_area(LABELS["challenges"], plan.challenges, height=120,
-                              key=f"{prefix}_challenges")
+    challenges = st.text_area(
+        LABELS["challenges"], plan.challenges, height=120, key=f"{prefix}_challenges"
+    )
     st.subheader(_("Calendar"))
-    activities = st.data_editor(pd.DataFrame([{
-        "kind": TYPES.get(a.kind), "title": a.title, "starts": a.starts, "ends": a.ends,
-        "place": a.place, "status": STATUSES.get(a.status)} for a in plan.activities],
-        columns=["kind", "title", "starts", "ends", "place", "status"]),
-        num_rows="dynamic", width="stretch", key=f"{prefix}_activities", column_config={
+    activities = st.data_editor(
+        pd.DataFrame(
+            [
+                {
+                    "kind": TYPES.get(a.kind),
+                    "title": a.title,
+                    "starts": a.starts,
+                    "ends": a.ends,
+                    "place": a.place,
+                    "status": STATUSES.get(a.status),
+                }
+                for a in plan.activities
+            ],
+            columns=["kind", "title", "starts", "ends", "place", "status"],
+        ),
+        num_rows="dynamic",
+        width="stretch",
+        key=f"{prefix}_activities",
+        column_config={
             "kind": st.column_config.SelectboxColumn(_("Type"), options=list(TYPES.values())),
             "title": st.column_config.TextColumn(_("Short title")),
             "starts": st.column_config.DateColumn(_("Start"), format="YYYY-MM-DD"),
             "ends": st.column_config.DateColumn(_("End"), format="YYYY-MM-DD"),
             "place": st.column_config.TextColumn(_("Place")),
-            "status": st.column_config.SelectboxColumn(_("Status"),
-                                                       options=list(STATUSES.values()))})
+            "status": st.column_config.SelectboxColumn(
+                _("Status"), options=list(STATUSES.values())
+            ),
+        },
+    )
     st.subheader(_("Forecast budget"))
-    st.caption(_("Amounts are exact and never negative, e.g. 12345.67. For a participating "
-                 "city, choose which one; for another source, give its name."))
-    budget = st.data_editor(pd.DataFrame([{
-        "category": CATEGORIES.get(line.category), "description": line.description,
-        "amount": line.amount, "currency": line.currency, "funder": FUNDERS.get(line.funder),
-        "city": names.get(line.funder_city_id), "other": line.funder_name} for line in plan.budget],
-        columns=["category", "description", "amount", "currency", "funder", "city", "other"]),
-        num_rows="dynamic", width="stretch", key=f"{prefix}_budget", column_config={
-            "category": st.column_config.SelectboxColumn(_("Category"),
-                                                         options=list(CATEGORIES.values())),
+    st.caption(
+        _(
+            "Amounts are exact and never negative, e.g. 12345.67. For a participating "
+            "city, choose which one; for another source, give its name."
+        )
+    )
+    budget = st.data_editor(
+        pd.DataFrame(
+            [
+                {
+                    "category": CATEGORIES.get(line.category),
+                    "description": line.description,
+                    "amount": line.amount,
+                    "currency": line.currency,
+                    "funder": FUNDERS.get(line.funder),
+                    "city": names.get(line.funder_city_id),
+                    "other": line.funder_name,
+                }
+                for line in plan.budget
+            ],
+            columns=["category", "description", "amount", "currency", "funder", "city", "other"],
+        ),
+        num_rows="dynamic",
+        width="stretch",
+        key=f"{prefix}_budget",
+        column_config={
+            "category": st.column_config.SelectboxColumn(
+                _("Category"), options=list(CATEGORIES.values())
+            ),
             "description": st.column_config.TextColumn(_("Description")),
             "amount": st.column_config.TextColumn(_("Amount")),
             "currency": st.column_config.SelectboxColumn(_("Currency"), options=list(CURRENCIES)),
             "funder": st.column_config.SelectboxColumn(_("Funder"), options=list(FUNDERS.values())),
-            "city": st.column_config.SelectboxColumn(_("Participating city"),
-                                                     options=list(CITY_CHOICES)),
-            "other": st.column_config.TextColumn(_("Other source (name)"))})
-    collective = st.text_area(LABELS["collective_work"], plan.collective_work, height=120,
-                              key=f"{prefix}_collective")
+            "city": st.column_config.SelectboxColumn(
+                _("Participating city"), options=list(CITY_CHOICES)
+            ),
+            "other": st.column_config.TextColumn(_("Other source (name)")),
+        },
+    )
+    collective = st.text_area(
+        LABELS["collective_work"], plan.collective_work, height=120, key=f"{prefix}_collective"
+    )
     row = st.container(horizontal=True)
     save_clicked = row.form_submit_button(_("Save draft"), icon=":material/save:")
     submit_clicked = row.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
 
-live_word_counts({label: PLAN_MAX_WORDS for label in LABELS.values()},
-                 _("{count} / {limit} words"), key="plan_words")
+live_word_counts(
+    {label: PLAN_MAX_WORDS for label in LABELS.values()},
+    _("{count} / {limit} words"),
+    key="plan_words",
+)
 st.markdown("#### " + _("Totals of the saved draft"))
 show_budget(plan.budget, names)
 
 if save_clicked or submit_clicked:
     typed = ActionPlan(
-        concept, challenges,
-        tuple(Activity(back(TYPES, r["kind"], "other"), text_of(r["title"]), date_of(r["starts"]),
-                       date_of(r["ends"]), text_of(r["place"]), back(STATUSES, r["status"],
-                                                                     "planned"))
-              for r in activities.to_dict("records") if text_of(r["title"]) or date_of(r["starts"])),
-        tuple(BudgetLine(back(CATEGORIES, r["category"], "other"), text_of(r["description"]),
-                         text_of(r["amount"]), text_of(r["currency"]) or "EUR",
-                         back(FUNDERS, r["funder"], "pilot_city"),
-                         CITY_CHOICES.get(r["city"]), text_of(r["other"]))
-              for r in budget.to_dict("records")
-              if text_of(r["description"]) or text_of(r["amount"])),
-        collective)
+        concept,
+        challenges,
+        tuple(
+            Activity(
+                back(TYPES, r["kind"], "other"),
+                text_of(r["title"]),
+                date_of(r["starts"]),
+                date_of(r["ends"]),
+                text_of(r["place"]),
+                back(STATUSES, r["status"], "planned"),
+            )
+            for r in activities.to_dict("records")
+            if text_of(r["title"]) or date_of(r["starts"])
+        ),
+        tuple(
+            BudgetLine(
+                back(CATEGORIES, r["category"], "other"),
+                text_of(r["description"]),
+                text_of(r["amount"]),
+                text_of(r["currency"]) or "EUR",
+                back(FUNDERS, r["funder"], "pilot_city"),
+                CITY_CHOICES.get(r["city"]),
+                text_of(r["other"]),
+            )
+            for r in budget.to_dict("records")
+            if text_of(r["description"]) or text_of(r["amount"])
+        ),
+        collective,
+    )
     save_or_submit(user, opened, typed, submit_clicked, EDITING)

@@ -1,4 +1,5 @@
 """The shared address book: filter, export CSV and vCard; cities edit their own contacts."""
+
 import dataclasses
 
 import streamlit as st
@@ -24,21 +25,41 @@ def kind_label(kind: str) -> str:
 
 
 st.title(_("Address book"))
-st.caption(_("The shared address book of the programme: city officers, experts, the Advisory "
-             "Group and the General Secretariat."))
+st.caption(
+    _(
+        "The shared address book of the programme: city officers, experts, the Advisory "
+        "Group and the General Secretariat."
+    )
+)
 
 with st.container(border=True):
     c1, c2, c3 = st.columns(3)
     text = c1.text_input(_("Search"), placeholder=_("Name, title or organisation"), key="ab_text")
-    chosen_cities = c2.multiselect(_("City"), list(city_names), format_func=city_names.get,
-                                   key="ab_cities", placeholder=_("Choose one or more"))
-    kinds = c3.multiselect(_("Kind"), [str(k) for k in ContactKind], format_func=kind_label,
-                           key="ab_kinds", placeholder=_("Choose one or more"))
+    chosen_cities = c2.multiselect(
+        _("City"),
+        list(city_names),
+        format_func=city_names.get,
+        key="ab_cities",
+        placeholder=_("Choose one or more"),
+    )
+    kinds = c3.multiselect(
+        _("Kind"),
+        [str(k) for k in ContactKind],
+        format_func=kind_label,
+        key="ab_kinds",
+        placeholder=_("Choose one or more"),
+    )
     c4, c5 = st.columns(2)
-    expertise = c4.text_input(_("Field of expertise"), key="ab_expertise",
-                              placeholder=_("e.g. urban planning"))
-    languages = c5.multiselect(_("Languages"), CONTACT_LANGUAGES, key="ab_languages", placeholder=_("Choose one or more"),
-                               format_func=lambda code: i18n.language_name(code, lang))
+    expertise = c4.text_input(
+        _("Field of expertise"), key="ab_expertise", placeholder=_("e.g. urban planning")
+    )
+    languages = c5.multiselect(
+        _("Languages"),
+        CONTACT_LANGUAGES,
+        key="ab_languages",
+        placeholder=_("Choose one or more"),
+        format_func=lambda code: i18n.language_name(code, lang),
+    )
 
 where = ContactFilter(text, tuple(chosen_cities), tuple(kinds), expertise, tuple(languages))
 frame = contact_service.search_contacts(db, user, where)
@@ -46,21 +67,41 @@ frame = contact_service.search_contacts(db, user, where)
 st.markdown(_("Contacts: {count}", count=i18n.format_number(len(frame), lang)))
 shown = frame.assign(
     kind=frame["kind"].map(kind_label),
-    languages=frame["languages"].map(lambda codes: ", ".join(i18n.language_name(c, lang)
-                                                            for c in codes)),
+    languages=frame["languages"].map(
+        lambda codes: ", ".join(i18n.language_name(c, lang) for c in codes)
+    ),
     expertise=frame["expertise"].map(", ".join),
-    city=frame["city"].fillna(frame["organisation"]))
-columns = {"name": _("Name"), "title": _("Title"), "city": _("City or organisation"),
-           "kind": _("Kind"), "email": _("E-mail"), "phone": _("Phone"),
-           "languages": _("Languages"), "expertise": _("Fields of expertise")}
-st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
-             column_config=columns, height=360)
+    city=frame["city"].fillna(frame["organisation"]),
+)
+columns = {
+    "name": _("Name"),
+    "title": _("Title"),
+    "city": _("City or organisation"),
+    "kind": _("Kind"),
+    "email": _("E-mail"),
+    "phone": _("Phone"),
+    "languages": _("Languages"),
+    "expertise": _("Fields of expertise"),
+}
+st.dataframe(
+    shown[list(columns)], hide_index=True, width="stretch", column_config=columns, height=360
+)
 
 d1, d2, _spacer = st.columns([1, 1, 3])
-d1.download_button(_("Export CSV"), lambda: contact_service.export_csv(db, user, where),
-                   file_name="address-book.csv", mime="text/csv", icon=":material/download:")
-d2.download_button(_("Export vCard"), lambda: contact_service.export_vcard(db, user, where),
-                   file_name="address-book.vcf", mime="text/vcard", icon=":material/contact_page:")
+d1.download_button(
+    _("Export CSV"),
+    lambda: contact_service.export_csv(db, user, where),
+    file_name="address-book.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+d2.download_button(
+    _("Export vCard"),
+    lambda: contact_service.export_vcard(db, user, where),
+    file_name="address-book.vcf",
+    mime="text/vcard",
+    icon=":material/contact_page:",
+)
 
 
 def contact_form(contact: Contact, key: str, editable_cities: dict[int, str]) -> Contact | None:
@@ -71,25 +112,46 @@ def contact_form(contact: Contact, key: str, editable_cities: dict[int, str]) ->
         title = b.text_input(_("Title"), contact.title, max_chars=200)
         email = a.text_input(_("E-mail"), contact.email, max_chars=254)
         phone = b.text_input(_("Phone"), contact.phone, max_chars=25)
-        city_ids = [None, *editable_cities] if user.role == Role.SECRETARIAT else list(editable_cities)
-        city_id = a.selectbox(_("City"), city_ids,
-                              index=city_ids.index(contact.city_id) if contact.city_id in city_ids else 0,
-                              format_func=lambda i: _("— none (organisation) —") if i is None
-                              else editable_cities[i])
+        city_ids = (
+            [None, *editable_cities] if user.role == Role.SECRETARIAT else list(editable_cities)
+        )
+        city_id = a.selectbox(
+            _("City"),
+            city_ids,
+            index=city_ids.index(contact.city_id) if contact.city_id in city_ids else 0,
+            format_func=lambda i: _("— none (organisation) —") if i is None else editable_cities[i],
+        )
         organisation = b.text_input(_("Organisation"), contact.organisation, max_chars=200)
         kind_values = [str(k) for k in ContactKind]
-        kind = a.selectbox(_("Kind"), kind_values, index=kind_values.index(str(contact.kind)),
-                           format_func=kind_label)
-        spoken = b.multiselect(_("Languages"), CONTACT_LANGUAGES, default=list(contact.languages),
-                               placeholder=_("Choose one or more"),
-                               format_func=lambda code: i18n.language_name(code, lang))
-        expertise_text = st.text_input(_("Fields of expertise (separated by semicolons)"),
-                                       "; ".join(contact.expertise))
+        kind = a.selectbox(
+            _("Kind"),
+            kind_values,
+            index=kind_values.index(str(contact.kind)),
+            format_func=kind_label,
+        )
+        spoken = b.multiselect(
+            _("Languages"),
+            CONTACT_LANGUAGES,
+            default=list(contact.languages),
+            placeholder=_("Choose one or more"),
+            format_func=lambda code: i18n.language_name(code, lang),
+        )
+        expertise_text = st.text_input(
+            _("Fields of expertise (separated by semicolons)"), "; ".join(contact.expertise)
+        )
         if st.form_submit_button(_("Save"), type="primary"):
             return dataclasses.replace(
-                contact, name=name, title=title, email=email, phone=phone, city_id=city_id,
-                organisation=organisation, kind=ContactKind(kind), languages=tuple(spoken),
-                expertise=tuple(t for t in expertise_text.split(";")))
+                contact,
+                name=name,
+                title=title,
+                email=email,
+                phone=phone,
+                city_id=city_id,
+                organisation=organisation,
+                kind=ContactKind(kind),
+                languages=tuple(spoken),
+                expertise=tuple(t for t in expertise_text.split(";")),
+            )
     return None
 
 
@@ -108,16 +170,23 @@ def save(edited: Contact | None) -> None:
 
 
 if user.role in (Role.SECRETARIAT, Role.CITY):
-    editable_cities = (city_names if user.role == Role.SECRETARIAT
-                       else {user.city_id: city_names[user.city_id]})
+    editable_cities = (
+        city_names if user.role == Role.SECRETARIAT else {user.city_id: city_names[user.city_id]}
+    )
     st.divider()
     ui.show_flash()
     tab_edit, tab_new = st.tabs([_("Edit a contact"), _("Add a contact")])
     with tab_edit:
         editable = frame[frame["can_edit"]]
         options = dict(zip(editable["id"], editable["name"] + " — " + editable["title"]))
-        chosen = st.selectbox(_("Contact"), list(options), format_func=options.get, index=None,
-                              placeholder=_("Choose a contact you may edit"), key="contact_pick")
+        chosen = st.selectbox(
+            _("Contact"),
+            list(options),
+            format_func=options.get,
+            index=None,
+            placeholder=_("Choose a contact you may edit"),
+            key="contact_pick",
+        )
         if chosen is not None:
             opened = st.session_state.get("contact_editing")
             if opened is None or opened.id != chosen:

@@ -1,4 +1,5 @@
 """Audit trail: every change with who, when, what, before and after."""
+
 import streamlit as st
 
 from ovpm import ui
@@ -16,30 +17,63 @@ if user.role == Role.CITY:
     st.caption(_("The changes concerning {city}.", city=user.city_name))
 
 entities, people = audit_filter_choices(db, user)
-ENTITY_LABELS = {"city": _("City"), "contact": _("Contact"), "user": _("User"),
-                 "session": _("Session"), "database": _("Database")}
+ENTITY_LABELS = {
+    "city": _("City"),
+    "contact": _("Contact"),
+    "user": _("User"),
+    "session": _("Session"),
+    "database": _("Database"),
+}
 with st.container(border=True):
     c1, c2, c3, c4 = st.columns(4)
-    entity = c1.selectbox(_("Record"), [None, *entities], key="audit_entity",
-                          format_func=lambda e: _("All") if e is None else ENTITY_LABELS.get(e, e))
-    person = c2.selectbox(_("Person"), [None, *people], key="audit_person",
-                          format_func=lambda p: _("All") if p is None else p)
+    entity = c1.selectbox(
+        _("Record"),
+        [None, *entities],
+        key="audit_entity",
+        format_func=lambda e: _("All") if e is None else ENTITY_LABELS.get(e, e),
+    )
+    person = c2.selectbox(
+        _("Person"),
+        [None, *people],
+        key="audit_person",
+        format_func=lambda p: _("All") if p is None else p,
+    )
     since = c3.date_input(_("From"), value=None, key="audit_since", format="YYYY-MM-DD")
     until = c4.date_input(_("Until"), value=None, key="audit_until", format="YYYY-MM-DD")
 
 frame = audit_entries(db, user, entity, person, since, until)
 if len(frame) == PAGE_SIZE:
-    st.info(_("Showing the latest {count} entries; narrow the filters to see older ones.",
-              count=PAGE_SIZE))
-ACTIONS = {"create": _("Created"), "update": _("Changed"), "delete": _("Deleted"),
-           "login": _("Signed in"), "logout": _("Signed out"),
-           "change_password": _("Changed password"), "reset_password": _("Password reset"),
-           "backup": _("Backup downloaded")}
-shown = frame.assign(entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
-                     action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
-                     before=frame["before"].fillna(""), after=frame["after"].fillna(""))
-columns = {"happened_at": _("When (UTC)"), "actor_username": _("Who"), "entity": _("Record"),
-           "entity_id": _("Number"), "action": _("What"), "before": _("Before"),
-           "after": _("After")}
-st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
-             column_config=columns, height=520)
+    st.info(
+        _(
+            "Showing the latest {count} entries; narrow the filters to see older ones.",
+            count=PAGE_SIZE,
+        )
+    )
+ACTIONS = {
+    "create": _("Created"),
+    "update": _("Changed"),
+    "delete": _("Deleted"),
+    "login": _("Signed in"),
+    "logout": _("Signed out"),
+    "change_password": _("Changed password"),
+    "reset_password": _("Password reset"),
+    "backup": _("Backup downloaded"),
+}
+shown = frame.assign(
+    entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
+    action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
+    before=frame["before"].fillna(""),
+    after=frame["after"].fillna(""),
+)
+columns = {
+    "happened_at": _("When (UTC)"),
+    "actor_username": _("Who"),
+    "entity": _("Record"),
+    "entity_id": _("Number"),
+    "action": _("What"),
+    "before": _("Before"),
+    "after": _("After"),
+}
+st.dataframe(
+    shown[list(columns)], hide_index=True, width="stretch", column_config=columns, height=520
+)

@@ -1,4 +1,5 @@
 """Member cities: the directory with search, filters and a world map; the Secretariat edits."""
+
 import streamlit as st
 
 from ovpm import i18n, ui
@@ -21,41 +22,60 @@ st.caption(_("The public directory of the Organization's member cities."))
 regions, countries = city_service.filter_choices(db, user)
 with st.container(border=True):
     c1, c2, c3, c4 = st.columns([2, 2, 2, 1])
-    text = c1.text_input(_("Search"), placeholder=_("Name, local name or country"),
-                         key="cities_search")
-    chosen_regions = c2.multiselect(_("UNESCO region"), regions, key="cities_regions", placeholder=_("Choose one or more"),
-                                    format_func=lambda r: _(UNESCO_REGIONS.get(r, r)))
-    chosen_countries = c3.multiselect(_("Country"), countries, key="cities_countries", placeholder=_("Choose one or more"))
+    text = c1.text_input(
+        _("Search"), placeholder=_("Name, local name or country"), key="cities_search"
+    )
+    chosen_regions = c2.multiselect(
+        _("UNESCO region"),
+        regions,
+        key="cities_regions",
+        placeholder=_("Choose one or more"),
+        format_func=lambda r: _(UNESCO_REGIONS.get(r, r)),
+    )
+    chosen_countries = c3.multiselect(
+        _("Country"), countries, key="cities_countries", placeholder=_("Choose one or more")
+    )
     standing = None
     if user.role != Role.CITY:
-        standing_choice = c4.selectbox(_("Good standing"), ["all", "yes", "no"], key="cities_standing",
-                                       format_func=lambda v: {"all": _("All"), "yes": _("Yes"),
-                                                              "no": _("No")}[v])
+        standing_choice = c4.selectbox(
+            _("Good standing"),
+            ["all", "yes", "no"],
+            key="cities_standing",
+            format_func=lambda v: {"all": _("All"), "yes": _("Yes"), "no": _("No")}[v],
+        )
         standing = {"all": None, "yes": True, "no": False}[standing_choice]
 
 frame = city_service.directory(db, user, text, chosen_regions, chosen_countries, standing)
 st.markdown(_("Cities: {count}", count=i18n.format_number(len(frame), lang)))
 
 if not frame.empty:
-    st.vega_lite_chart(world_map(frame, {"name": _("City"), "country": _("Country")}),
-                       width="stretch")
+    st.vega_lite_chart(
+        world_map(frame, {"name": _("City"), "country": _("Country")}), width="stretch"
+    )
 
-shown = frame.assign(region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))),
-                     country=frame["iso2"].map(lambda code: i18n.country_name(code, lang)))
-columns = {"name": _("City"), "local_name": _("Local name"), "country": _("Country"),
-           "region": _("UNESCO region")}
+shown = frame.assign(
+    region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))),
+    country=frame["iso2"].map(lambda code: i18n.country_name(code, lang)),
+)
+columns = {
+    "name": _("City"),
+    "local_name": _("Local name"),
+    "country": _("Country"),
+    "region": _("UNESCO region"),
+}
 if user.role != Role.CITY:
     shown["good_standing"] = shown["good_standing"].map({True: _("Yes"), False: _("No")})
     columns["good_standing"] = _("Good standing")
-st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
-             column_config=columns)
+st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=columns)
 
 if user.city_id is not None:
     own = city_service.get_city(db, user, user.city_id)
     with st.container(border=True):
         st.markdown("#### " + _("My city: {city}", city=own.name))
         st.write(_("Member in good standing") + ": " + (_("Yes") if own.good_standing else _("No")))
-        st.write(_("Preferred language") + ": " + i18n.LANGUAGE_NAMES.get(own.language, own.language))
+        st.write(
+            _("Preferred language") + ": " + i18n.LANGUAGE_NAMES.get(own.language, own.language)
+        )
 
 
 def city_form(city: City | None, key: str) -> City | None:
@@ -68,20 +88,35 @@ def city_form(city: City | None, key: str) -> City | None:
         country = a.text_input(_("Country"), current.country, max_chars=120)
         iso2 = b.text_input(_("Country code (ISO)"), current.iso2, max_chars=2)
         region_keys = list(UNESCO_REGIONS)
-        region = a.selectbox(_("UNESCO region"), region_keys,
-                             index=region_keys.index(current.region)
-                             if current.region in region_keys else 0,
-                             format_func=lambda r: _(UNESCO_REGIONS[r]))
-        language = b.selectbox(_("Preferred language"), LANGUAGES,
-                               index=LANGUAGES.index(current.language)
-                               if current.language in LANGUAGES else 1,
-                               format_func=lambda c: i18n.LANGUAGE_NAMES[c])
+        region = a.selectbox(
+            _("UNESCO region"),
+            region_keys,
+            index=region_keys.index(current.region) if current.region in region_keys else 0,
+            format_func=lambda r: _(UNESCO_REGIONS[r]),
+        )
+        language = b.selectbox(
+            _("Preferred language"),
+            LANGUAGES,
+            index=LANGUAGES.index(current.language) if current.language in LANGUAGES else 1,
+            format_func=lambda c: i18n.LANGUAGE_NAMES[c],
+        )
         lat = a.number_input(_("Latitude"), value=current.lat, format="%.2f", step=0.01)
         lon = b.number_input(_("Longitude"), value=current.lon, format="%.2f", step=0.01)
         good = st.checkbox(_("Member in good standing"), value=current.good_standing)
         if st.form_submit_button(_("Save"), type="primary"):
-            return City(current.id, name, local_name, country, iso2, region, lat, lon, good,
-                        language, current.version)
+            return City(
+                current.id,
+                name,
+                local_name,
+                country,
+                iso2,
+                region,
+                lat,
+                lon,
+                good,
+                language,
+                current.version,
+            )
     return None
 
 
@@ -106,8 +141,14 @@ if access.can_edit_city(user):
     names = city_service.city_names(db, user)
     tab_edit, tab_new = st.tabs([_("Edit a city"), _("Add a city")])
     with tab_edit:
-        chosen = st.selectbox(_("City"), list(names), format_func=names.get, index=None,
-                              placeholder=_("Choose a city"), key="city_pick")
+        chosen = st.selectbox(
+            _("City"),
+            list(names),
+            format_func=names.get,
+            index=None,
+            placeholder=_("Choose a city"),
+            key="city_pick",
+        )
         if chosen is not None:
             opened = st.session_state.get("city_editing")
             if opened is None or opened.id != chosen:

@@ -1,4 +1,5 @@
 """Home: who you are, the programme cycle's milestones and the countdown to the Congress."""
+
 import pandas as pd
 import streamlit as st
 
@@ -24,27 +25,58 @@ days_left = days_to_congress(cycle, today)
 st.subheader(cycle.name(lang))
 left, middle, right = st.columns(3)
 left.metric(_("Days left to the 17th World Congress"), i18n.format_number(max(days_left, 0), lang))
-middle.metric(_("17th World Congress, Córdoba"),
-              i18n.format_period(cycle.congress_starts, cycle.congress_ends, lang))
+middle.metric(
+    _("17th World Congress, Córdoba"),
+    i18n.format_period(cycle.congress_starts, cycle.congress_ends, lang),
+)
 right.metric(_("Today"), i18n.format_day(today, lang, "medium"))
 
 STATES = {"done": _("Done"), "current": _("Under way"), "upcoming": _("Upcoming")}
-rows = pd.DataFrame([{
-    "label": m.label(lang), "starts": m.starts, "ends": m.ends,
-    "state": STATES[milestone_state(m.starts, m.ends, today)],
-    "from": i18n.format_day(m.starts, lang), "to": i18n.format_day(m.ends, lang),
-} for m in cycle.milestones])
+rows = pd.DataFrame(
+    [
+        {
+            "label": m.label(lang),
+            "starts": m.starts,
+            "ends": m.ends,
+            "state": STATES[milestone_state(m.starts, m.ends, today)],
+            "from": i18n.format_day(m.starts, lang),
+            "to": i18n.format_day(m.ends, lang),
+        }
+        for m in cycle.milestones
+    ]
+)
 
 st.markdown("#### " + _("Milestones of the cycle"))
 if rows.empty:
     st.info(_("No milestones are recorded for this cycle yet."))
 else:
-    chart_rows = rows.assign(starts=pd.to_datetime(rows["starts"]),
-                             ends=pd.to_datetime(rows["ends"]) + pd.Timedelta(days=1))
-    st.vega_lite_chart(milestone_timeline(
-        chart_rows, _("Today"), pd.Timestamp(today),
-        {"state": _("Status"), "states": STATES, "milestone": _("Milestone"),
-         "starts": _("Starts"), "ends": _("Ends")}), width="stretch")
-    st.dataframe(rows[["label", "from", "to", "state"]], hide_index=True, width="stretch",
-                 column_config={"label": _("Milestone"), "from": _("Starts"), "to": _("Ends"),
-                                "state": _("Status")})
+    chart_rows = rows.assign(
+        starts=pd.to_datetime(rows["starts"]),
+        ends=pd.to_datetime(rows["ends"]) + pd.Timedelta(days=1),
+    )
+    st.vega_lite_chart(
+        milestone_timeline(
+            chart_rows,
+            _("Today"),
+            pd.Timestamp(today),
+            {
+                "state": _("Status"),
+                "states": STATES,
+                "milestone": _("Milestone"),
+                "starts": _("Starts"),
+                "ends": _("Ends"),
+            },
+        ),
+        width="stretch",
+    )
+    st.dataframe(
+        rows[["label", "from", "to", "state"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "label": _("Milestone"),
+            "from": _("Starts"),
+            "to": _("Ends"),
+            "state": _("Status"),
+        },
+    )

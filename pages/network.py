@@ -1,5 +1,6 @@
 """One collaborative network: members and requests to join, the action plan (public or full),
 the calendar, the preparatory meeting, and the exports each reader may take."""
+
 from datetime import time
 
 import pandas as pd
@@ -7,12 +8,22 @@ import streamlit as st
 
 from ovpm import clock, ui
 from ovpm.auth import require_role
-from ovpm.domain.errors import DomainError, NotFound
+from ovpm.domain.errors import NotFound
 from ovpm.domain.models import Role
-from ovpm.domain.network_rules import (can_ask_to_join, can_decide_membership, can_edit_meeting,
-                                       can_manage, is_pilot)
-from ovpm.domain.networks import (MEMBER_STATUS_LABELS, NETWORK_STATUS_LABELS, MemberStatus,
-                                  NetworkStatus, PreparatoryMeeting)
+from ovpm.domain.network_rules import (
+    can_ask_to_join,
+    can_decide_membership,
+    can_edit_meeting,
+    can_manage,
+    is_pilot,
+)
+from ovpm.domain.networks import (
+    MEMBER_STATUS_LABELS,
+    NETWORK_STATUS_LABELS,
+    MemberStatus,
+    NetworkStatus,
+    PreparatoryMeeting,
+)
 from ovpm.domain.submissions import STATUS_LABELS, Status
 from ovpm.domain.times import QUEBEC_ZONE, in_zone, to_utc
 from ovpm.services import cities as city_service
@@ -39,68 +50,96 @@ names = city_service.city_names(db, user)
 st.title(network.name)
 ui.show_flash()
 st.write(_("Priority theme") + ": " + network.theme)
-st.caption(axis_label(network.axis) + " · " + _("Pilot city: {city}", city=network.pilot_city_name)
-           + " · " + label_of(NETWORK_STATUS_LABELS, NetworkStatus, network.status))
-
-
-def act(action, message: str) -> None:
-    try:
-        action()
-    except DomainError as error:
-        ui.show_error(error)
-    else:
-        ui.flash_and_rerun(message)
+st.caption(
+    axis_label(network.axis)
+    + " · "
+    + _("Pilot city: {city}", city=network.pilot_city_name)
+    + " · "
+    + label_of(NETWORK_STATUS_LABELS, NetworkStatus, network.status)
+)
 
 
 tab_members, tab_plan, tab_calendar, tab_meeting, tab_history = st.tabs(
-    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting"), _("History")])
+    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting"), _("History")]
+)
 
 with tab_members:
     members = network_service.members(db, user, network.id)
     mine = network_service.my_status(db, user, network.id)
     if can_ask_to_join(user, network, mine):
-        st.info(_("Read the public action plan below: it is this network's call for "
-                  "participation."))
+        st.info(
+            _("Read the public action plan below: it is this network's call for participation.")
+        )
         if st.button(_("Ask to join this network"), type="primary"):
-            act(lambda: network_service.ask_to_join(db, user, network.id),
-                _("Your request was sent to the pilot city and the General Secretariat."))
+            ui.run_action(
+                lambda: network_service.ask_to_join(db, user, network.id),
+                _("Your request was sent to the pilot city and the General Secretariat."),
+            )
     elif mine is not None:
         st.write(_("Your city: {status}", status=_(MEMBER_STATUS_LABELS[mine])))
         if mine == MemberStatus.PARTICIPATING and st.button(_("Leave the network")):
-            act(lambda: network_service.leave(db, user, network.id, user.city_id), _("Saved."))
-    st.dataframe(pd.DataFrame([{"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])}
-                               for m in members], columns=["city", "status"]),
-                 hide_index=True, width="stretch",
-                 column_config={"city": _("City"), "status": _("Status")})
+            ui.run_action(
+                lambda: network_service.leave(db, user, network.id, user.city_id), _("Saved.")
+            )
+    st.dataframe(
+        pd.DataFrame(
+            [{"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])} for m in members],
+            columns=["city", "status"],
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={"city": _("City"), "status": _("Status")},
+    )
     if can_decide_membership(user, network):
         pending = [m for m in members if m.status in (MemberStatus.ASKED, MemberStatus.INVITED)]
         for member in pending:
             row = st.container(horizontal=True, vertical_alignment="center")
             row.write(member.city_name + " — " + _(MEMBER_STATUS_LABELS[member.status]))
             if row.button(_("Accept"), key=f"accept_{member.city_id}", type="primary"):
-                act(lambda m=member: network_service.decide(db, user, network.id, m.city_id,
-                                                            True), _("Saved."))
+                ui.run_action(
+                    lambda m=member: network_service.decide(db, user, network.id, m.city_id, True),
+                    _("Saved."),
+                )
             if row.button(_("Decline"), key=f"decline_{member.city_id}"):
-                act(lambda m=member: network_service.decide(db, user, network.id, m.city_id,
-                                                            False), _("Saved."))
+                ui.run_action(
+                    lambda m=member: network_service.decide(db, user, network.id, m.city_id, False),
+                    _("Saved."),
+                )
         known = {m.city_id for m in members} | {network.pilot_city_id}
         with st.form("invite_city"):
-            city_id = st.selectbox(_("Invite a city"), [c for c in names if c not in known],
-                                   format_func=names.get, index=None,
-                                   placeholder=_("Choose a city"))
+            city_id = st.selectbox(
+                _("Invite a city"),
+                [c for c in names if c not in known],
+                format_func=names.get,
+                index=None,
+                placeholder=_("Choose a city"),
+            )
             if st.form_submit_button(_("Invite")) and city_id is not None:
-                act(lambda: network_service.invite(db, user, network.id, city_id), _("Saved."))
+                ui.run_action(
+                    lambda: network_service.invite(db, user, network.id, city_id), _("Saved.")
+                )
     advisors = network_service.advisors(db, user, network.id)
-    st.markdown("**" + _("Advisory Group members") + "**: "
-                + (", ".join(name for _id, name in advisors) or "—"))
+    st.markdown(
+        "**"
+        + _("Advisory Group members")
+        + "**: "
+        + (", ".join(name for _id, name in advisors) or "—")
+    )
     if can_manage(user):
         with st.form("network_status"):
-            status = st.selectbox(_("Stage"), [str(s) for s in NetworkStatus],
-                                  index=list(NetworkStatus).index(network.status),
-                                  format_func=lambda s: _(NETWORK_STATUS_LABELS[NetworkStatus(s)]))
+            status = st.selectbox(
+                _("Stage"),
+                [str(s) for s in NetworkStatus],
+                index=list(NetworkStatus).index(network.status),
+                format_func=lambda s: _(NETWORK_STATUS_LABELS[NetworkStatus(s)]),
+            )
             if st.form_submit_button(_("Save")):
-                act(lambda: network_service.update_status(db, user, network.id, network.version,
-                                                          status), _("Saved."))
+                ui.run_action(
+                    lambda: network_service.update_status(
+                        db, user, network.id, network.version, status
+                    ),
+                    _("Saved."),
+                )
 
 with tab_plan:
     view = network_service.plan_view(db, user, network.id)
@@ -108,30 +147,46 @@ with tab_plan:
         st.info(_("The action plan has not been submitted yet."))
     else:
         status = Status.APPROVED if view.approved else Status.SUBMITTED
-        st.caption(_("Revision {n}", n=view.revision) + " · " + _(STATUS_LABELS[status]) + " · "
-                   + (_("Full version") if view.full else
-                      _("Public version (call for participation)")))
+        st.caption(
+            _("Revision {n}", n=view.revision)
+            + " · "
+            + _(STATUS_LABELS[status])
+            + " · "
+            + (_("Full version") if view.full else _("Public version (call for participation)"))
+        )
     if user.role == Role.SECRETARIAT or is_pilot(user, network):
         if st.button(_("Edit the action plan"), type="primary"):
             st.switch_page("pages/action_plan.py", query_params={"network": str(network.id)})
     row = st.container(horizontal=True)
-    row.download_button(_("Public plan (PDF)"),
-                        lambda: network_service.plan_pdf(db, user, network.id, True, lang),
-                        file_name=f"plan-public-{network.id}.pdf", mime="application/pdf",
-                        icon=":material/picture_as_pdf:")
+    row.download_button(
+        _("Public plan (PDF)"),
+        lambda: network_service.plan_pdf(db, user, network.id, True, lang),
+        file_name=f"plan-public-{network.id}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+    )
     if view.full:
-        row.download_button(_("Full plan (PDF)"),
-                            lambda: network_service.plan_pdf(db, user, network.id, False, lang),
-                            file_name=f"plan-full-{network.id}.pdf", mime="application/pdf",
-                            icon=":material/picture_as_pdf:")
+        row.download_button(
+            _("Full plan (PDF)"),
+            lambda: network_service.plan_pdf(db, user, network.id, False, lang),
+            file_name=f"plan-full-{network.id}.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+        )
     if view.full or view.own_lines:
-        row.download_button(_("Budget (XLSX)"),
-                            lambda: network_service.budget_xlsx(db, user, network.id, lang),
-                            file_name=f"budget-{network.id}.xlsx", icon=":material/table:")
-        row.download_button(_("Budget (CSV)"),
-                            lambda: network_service.budget_csv(db, user, network.id, lang),
-                            file_name=f"budget-{network.id}.csv", mime="text/csv",
-                            icon=":material/table:")
+        row.download_button(
+            _("Budget (XLSX)"),
+            lambda: network_service.budget_xlsx(db, user, network.id, lang),
+            file_name=f"budget-{network.id}.xlsx",
+            icon=":material/table:",
+        )
+        row.download_button(
+            _("Budget (CSV)"),
+            lambda: network_service.budget_csv(db, user, network.id, lang),
+            file_name=f"budget-{network.id}.csv",
+            mime="text/csv",
+            icon=":material/table:",
+        )
     st.markdown("#### " + _("Concept and objectives"))
     st.text(view.plan.concept or "—")
     st.markdown("#### " + _("Challenges the network will address"))
@@ -149,10 +204,13 @@ with tab_plan:
 
 with tab_calendar:
     zone = reader_zone()
-    st.download_button(_("Calendar (ICS)"),
-                       lambda: network_service.calendar_ics(db, user, network.id, lang),
-                       file_name=f"network-{network.id}.ics", mime="text/calendar",
-                       icon=":material/event:")
+    st.download_button(
+        _("Calendar (ICS)"),
+        lambda: network_service.calendar_ics(db, user, network.id, lang),
+        file_name=f"network-{network.id}.ics",
+        mime="text/calendar",
+        icon=":material/event:",
+    )
     show_activities(network_service.plan_view(db, user, network.id).plan)
     for table in network_service.round_tables(db, user, network.id):
         with st.container(border=True):
@@ -165,8 +223,11 @@ with tab_meeting:
     meeting = network_service.meeting(db, user, network.id)
     zone = reader_zone()
     if meeting is not None:
-        st.write(three_times(meeting.starts_at, QUEBEC_ZONE, "Québec", zone) + " · "
-                 + _("{n} minutes", n=meeting.duration_minutes))
+        st.write(
+            three_times(meeting.starts_at, QUEBEC_ZONE, "Québec", zone)
+            + " · "
+            + _("{n} minutes", n=meeting.duration_minutes)
+        )
         if meeting.link:
             st.text(meeting.link)
         st.markdown("**" + _("Brainstorm notes") + "**")
@@ -176,25 +237,51 @@ with tab_meeting:
         people = dict(zip(contacts["id"], contacts["name"] + " — " + contacts["title"]))
         start = in_zone(meeting.starts_at, QUEBEC_ZONE) if meeting else None
         with st.form(f"meeting_{meeting.version if meeting else 0}"):
-            st.caption(_("A virtual meeting of at most one hour with the pilot city's local "
-                         "experts, the Advisory Group and the General Secretariat."))
-            day = st.date_input(_("Date"), start.date() if start else clock.today(),
-                                format="YYYY-MM-DD")
+            st.caption(
+                _(
+                    "A virtual meeting of at most one hour with the pilot city's local "
+                    "experts, the Advisory Group and the General Secretariat."
+                )
+            )
+            day = st.date_input(
+                _("Date"), start.date() if start else clock.today(), format="YYYY-MM-DD"
+            )
             hour = st.time_input(_("Time in Québec"), start.time() if start else time(10))
-            duration = st.number_input(_("Duration (minutes)"), min_value=1, max_value=240,
-                                       value=meeting.duration_minutes if meeting else 60)
+            duration = st.number_input(
+                _("Duration (minutes)"),
+                min_value=1,
+                max_value=240,
+                value=meeting.duration_minutes if meeting else 60,
+            )
             link = st.text_input(_("Meeting link"), meeting.link if meeting else "")
-            chosen = st.multiselect(_("Participants (from the address book)"), list(people),
-                                    default=[p for p in (meeting.participants if meeting else ())
-                                             if p in people],
-                                    format_func=people.get, placeholder=_("Choose one or more"))
-            notes = st.text_area(_("Brainstorm notes"), meeting.notes if meeting else "",
-                                 height=160)
+            chosen = st.multiselect(
+                _("Participants (from the address book)"),
+                list(people),
+                default=[p for p in (meeting.participants if meeting else ()) if p in people],
+                format_func=people.get,
+                placeholder=_("Choose one or more"),
+            )
+            notes = st.text_area(
+                _("Brainstorm notes"), meeting.notes if meeting else "", height=160
+            )
             if st.form_submit_button(_("Save"), type="primary"):
-                act(lambda: network_service.save_meeting(db, user, PreparatoryMeeting(
-                    meeting.id if meeting else None, network.id,
-                    to_utc(day, hour, QUEBEC_ZONE), int(duration), link, tuple(chosen), notes,
-                    meeting.version if meeting else 1)), _("Saved."))
+                ui.run_action(
+                    lambda: network_service.save_meeting(
+                        db,
+                        user,
+                        PreparatoryMeeting(
+                            meeting.id if meeting else None,
+                            network.id,
+                            to_utc(day, hour, QUEBEC_ZONE),
+                            int(duration),
+                            link,
+                            tuple(chosen),
+                            notes,
+                            meeting.version if meeting else 1,
+                        ),
+                    ),
+                    _("Saved."),
+                )
 
 with tab_history:
     show_history(network_service.history(db, user, network.id))

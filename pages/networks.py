@@ -1,5 +1,6 @@
 """Collaborative networks at a glance: pilot city, participants, plan status, next activity and
 last change; a chart by stage and axis; the Secretariat creates networks from approved themes."""
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -34,33 +35,71 @@ else:
         axis_name=frame["axis"].map(lambda a: axis_label(int(a), short=True)),
         stage=frame["status"].map(lambda s: label_of(NETWORK_STATUS_LABELS, NetworkStatus, s)),
         plan=frame["plan_status"].map(
-            lambda s: label_of(STATUS_LABELS, Status, s) if isinstance(s, str) else "—"),
-        next=[(i18n.format_day(d, lang, "medium") + " · " + t) if d else "—"
-              for d, t in zip(frame["next_activity"], frame["next_activity_title"])],
+            lambda s: label_of(STATUS_LABELS, Status, s) if isinstance(s, str) else "—"
+        ),
+        next=[
+            (i18n.format_day(d, lang, "medium") + " · " + t) if d else "—"
+            for d, t in zip(frame["next_activity"], frame["next_activity_title"])
+        ],
         changed=frame["plan_changed"].map(
-            lambda t: i18n.format_day(t.date(), lang, "medium") if pd.notna(t) else "—"),
-        mine=frame["id"].map(lambda i: _("Pilot") if mine.get(i) == "pilot" else (
-            _("Member") if mine.get(i) == "participating" else "")))
-    columns = {"name": _("Network"), "theme": _("Priority theme"), "axis_name": _("Strategic axis"),
-               "pilot_city": _("Pilot city"), "participants": _("Participating cities"),
-               "stage": _("Stage"), "plan": _("Action plan"), "next": _("Next activity"),
-               "changed": _("Last change"), "mine": _("My city")}
-    event = st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
-                         column_config=columns, on_select="rerun", selection_mode="single-row",
-                         key="networks_table")
+            lambda t: i18n.format_day(t.date(), lang, "medium") if pd.notna(t) else "—"
+        ),
+        mine=frame["id"].map(
+            lambda i: (
+                _("Pilot")
+                if mine.get(i) == "pilot"
+                else (_("Member") if mine.get(i) == "participating" else "")
+            )
+        ),
+    )
+    columns = {
+        "name": _("Network"),
+        "theme": _("Priority theme"),
+        "axis_name": _("Strategic axis"),
+        "pilot_city": _("Pilot city"),
+        "participants": _("Participating cities"),
+        "stage": _("Stage"),
+        "plan": _("Action plan"),
+        "next": _("Next activity"),
+        "changed": _("Last change"),
+        "mine": _("My city"),
+    }
+    event = st.dataframe(
+        shown[list(columns)],
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="networks_table",
+    )
     st.caption(_("Select a row to open the network."))
     if event.selection.rows:
         open_network(int(frame.iloc[event.selection.rows[0]]["id"]))
     counts = shown.groupby(["stage", "axis_name"], as_index=False).size()
-    chart = alt.Chart(counts).mark_bar().encode(
-        x=alt.X("size:Q", title=_("Networks"), axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("stage:N", title=_("Stage"),
-                sort=[_(NETWORK_STATUS_LABELS[s]) for s in NetworkStatus]),
-        color=alt.Color("axis_name:N", title=_("Strategic axis"),
-                        scale=alt.Scale(range=["#1F4E79", "#C8B88A", "#7A9E7E"])),
-        tooltip=[alt.Tooltip("stage:N", title=_("Stage")),
-                 alt.Tooltip("axis_name:N", title=_("Strategic axis")),
-                 alt.Tooltip("size:Q", title=_("Networks"))]).properties(height=200)
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=alt.X("size:Q", title=_("Networks"), axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "stage:N",
+                title=_("Stage"),
+                sort=[_(NETWORK_STATUS_LABELS[s]) for s in NetworkStatus],
+            ),
+            color=alt.Color(
+                "axis_name:N",
+                title=_("Strategic axis"),
+                scale=alt.Scale(range=["#1F4E79", "#C8B88A", "#7A9E7E"]),
+            ),
+            tooltip=[
+                alt.Tooltip("stage:N", title=_("Stage")),
+                alt.Tooltip("axis_name:N", title=_("Strategic axis")),
+                alt.Tooltip("size:Q", title=_("Networks")),
+            ],
+        )
+        .properties(height=200)
+    )
     st.markdown("#### " + _("Networks by stage and axis"))
     st.vega_lite_chart(chart.to_dict(), width="stretch")
 
@@ -72,9 +111,13 @@ if can_manage(user):
         used = set(frame["pilot_city_id"]) if not frame.empty else set()
         options = {int(r.id): r.city for r in themes.itertuples() if r.city_id not in used}
         with st.form("network_new"):
-            source = st.selectbox(_("Approved theme sheet (its city becomes the pilot city)"),
-                                  list(options), format_func=options.get, index=None,
-                                  placeholder=_("Choose a city"))
+            source = st.selectbox(
+                _("Approved theme sheet (its city becomes the pilot city)"),
+                list(options),
+                format_func=options.get,
+                index=None,
+                placeholder=_("Choose a city"),
+            )
             name = st.text_input(_("Network name"), max_chars=120)
             if st.form_submit_button(_("Create"), type="primary"):
                 try:

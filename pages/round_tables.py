@@ -1,5 +1,6 @@
 """Thematic round tables: number, theme, host, the time in the reader's, the host city's and
 Québec's zones, the recording and the synthesis sheet; the Secretariat records them."""
+
 from datetime import time
 
 import streamlit as st
@@ -28,8 +29,15 @@ for table in network_service.round_tables(db, user):
         st.markdown("#### " + _("Round table {n}", n=table.number) + " — " + table.theme)
         host_zone = city_service.city_zone(db, user, table.host_city_id)
         st.write(three_times(table.starts_at, host_zone, table.host_city_name, zone))
-        st.caption(_("Host") + ": " + table.host_name + ", " + table.host_title + " · "
-                   + table.host_city_name)
+        st.caption(
+            _("Host")
+            + ": "
+            + table.host_name
+            + ", "
+            + table.host_title
+            + " · "
+            + table.host_city_name
+        )
         if table.recording_url:
             st.text(_("Recording link") + ": " + table.recording_url)
         if table.synthesis:
@@ -48,19 +56,40 @@ if can_manage(user):
             theme = b.text_input(_("Theme"), max_chars=200)
             host_name = a.text_input(_("Host"), max_chars=120)
             host_title = b.text_input(_("Title"), max_chars=120)
-            city_id = a.selectbox(_("City"), list(names), format_func=names.get, index=None,
-                                  placeholder=_("Choose a city"))
-            network_id = b.selectbox(_("Network"), [None, *network_names],
-                                     format_func=lambda i: "—" if i is None else network_names[i])
+            city_id = a.selectbox(
+                _("City"),
+                list(names),
+                format_func=names.get,
+                index=None,
+                placeholder=_("Choose a city"),
+            )
+            network_id = b.selectbox(
+                _("Network"),
+                [None, *network_names],
+                format_func=lambda i: "—" if i is None else network_names[i],
+            )
             day = a.date_input(_("Date"), clock.today(), format="YYYY-MM-DD")
             hour = b.time_input(_("Time in Québec"), time(10))
             url = st.text_input(_("Recording link"))
             synthesis = st.text_area(_("Synthesis sheet"))
             if st.form_submit_button(_("Save"), type="primary"):
                 try:
-                    network_service.save_round_table(db, user, RoundTable(
-                        None, int(number), theme, host_name, host_title, city_id,
-                        to_utc(day, hour, QUEBEC_ZONE), url, synthesis, network_id))
+                    network_service.save_round_table(
+                        db,
+                        user,
+                        RoundTable(
+                            None,
+                            int(number),
+                            theme,
+                            host_name,
+                            host_title,
+                            city_id,
+                            to_utc(day, hour, QUEBEC_ZONE),
+                            url,
+                            synthesis,
+                            network_id,
+                        ),
+                    )
                 except DomainError as error:
                     ui.show_error(error)
                 else:

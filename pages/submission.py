@@ -1,15 +1,23 @@
 """One submission: its revisions, the differences between two, comments, history, the review
 decision of the Secretariat, and the PDF."""
+
 import pandas as pd
 import streamlit as st
 
 from ovpm import i18n, ui
 from ovpm.auth import require_role
-from ovpm.domain.errors import DomainError, NotFound, PermissionDenied
-from ovpm.domain.submission_rules import (NEXT_STEP, can_comment, can_edit, can_review,
-                                          can_start_revision, can_withdraw, differences, is_owner)
-from ovpm.domain.submissions import (KIND_LABELS, STATUS_LABELS, Status, SubmissionKind,
-                                     content_of)
+from ovpm.domain.errors import NotFound, PermissionDenied
+from ovpm.domain.submission_rules import (
+    NEXT_STEP,
+    can_comment,
+    can_edit,
+    can_review,
+    can_start_revision,
+    can_withdraw,
+    differences,
+    is_owner,
+)
+from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind, content_of
 from ovpm.services import attachments as attachment_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
@@ -19,8 +27,10 @@ user = require_role(*roles_of("submission"))
 _ = ui.gettext()
 lang = ui.language()
 db = ui.db()
-FORM_PAGES = {SubmissionKind.EXPRESSION_OF_INTEREST: "pages/expression.py",
-              SubmissionKind.THEME_SHEET: "pages/theme_sheet.py"}
+FORM_PAGES = {
+    SubmissionKind.EXPRESSION_OF_INTEREST: "pages/expression.py",
+    SubmissionKind.THEME_SHEET: "pages/theme_sheet.py",
+}
 
 wanted = st.query_params.get("id", "")
 try:
@@ -39,45 +49,50 @@ if submission.approved_revision:
 revisions = submission_service.revisions(db, user, submission.id)
 
 
-def act(action, message: str) -> None:
-    """Run one workflow action and show the result on the next run."""
-    try:
-        action()
-    except DomainError as error:
-        ui.show_error(error)
-    else:
-        ui.flash_and_rerun(message)
-
-
 def owner_actions() -> None:
     row = st.container(horizontal=True)
     if can_edit(user, submission) and row.button(_("Edit"), type="primary"):
         st.switch_page(FORM_PAGES[submission.kind], query_params={"city": str(submission.city_id)})
     if can_start_revision(user, submission) and row.button(_("Start a revised version")):
-        act(lambda: submission_service.start_revision(db, user, submission.id, submission.version),
-            _("A new revision was started; the approved one stays current until it is replaced."))
+        ui.run_action(
+            lambda: submission_service.start_revision(db, user, submission.id, submission.version),
+            _("A new revision was started; the approved one stays current until it is replaced."),
+        )
     if can_withdraw(user, submission):
         with row.popover(_("Withdraw")):
-            st.write(_("Withdraw this submission? It stays readable, and a new one can be "
-                       "started."))
+            st.write(
+                _("Withdraw this submission? It stays readable, and a new one can be started.")
+            )
             if st.button(_("Withdraw"), key="confirm_withdraw", type="primary"):
-                act(lambda: submission_service.withdraw(db, user, submission.id,
-                                                        submission.version), _("Withdrawn."))
+                ui.run_action(
+                    lambda: submission_service.withdraw(
+                        db, user, submission.id, submission.version
+                    ),
+                    _("Withdrawn."),
+                )
 
 
 def review_actions() -> None:
     with st.container(border=True):
         st.markdown("#### " + _("Review revision {n}", n=submission.revision))
-        comment = st.text_area(_("Comment to the city (required to request changes)"),
-                               key="review_comment")
+        comment = st.text_area(
+            _("Comment to the city (required to request changes)"), key="review_comment"
+        )
         row = st.container(horizontal=True)
         if row.button(_("Approve"), type="primary", icon=":material/check:"):
-            act(lambda: submission_service.approve(db, user, submission.id, submission.version,
-                                                   comment), _("Approved."))
+            ui.run_action(
+                lambda: submission_service.approve(
+                    db, user, submission.id, submission.version, comment
+                ),
+                _("Approved."),
+            )
         if row.button(_("Request changes"), icon=":material/undo:"):
-            act(lambda: submission_service.request_changes(db, user, submission.id,
-                                                           submission.version, comment),
-                _("Changes requested."))
+            ui.run_action(
+                lambda: submission_service.request_changes(
+                    db, user, submission.id, submission.version, comment
+                ),
+                _("Changes requested."),
+            )
 
 
 if can_review(user, submission):
@@ -94,25 +109,32 @@ def revision_label(number: int | None) -> str:
 
 choices = [r.number for r in revisions]
 if submission.status in (Status.DRAFT, Status.CHANGES_REQUESTED) and (
-        is_owner(user, submission) or can_edit(user, submission)):
+    is_owner(user, submission) or can_edit(user, submission)
+):
     choices.append(None)
 tab_read, tab_diff, tab_comments, tab_history = st.tabs(
-    [_("Content"), _("Differences"), _("Comments"), _("History")])
+    [_("Content"), _("Differences"), _("Comments"), _("History")]
+)
 
 with tab_read:
     if not choices:
         st.info(_("Nothing was submitted yet."))
     else:
-        number = st.selectbox(_("Revision"), choices, index=len(revisions) - 1 if revisions else 0,
-                              format_func=revision_label,
-                              key=f"read_revision_{submission.version}")
-        _sub, content, number = submission_service.revision_content(db, user, submission.id,
-                                                                    number)
+        number = st.selectbox(
+            _("Revision"),
+            choices,
+            index=len(revisions) - 1 if revisions else 0,
+            format_func=revision_label,
+            key=f"read_revision_{submission.version}",
+        )
+        _sub, content, number = submission_service.revision_content(db, user, submission.id, number)
         st.download_button(
             _("Download as PDF"),
             lambda: submission_service.submission_pdf(db, user, submission.id, number, lang),
             file_name=f"{submission.kind}-{submission.city_name}-{number or 'draft'}.pdf",
-            mime="application/pdf", icon=":material/picture_as_pdf:")
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+        )
         typed = content_of(submission.kind, content)
         if submission.kind == SubmissionKind.THEME_SHEET:
             show_theme_sheet(typed)
@@ -122,48 +144,83 @@ with tab_read:
                 st.download_button(
                     _("Download the signed letter"),
                     lambda: attachment_service.read_attachment(db, user, typed.letter_id)[1],
-                    file_name=typed.letter_name or "letter.pdf", mime="application/pdf")
+                    file_name=typed.letter_name or "letter.pdf",
+                    mime="application/pdf",
+                )
 
 with tab_diff:
     if len(choices) < 2:
         st.info(_("Differences need at least two revisions."))
     else:
         left, right = st.columns(2)
-        older = left.selectbox(_("From"), choices, index=len(choices) - 2,
-                               format_func=revision_label, key=f"diff_from_{submission.version}")
-        newer = right.selectbox(_("To"), choices, index=len(choices) - 1,
-                                format_func=revision_label, key=f"diff_to_{submission.version}")
+        older = left.selectbox(
+            _("From"),
+            choices,
+            index=len(choices) - 2,
+            format_func=revision_label,
+            key=f"diff_from_{submission.version}",
+        )
+        newer = right.selectbox(
+            _("To"),
+            choices,
+            index=len(choices) - 1,
+            format_func=revision_label,
+            key=f"diff_to_{submission.version}",
+        )
         _a, older_content, _n = submission_service.revision_content(db, user, submission.id, older)
         _b, newer_content, _m = submission_service.revision_content(db, user, submission.id, newer)
         changed = differences(submission.kind, older_content, newer_content)
         if not changed:
             st.info(_("The two versions are identical."))
         else:
-            st.table(pd.DataFrame(
-                [{_("Field"): i18n.field_label(key, lang), revision_label(older): before,
-                  revision_label(newer): after} for key, before, after in changed]),
-                hide_index=True)
+            st.table(
+                pd.DataFrame(
+                    [
+                        {
+                            _("Field"): i18n.field_label(key, lang),
+                            revision_label(older): before,
+                            revision_label(newer): after,
+                        }
+                        for key, before, after in changed
+                    ]
+                ),
+                hide_index=True,
+            )
 
 with tab_comments:
     for comment in submission_service.comments(db, user, submission.id):
-        with st.chat_message("assistant" if comment.author_role == "advisory" else "user",
-                             avatar=":material/forum:"):
-            st.caption(comment.author + " · " + i18n.format_moment(comment.created_at, lang)
-                       + " · " + _("Revision {n}", n=comment.revision))
+        with st.chat_message(
+            "assistant" if comment.author_role == "advisory" else "user", avatar=":material/forum:"
+        ):
+            st.caption(
+                comment.author
+                + " · "
+                + i18n.format_moment(comment.created_at, lang)
+                + " · "
+                + _("Revision {n}", n=comment.revision)
+            )
             st.text(comment.body)
     if can_comment(user, submission):
         with st.form("comment_form", clear_on_submit=True):
             body = st.text_area(_("Your advice"), max_chars=5000)
             if st.form_submit_button(_("Add the comment")):
-                act(lambda: submission_service.add_comment(db, user, submission.id, body),
-                    _("Comment added."))
+                ui.run_action(
+                    lambda: submission_service.add_comment(db, user, submission.id, body),
+                    _("Comment added."),
+                )
 
 with tab_history:
     decisions = [r for r in revisions if r.decided_at is not None]
     for revision in decisions:
-        st.write(_("Revision {n}", n=revision.number) + " — " + _(STATUS_LABELS[revision.outcome])
-                 + " · " + (revision.decided_by or "") + " · "
-                 + i18n.format_moment(revision.decided_at, lang))
+        st.write(
+            _("Revision {n}", n=revision.number)
+            + " — "
+            + _(STATUS_LABELS[revision.outcome])
+            + " · "
+            + (revision.decided_by or "")
+            + " · "
+            + i18n.format_moment(revision.decided_at, lang)
+        )
         if revision.comment:
             st.text(revision.comment)
     show_history(submission_service.history(db, user, submission.id))

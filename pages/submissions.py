@@ -1,5 +1,6 @@
 """Submissions: a city's own (with the next step), the review queue of the Secretariat, the
 Advisory Group's reading list."""
+
 import pandas as pd
 import streamlit as st
 
@@ -17,8 +18,10 @@ user = require_role(*roles_of("submissions"))
 _ = ui.gettext()
 lang = ui.language()
 db = ui.db()
-FORM_PAGES = {SubmissionKind.EXPRESSION_OF_INTEREST: "pages/expression.py",
-              SubmissionKind.THEME_SHEET: "pages/theme_sheet.py"}
+FORM_PAGES = {
+    SubmissionKind.EXPRESSION_OF_INTEREST: "pages/expression.py",
+    SubmissionKind.THEME_SHEET: "pages/theme_sheet.py",
+}
 
 
 def city_overview() -> None:
@@ -41,8 +44,11 @@ def city_overview() -> None:
             with right:
                 if st.button(_("Open the form"), key=f"form_{kind}", type="primary"):
                     st.switch_page(FORM_PAGES[kind])
-                if current is not None and current.revision and st.button(
-                        _("Revisions, comments and history"), key=f"detail_{kind}"):
+                if (
+                    current is not None
+                    and current.revision
+                    and st.button(_("Revisions, comments and history"), key=f"detail_{kind}")
+                ):
                     open_submission(current.id)
 
 
@@ -53,31 +59,59 @@ def queue() -> None:
     names = city_service.city_names(db, user)
     with st.container(border=True):
         c1, c2, c3, c4 = st.columns(4)
-        statuses = c1.multiselect(_("Status"), [str(s) for s in Status], key="queue_status",
-                                  default=[str(Status.SUBMITTED)],
-                                  format_func=lambda s: _(STATUS_LABELS[Status(s)]),
-                                  placeholder=_("Choose one or more"))
-        kinds = c2.multiselect(_("Type"), [str(k) for k in SubmissionKind], key="queue_kind",
-                               format_func=lambda k: _(KIND_LABELS[SubmissionKind(k)]),
-                               placeholder=_("Choose one or more"))
-        city_ids = c3.multiselect(_("City"), list(names), format_func=names.get, key="queue_city",
-                                  placeholder=_("Choose one or more"))
-        min_age = c4.number_input(_("Waiting at least (days)"), min_value=0, value=0, step=1,
-                                  key="queue_age")
+        statuses = c1.multiselect(
+            _("Status"),
+            [str(s) for s in Status],
+            key="queue_status",
+            default=[str(Status.SUBMITTED)],
+            format_func=lambda s: _(STATUS_LABELS[Status(s)]),
+            placeholder=_("Choose one or more"),
+        )
+        kinds = c2.multiselect(
+            _("Type"),
+            [str(k) for k in SubmissionKind],
+            key="queue_kind",
+            format_func=lambda k: _(KIND_LABELS[SubmissionKind(k)]),
+            placeholder=_("Choose one or more"),
+        )
+        city_ids = c3.multiselect(
+            _("City"),
+            list(names),
+            format_func=names.get,
+            key="queue_city",
+            placeholder=_("Choose one or more"),
+        )
+        min_age = c4.number_input(
+            _("Waiting at least (days)"), min_value=0, value=0, step=1, key="queue_age"
+        )
     frame = submission_service.listing(db, user, kinds, statuses, city_ids)
     today = pd.Timestamp(clock.now_utc())
     frame["age"] = (today - frame["updated_at"]).dt.days
     frame = frame[frame["age"] >= min_age]
     st.markdown(_("Submissions: {count}", count=i18n.format_number(len(frame), lang)))
-    shown = frame.assign(kind=frame["kind"].map(lambda k: _(KIND_LABELS[SubmissionKind(k)])),
-                         status=frame["status"].map(lambda s: _(STATUS_LABELS[Status(s)])),
-                         updated=frame["updated_at"].map(lambda t: i18n.format_moment(t, lang)))
-    columns = {"city": _("City"), "kind": _("Type"), "status": _("Status"),
-               "revision": _("Revision"), "updated": _("Last change (UTC)"),
-               "age": _("Days waiting"), "comments": _("Comments")}
-    event = st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
-                         column_config=columns, on_select="rerun", selection_mode="single-row",
-                         key="queue_table")
+    shown = frame.assign(
+        kind=frame["kind"].map(lambda k: _(KIND_LABELS[SubmissionKind(k)])),
+        status=frame["status"].map(lambda s: _(STATUS_LABELS[Status(s)])),
+        updated=frame["updated_at"].map(lambda t: i18n.format_moment(t, lang)),
+    )
+    columns = {
+        "city": _("City"),
+        "kind": _("Type"),
+        "status": _("Status"),
+        "revision": _("Revision"),
+        "updated": _("Last change (UTC)"),
+        "age": _("Days waiting"),
+        "comments": _("Comments"),
+    }
+    event = st.dataframe(
+        shown[list(columns)],
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="queue_table",
+    )
     st.caption(_("Select a row to open the submission."))
     if event.selection.rows:
         open_submission(int(frame.iloc[event.selection.rows[0]]["id"]))
@@ -88,8 +122,14 @@ def queue() -> None:
 def on_behalf(names: dict[int, str]) -> None:
     """The Secretariat fills a form for a city."""
     with st.expander(_("Fill a form on behalf of a city")):
-        city_id = st.selectbox(_("City"), list(names), format_func=names.get, index=None,
-                               placeholder=_("Choose a city"), key="behalf_city")
+        city_id = st.selectbox(
+            _("City"),
+            list(names),
+            format_func=names.get,
+            index=None,
+            placeholder=_("Choose a city"),
+            key="behalf_city",
+        )
         left, right = st.columns(2)
         for column, kind in zip((left, right), SubmissionKind):
             if column.button(_(KIND_LABELS[kind]), key=f"behalf_{kind}", disabled=city_id is None):

@@ -1,5 +1,6 @@
 """Theme overview: the approved priority themes of all cities by strategic axis, the base for
 forming collaborative networks (public summary, readable by every member city)."""
+
 import altair as alt
 import streamlit as st
 
@@ -23,8 +24,13 @@ if themes.empty:
     st.stop()
 
 regions = sorted(themes["region"].unique())
-chosen = st.multiselect(_("UNESCO region"), regions, format_func=lambda r: _(UNESCO_REGIONS[r]),
-                        placeholder=_("Choose one or more"), key="themes_regions")
+chosen = st.multiselect(
+    _("UNESCO region"),
+    regions,
+    format_func=lambda r: _(UNESCO_REGIONS[r]),
+    placeholder=_("Choose one or more"),
+    key="themes_regions",
+)
 if chosen:
     themes = themes[themes["region"].isin(chosen)]
 priority = themes[themes["priority"]].assign(axis_name=lambda f: f["axis"].map(axis_label))
@@ -34,20 +40,45 @@ left.metric(_("Cities with an approved theme sheet"), i18n.format_number(len(pri
 right.metric(_("Identified themes"), i18n.format_number(len(themes), lang))
 
 counts = priority.groupby("axis_name", as_index=False).size()
-chart = alt.Chart(counts).mark_bar(color="#1F4E79").encode(
-    x=alt.X("size:Q", title=_("Cities"), axis=alt.Axis(tickMinStep=1)),
-    y=alt.Y("axis_name:N", title=None, sort=[axis_label(n) for n in (1, 2, 3)],
-            axis=alt.Axis(labelLimit=420)),
-    tooltip=[alt.Tooltip("axis_name:N", title=_("Strategic axis")),
-             alt.Tooltip("size:Q", title=_("Cities"))]).properties(height=160)
+chart = (
+    alt.Chart(counts)
+    .mark_bar(color="#1F4E79")
+    .encode(
+        x=alt.X("size:Q", title=_("Cities"), axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y(
+            "axis_name:N",
+            title=None,
+            sort=[axis_label(n) for n in (1, 2, 3)],
+            axis=alt.Axis(labelLimit=420),
+        ),
+        tooltip=[
+            alt.Tooltip("axis_name:N", title=_("Strategic axis")),
+            alt.Tooltip("size:Q", title=_("Cities")),
+        ],
+    )
+    .properties(height=160)
+)
 st.vega_lite_chart(chart.to_dict(), width="stretch")
 
 st.markdown("#### " + _("Priority themes"))
-st.dataframe(priority[["city", "title", "axis_name"]], hide_index=True, width="stretch",
-             column_config={"city": _("City"), "title": _("Priority theme"),
-                            "axis_name": _("Strategic axis")})
+st.dataframe(
+    priority[["city", "title", "axis_name"]],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "city": _("City"),
+        "title": _("Priority theme"),
+        "axis_name": _("Strategic axis"),
+    },
+)
 with st.expander(_("All identified themes")):
-    st.dataframe(themes.assign(axis_name=themes["axis"].map(axis_label))[
-        ["city", "title", "axis_name"]], hide_index=True, width="stretch",
-        column_config={"city": _("City"), "title": _("Short title"),
-                       "axis_name": _("Strategic axis")})
+    st.dataframe(
+        themes.assign(axis_name=themes["axis"].map(axis_label))[["city", "title", "axis_name"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "city": _("City"),
+            "title": _("Short title"),
+            "axis_name": _("Strategic axis"),
+        },
+    )

@@ -1,4 +1,5 @@
 """Users (General Secretariat only): create accounts, change role and city, disable, reset."""
+
 import dataclasses
 
 import streamlit as st
@@ -30,13 +31,22 @@ st.title(_("Users"))
 st.caption(_("Each person has exactly one role; a city user belongs to exactly one city."))
 
 frame = user_service.list_users(db, user)
-shown = frame.assign(role=frame["role"].map(role_label), city=frame["city"].fillna("—"),
-                     language=frame["language"].map(i18n.LANGUAGE_NAMES.get),
-                     active=frame["active"].map({True: _("Yes"), False: _("No")}))
-columns = {"username": _("User name"), "name": _("Name"), "email": _("E-mail"),
-           "role": _("Role"), "city": _("City"), "language": _("Language"), "active": _("Active")}
-st.dataframe(shown[list(columns)], hide_index=True, width="stretch",
-             column_config=columns)
+shown = frame.assign(
+    role=frame["role"].map(role_label),
+    city=frame["city"].fillna("—"),
+    language=frame["language"].map(i18n.LANGUAGE_NAMES.get),
+    active=frame["active"].map({True: _("Yes"), False: _("No")}),
+)
+columns = {
+    "username": _("User name"),
+    "name": _("Name"),
+    "email": _("E-mail"),
+    "role": _("Role"),
+    "city": _("City"),
+    "language": _("Language"),
+    "active": _("Active"),
+}
+st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=columns)
 
 
 def run(action) -> bool:
@@ -59,18 +69,27 @@ with tab_new:
         email = a.text_input(_("E-mail"), max_chars=254)
         language = b.selectbox(_("Language"), LANGUAGES, format_func=i18n.LANGUAGE_NAMES.get)
         role = a.selectbox(_("Role"), ROLES, format_func=role_label)
-        city_id = b.selectbox(_("City (city users only)"), [None, *city_names],
-                              format_func=city_label)
+        city_id = b.selectbox(
+            _("City (city users only)"), [None, *city_names], format_func=city_label
+        )
         password = st.text_input(_("Initial password (12 to 128 characters)"), type="password")
         if st.form_submit_button(_("Create"), type="primary") and run(
-                lambda: user_service.create_user(db, user, username, name, email, role, city_id,
-                                                 language, password)):
+            lambda: user_service.create_user(
+                db, user, username, name, email, role, city_id, language, password
+            )
+        ):
             ui.saved_and_reset("user_new", _("Saved: {name}", name=username))
 
 with tab_edit:
     options = dict(zip(frame["id"], frame["username"] + " — " + frame["name"]))
-    chosen = st.selectbox(_("User"), list(options), format_func=options.get, index=None,
-                          placeholder=_("Choose a user"), key="user_pick")
+    chosen = st.selectbox(
+        _("User"),
+        list(options),
+        format_func=options.get,
+        index=None,
+        placeholder=_("Choose a user"),
+        key="user_pick",
+    )
     if chosen is not None:
         opened = st.session_state.get("user_editing")
         if opened is None or opened.id != chosen:
@@ -80,19 +99,35 @@ with tab_edit:
             a, b = st.columns(2)
             name = a.text_input(_("Name"), opened.name, max_chars=120)
             email = b.text_input(_("E-mail"), opened.email, max_chars=254)
-            role = a.selectbox(_("Role"), ROLES, index=ROLES.index(str(opened.role)),
-                               format_func=role_label)
+            role = a.selectbox(
+                _("Role"), ROLES, index=ROLES.index(str(opened.role)), format_func=role_label
+            )
             city_ids = [None, *city_names]
-            city_id = b.selectbox(_("City (city users only)"), city_ids,
-                                  index=city_ids.index(opened.city_id), format_func=city_label)
-            language = a.selectbox(_("Language"), LANGUAGES,
-                                   index=LANGUAGES.index(opened.language),
-                                   format_func=i18n.LANGUAGE_NAMES.get)
-            active = b.checkbox(_("Active (unticking it signs the user out everywhere)"),
-                                value=opened.active)
+            city_id = b.selectbox(
+                _("City (city users only)"),
+                city_ids,
+                index=city_ids.index(opened.city_id),
+                format_func=city_label,
+            )
+            language = a.selectbox(
+                _("Language"),
+                LANGUAGES,
+                index=LANGUAGES.index(opened.language),
+                format_func=i18n.LANGUAGE_NAMES.get,
+            )
+            active = b.checkbox(
+                _("Active (unticking it signs the user out everywhere)"), value=opened.active
+            )
             if st.form_submit_button(_("Save"), type="primary"):
-                edited = dataclasses.replace(opened, name=name, email=email, role=Role(role),
-                                             city_id=city_id, language=language, active=active)
+                edited = dataclasses.replace(
+                    opened,
+                    name=name,
+                    email=email,
+                    role=Role(role),
+                    city_id=city_id,
+                    language=language,
+                    active=active,
+                )
                 if run(lambda: user_service.update_user(db, user, edited)):
                     st.session_state.pop("user_editing", None)
         with st.form(f"user_password_{chosen}", clear_on_submit=True):

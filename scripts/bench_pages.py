@@ -3,6 +3,7 @@
 Usage: .venv/bin/python scripts/bench_pages.py [--runs 20] [--scale 1]
 It builds a fresh demo database in a temporary folder and prints a Markdown table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,6 +45,7 @@ def summary(times: list[float]) -> tuple[float, float]:
 def bordeaux_theme_sheet_id(database: Path) -> int:
     from ovpm.services.submissions import listing
     from ovpm.store import users
+
     db = open_database(database)
     with db.reading() as cur:
         secretariat = users.find(cur, "secretariat")
@@ -67,8 +69,10 @@ def main() -> None:
     empty = work / "empty_page.py"
     empty.write_text("import streamlit as st\n")
     floor_median, floor_p95 = summary(timed_runs(AppTest.from_file(str(empty)), args.runs))
-    print(f"scale {args.scale}, {args.runs} runs each, empty page: median {floor_median:.1f} ms,"
-          f" p95 {floor_p95:.1f} ms\n")
+    print(
+        f"scale {args.scale}, {args.runs} runs each, empty page: median {floor_median:.1f} ms,"
+        f" p95 {floor_p95:.1f} ms\n"
+    )
     print("| page | role | median ms | p95 ms | × empty (median) |")
     print("|---|---|---|---|---|")
     for screen in SCREENS:
@@ -82,8 +86,10 @@ def main() -> None:
             if screen.key == "submission":  # the detail screen of a real submission
                 at.query_params["id"] = str(detail_id)
             median, p95 = summary(timed_runs(at, args.runs))
-            print(f"| {screen.key} | {role} | {median:.1f} | {p95:.1f} | "
-                  f"{median / floor_median:.1f} |")
+            print(
+                f"| {screen.key} | {role} | {median:.1f} | {p95:.1f} | "
+                f"{median / floor_median:.1f} |"
+            )
 
 
 if __name__ == "__main__":

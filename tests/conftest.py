@@ -1,4 +1,5 @@
 """Shared fixtures: a demo database built once per run, copied fresh for each test."""
+
 from __future__ import annotations
 
 import shutil
@@ -25,6 +26,7 @@ PASSWORD = "patrimoine-2024"
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     from ovpm.demo import create_demo
+
     path = tmp_path_factory.mktemp("template") / "demo.duckdb"
     database = open_database(path)
     create_demo(database)

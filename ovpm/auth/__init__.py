@@ -4,6 +4,7 @@ streamlit-authenticator signs the session cookie; who is signed in is re-checked
 database on every run (ovpm.services.auth.session_user), so logout, a password change or
 disabling a user ends all of that user's sessions, copied cookies included.
 """
+
 from __future__ import annotations
 
 import time
@@ -25,8 +26,14 @@ LOGIN_MESSAGE = "ovpm_login_message"
 
 def authenticator() -> stauth.Authenticate:
     """The cookie handler for this run (renders its invisible cookie component)."""
-    return stauth.Authenticate({"usernames": {}}, config.COOKIE_NAME, config.cookie_key(),
-                               config.COOKIE_EXPIRY_DAYS, auto_hash=False, login_sleep_time=0)
+    return stauth.Authenticate(
+        {"usernames": {}},
+        config.COOKIE_NAME,
+        config.cookie_key(),
+        config.COOKIE_EXPIRY_DAYS,
+        auto_hash=False,
+        login_sleep_time=0,
+    )
 
 
 def _forget_session() -> None:
@@ -66,8 +73,9 @@ def establish_session(handler: stauth.Authenticate) -> User | None:
     return user
 
 
-def _resume_from_cookie(handler: stauth.Authenticate,
-                        delete_cookie: bool) -> tuple[User | None, bool]:
+def _resume_from_cookie(
+    handler: stauth.Authenticate, delete_cookie: bool
+) -> tuple[User | None, bool]:
     token = handler.cookie_controller.get_cookie()
     if not token:
         return None, delete_cookie
@@ -87,11 +95,17 @@ def _submit_login() -> None:
     _ = ui.gettext()
     state = st.session_state
     try:
-        user = auth_service.login(ui.db(), state.get("login_username", ""),
-                                  state.get("login_password", ""), _client_address())
+        user = auth_service.login(
+            ui.db(),
+            state.get("login_username", ""),
+            state.get("login_password", ""),
+            _client_address(),
+        )
     except LoginThrottled as error:
-        state[LOGIN_MESSAGE] = _("Too many failed attempts. Try again in {minutes} minutes.",
-                                 minutes=error.retry_after_minutes)
+        state[LOGIN_MESSAGE] = _(
+            "Too many failed attempts. Try again in {minutes} minutes.",
+            minutes=error.retry_after_minutes,
+        )
         return
     except LoginRefused:
         state[LOGIN_MESSAGE] = _("Unknown user name or wrong password.")
@@ -108,14 +122,22 @@ def login_page() -> None:
     left, middle, right = st.columns([1, 2, 1])
     with middle:
         st.title(_("Roadmap Hub"))
-        st.caption(_("Organization of World Heritage Cities — Quebec Roadmap towards the 17th "
-                     "World Congress"))
+        st.caption(
+            _(
+                "Organization of World Heritage Cities — Quebec Roadmap towards the 17th "
+                "World Congress"
+            )
+        )
         ui.language_picker("login_language")
         with st.form("login_form"):
             st.subheader(_("Sign in"))
             st.text_input(_("User name"), key="login_username", autocomplete="username")
-            st.text_input(_("Password"), type="password", key="login_password",
-                          autocomplete="current-password")
+            st.text_input(
+                _("Password"),
+                type="password",
+                key="login_password",
+                autocomplete="current-password",
+            )
             st.form_submit_button(_("Sign in"), on_click=_submit_login, type="primary")
         message = st.session_state.pop(LOGIN_MESSAGE, None)
         if message:

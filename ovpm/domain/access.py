@@ -3,6 +3,7 @@
 The services call these before every read of protected data and every write; pages only use
 them to decide what to offer, never as the gate.
 """
+
 from __future__ import annotations
 
 from ovpm.domain.models import Role, User
@@ -25,7 +26,9 @@ def can_edit_contact(actor: User, contact_city_id: int | None) -> bool:
     """The Secretariat edits every contact; a city user the contacts of its own city."""
     if is_secretariat(actor):
         return True
-    return actor.role == Role.CITY and contact_city_id is not None and contact_city_id == actor.city_id
+    return (
+        actor.role == Role.CITY and contact_city_id is not None and contact_city_id == actor.city_id
+    )
 
 
 def can_manage_users(actor: User) -> bool:

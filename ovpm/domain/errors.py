@@ -1,4 +1,5 @@
 """Errors raised by the services; pages turn them into messages in the user's language."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

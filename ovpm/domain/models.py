@@ -1,4 +1,5 @@
 """Domain models and enums of the Roadmap Hub."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,8 +12,28 @@ LANGUAGES = ("fr", "en", "es")
 DEFAULT_LANGUAGE = "fr"
 
 # Languages a contact may speak; shown with their names in the reader's language (Babel).
-CONTACT_LANGUAGES = ("fr", "en", "es", "pt", "it", "de", "nl", "pl", "ru", "ar", "tr", "zh",
-                     "ja", "ko", "he", "el", "ne", "vi", "lb", "qu")
+CONTACT_LANGUAGES = (
+    "fr",
+    "en",
+    "es",
+    "pt",
+    "it",
+    "de",
+    "nl",
+    "pl",
+    "ru",
+    "ar",
+    "tr",
+    "zh",
+    "ja",
+    "ko",
+    "he",
+    "el",
+    "ne",
+    "vi",
+    "lb",
+    "qu",
+)
 
 UNESCO_REGIONS = {
     "Africa": N_("Africa"),

@@ -1,4 +1,5 @@
 """Rules of networks, action plans, preparatory meetings and round tables, and who may do what."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,21 @@ from datetime import timedelta
 from ovpm.domain import N_
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
-from ovpm.domain.networks import (ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS,
-                                  BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS, ActionPlan,
-                                  ActivityType, BudgetLine, FunderKind, MemberStatus, Network,
-                                  PreparatoryMeeting, RoundTable)
+from ovpm.domain.networks import (
+    ACTIVITY_STATUS_LABELS,
+    ACTIVITY_TYPE_LABELS,
+    BUDGET_CATEGORY_LABELS,
+    CURRENCIES,
+    FUNDER_LABELS,
+    ActionPlan,
+    ActivityType,
+    BudgetLine,
+    FunderKind,
+    MemberStatus,
+    Network,
+    PreparatoryMeeting,
+    RoundTable,
+)
 from ovpm.domain.rules import REQUIRED, TOO_LONG
 from ovpm.domain.submission_rules import words_errors
 
@@ -49,9 +61,15 @@ def _activity_errors(field: str, activity) -> list[FieldError]:
     elif activity.kind == ActivityType.WORKSHOP:
         days = ((activity.ends or activity.starts) - activity.starts).days + 1
         if not WORKSHOP_DAYS[0] <= days <= WORKSHOP_DAYS[1]:
-            errors.append(FieldError(f"{field}.ends", N_(
-                "an international workshop lasts {min} or {max} days; this one lasts {days}."),
-                {"min": WORKSHOP_DAYS[0], "max": WORKSHOP_DAYS[1], "days": days}))
+            errors.append(
+                FieldError(
+                    f"{field}.ends",
+                    N_(
+                        "an international workshop lasts {min} or {max} days; this one lasts {days}."
+                    ),
+                    {"min": WORKSHOP_DAYS[0], "max": WORKSHOP_DAYS[1], "days": days},
+                )
+            )
     return errors
 
 
@@ -69,15 +87,18 @@ def budget_line_errors(field: str, line: BudgetLine, participating: set[int]) ->
         errors.append(FieldError(f"{field}.amount", N_("cannot be negative.")))
     elif value.as_tuple().exponent < -2:
         errors.append(FieldError(f"{field}.amount", N_("may have at most two decimals.")))
-    elif value >= 10 ** 12:
+    elif value >= 10**12:
         errors.append(FieldError(f"{field}.amount", N_("is too large.")))
     if line.currency not in CURRENCIES:
         errors.append(FieldError(f"{field}.currency", N_("must be EUR, CAD or USD.")))
     if line.funder not in {str(f) for f in FUNDER_LABELS}:
         errors.append(FieldError(f"{field}.funder", N_("must be one of the listed funders.")))
     elif line.funder == FunderKind.PARTICIPANT and line.funder_city_id not in participating:
-        errors.append(FieldError(f"{field}.funder_city", N_(
-            "must be one of the network's participating cities.")))
+        errors.append(
+            FieldError(
+                f"{field}.funder_city", N_("must be one of the network's participating cities.")
+            )
+        )
     elif line.funder == FunderKind.OTHER and not line.funder_name.strip():
         errors.append(FieldError(f"{field}.funder_name", REQUIRED))
     return errors
@@ -89,9 +110,13 @@ def meeting_errors(meeting: PreparatoryMeeting) -> list[FieldError]:
     if meeting.duration_minutes is None or meeting.duration_minutes < 1:
         errors.append(FieldError("duration", N_("must be at least one minute.")))
     elif meeting.duration_minutes > MEETING_MAX_MINUTES:
-        errors.append(FieldError("duration", N_(
-            "is {minutes} minutes; a preparatory meeting lasts at most {max} minutes."),
-            {"minutes": meeting.duration_minutes, "max": MEETING_MAX_MINUTES}))
+        errors.append(
+            FieldError(
+                "duration",
+                N_("is {minutes} minutes; a preparatory meeting lasts at most {max} minutes."),
+                {"minutes": meeting.duration_minutes, "max": MEETING_MAX_MINUTES},
+            )
+        )
     if meeting.link and not URL_PATTERN.match(meeting.link.strip()):
         errors.append(FieldError("link", N_("must be a web address starting with https://.")))
     if len(meeting.notes or "") > 20000:
@@ -112,8 +137,9 @@ def round_table_errors(table: RoundTable) -> list[FieldError]:
     if table.starts_at is None:
         errors.append(FieldError("starts_at", REQUIRED))
     if table.recording_url and not URL_PATTERN.match(table.recording_url.strip()):
-        errors.append(FieldError("recording_url", N_("must be a web address starting with "
-                                                     "https://.")))
+        errors.append(
+            FieldError("recording_url", N_("must be a web address starting with https://."))
+        )
     return errors
 
 
@@ -122,6 +148,7 @@ def meeting_ends(meeting: PreparatoryMeeting):
 
 
 # --- who may do what (SPEC.md §1) ------------------------------------------------------------
+
 
 def is_pilot(actor: User, network: Network) -> bool:
     return actor.role == Role.CITY and actor.city_id == network.pilot_city_id
@@ -142,8 +169,11 @@ def can_decide_membership(actor: User, network: Network) -> bool:
 
 
 def can_ask_to_join(actor: User, network: Network, status: MemberStatus | None) -> bool:
-    return (actor.role == Role.CITY and not is_pilot(actor, network)
-            and status in (None, MemberStatus.LEFT, MemberStatus.DECLINED))
+    return (
+        actor.role == Role.CITY
+        and not is_pilot(actor, network)
+        and status in (None, MemberStatus.LEFT, MemberStatus.DECLINED)
+    )
 
 
 def can_edit_meeting(actor: User, network: Network) -> bool:

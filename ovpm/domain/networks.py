@@ -1,4 +1,5 @@
 """Collaborative networks and their action plans (SPEC.md §4.4, §4.5, source 001)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -125,11 +126,19 @@ def parse_amount(text: object) -> Decimal | None:
     """An exact amount from what a user typed ('12 345,67', '12345.67'); None if not a number."""
     if isinstance(text, Decimal):
         return text
-    cleaned = str(text if text is not None else "").strip().replace("\u202f", "").replace(
-        "\xa0", "").replace(" ", "")
+    cleaned = (
+        str(text if text is not None else "")
+        .strip()
+        .replace("\u202f", "")
+        .replace("\xa0", "")
+        .replace(" ", "")
+    )
     if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".") if cleaned.rfind(",") > \
-            cleaned.rfind(".") else cleaned.replace(",", "")
+        cleaned = (
+            cleaned.replace(".", "").replace(",", ".")
+            if cleaned.rfind(",") > cleaned.rfind(".")
+            else cleaned.replace(",", "")
+        )
     else:
         cleaned = cleaned.replace(",", ".")
     try:
@@ -190,15 +199,17 @@ class ActionPlan:
             for key in ("starts", "ends"):
                 raw[key] = date.fromisoformat(raw[key]) if raw.get(key) else None
             activities.append(Activity(**raw))
-        return cls(concept=data.get("concept") or "", challenges=data.get("challenges") or "",
-                   activities=tuple(sorted(activities, key=lambda a: (a.starts or date.max))),
-                   budget=tuple(BudgetLine(**line) for line in data.get("budget") or ()),
-                   collective_work=data.get("collective_work") or "")
+        return cls(
+            concept=data.get("concept") or "",
+            challenges=data.get("challenges") or "",
+            activities=tuple(sorted(activities, key=lambda a: a.starts or date.max)),
+            budget=tuple(BudgetLine(**line) for line in data.get("budget") or ()),
+            collective_work=data.get("collective_work") or "",
+        )
 
     def public(self) -> ActionPlan:
         """The call for participation: the same plan with no budget at all."""
-        return ActionPlan(self.concept, self.challenges, self.activities, (),
-                          self.collective_work)
+        return ActionPlan(self.concept, self.challenges, self.activities, (), self.collective_work)
 
 
 @dataclass(frozen=True)

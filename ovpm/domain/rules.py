@@ -1,4 +1,5 @@
 """The input rules of SPEC.md as plain functions that return field errors (empty list: valid)."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,15 @@ from importlib import resources
 
 from ovpm.domain import N_
 from ovpm.domain.errors import FieldError
-from ovpm.domain.models import (CONTACT_LANGUAGES, LANGUAGES, UNESCO_REGIONS, City, Contact,
-                                ContactKind, Role)
+from ovpm.domain.models import (
+    CONTACT_LANGUAGES,
+    LANGUAGES,
+    UNESCO_REGIONS,
+    City,
+    Contact,
+    ContactKind,
+    Role,
+)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -104,6 +112,7 @@ def field_label_parts(field: str) -> list[tuple[str, dict]]:
             parts.append((FIELD_LABELS.get(contextual) or FIELD_LABELS.get(name, name), {}))
     return parts
 
+
 REQUIRED = N_("is required.")
 TOO_LONG = N_("must be at most {max} characters.")
 
@@ -136,8 +145,11 @@ def _coordinate_errors(field: str, value: float | None, limit: int) -> list[Fiel
     if value is None:
         return []
     if not -limit <= value <= limit:
-        return [FieldError(field, N_("must be between {low} and {high}."),
-                           {"low": -limit, "high": limit})]
+        return [
+            FieldError(
+                field, N_("must be between {low} and {high}."), {"low": -limit, "high": limit}
+            )
+        ]
     return []
 
 
@@ -169,21 +181,34 @@ def contact_errors(contact: Contact) -> list[FieldError]:
     if any(code not in CONTACT_LANGUAGES for code in contact.languages):
         errors.append(FieldError("languages", N_("must be chosen from the list.")))
     if len(contact.expertise) > EXPERTISE_MAX_TAGS:
-        errors.append(FieldError("expertise", N_("may have at most {max} entries."),
-                                 {"max": EXPERTISE_MAX_TAGS}))
+        errors.append(
+            FieldError(
+                "expertise", N_("may have at most {max} entries."), {"max": EXPERTISE_MAX_TAGS}
+            )
+        )
     elif any(len(tag) > EXPERTISE_TAG_MAX for tag in contact.expertise):
-        errors.append(FieldError("expertise", N_("each entry must be at most {max} characters."),
-                                 {"max": EXPERTISE_TAG_MAX}))
+        errors.append(
+            FieldError(
+                "expertise",
+                N_("each entry must be at most {max} characters."),
+                {"max": EXPERTISE_TAG_MAX},
+            )
+        )
     return errors
 
 
-def user_errors(username: str, name: str, email: str, role: str, city_id: int | None,
-                language: str) -> list[FieldError]:
+def user_errors(
+    username: str, name: str, email: str, role: str, city_id: int | None, language: str
+) -> list[FieldError]:
     """Rules of a user account: one role, and a city exactly when the role is `city`."""
     errors = []
     if not USERNAME_PATTERN.match(username or ""):
-        errors.append(FieldError("username", N_(
-            "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores.")))
+        errors.append(
+            FieldError(
+                "username",
+                N_("must be 3 to 40 lower-case letters, digits, dots, dashes or underscores."),
+            )
+        )
     errors += _required("name", name) + email_errors(email)
     if role not in set(Role):
         errors.append(FieldError("role", N_("must be one of the listed roles.")))
@@ -198,8 +223,11 @@ def user_errors(username: str, name: str, email: str, role: str, city_id: int | 
 
 def _common_passwords() -> frozenset[str]:
     text = resources.files("ovpm.domain").joinpath("common_passwords.txt").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 COMMON_PASSWORDS = _common_passwords()
@@ -209,14 +237,26 @@ def password_errors(password: str, username: str = "") -> list[FieldError]:
     """12 to 128 characters, no composition rules; common or guessable passwords are refused."""
     password = password or ""
     if len(password) < PASSWORD_MIN or len(password) > PASSWORD_MAX:
-        return [FieldError("password", N_("must be {min} to {max} characters long."),
-                           {"min": PASSWORD_MIN, "max": PASSWORD_MAX})]
+        return [
+            FieldError(
+                "password",
+                N_("must be {min} to {max} characters long."),
+                {"min": PASSWORD_MIN, "max": PASSWORD_MAX},
+            )
+        ]
     folded = password.lower()
-    guessable = (folded in COMMON_PASSWORDS or len(set(folded)) <= 2
-                 or (username and username.lower() in folded))
+    guessable = (
+        folded in COMMON_PASSWORDS
+        or len(set(folded)) <= 2
+        or (username and username.lower() in folded)
+    )
     if guessable:
-        return [FieldError("password", N_(
-            "is too common or too easy to guess; choose a longer phrase of your own."))]
+        return [
+            FieldError(
+                "password",
+                N_("is too common or too easy to guess; choose a longer phrase of your own."),
+            )
+        ]
     return []
 
 

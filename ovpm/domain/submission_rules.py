@@ -1,4 +1,5 @@
 """Rules of the step-1 forms, the review workflow's permissions, and field-by-field differences."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,8 +8,17 @@ from ovpm.domain import N_
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
 from ovpm.domain.rules import REQUIRED, TOO_LONG, email_errors
-from ovpm.domain.submissions import (AXIS_LABELS, NAMED_STAFF, ExpressionOfInterest, Person,
-                                     Status, Submission, SubmissionKind, ThemeSheet, count_words)
+from ovpm.domain.submissions import (
+    AXIS_LABELS,
+    NAMED_STAFF,
+    ExpressionOfInterest,
+    Person,
+    Status,
+    Submission,
+    SubmissionKind,
+    ThemeSheet,
+    count_words,
+)
 
 CHALLENGES_MAX_WORDS = ACTIONS_MAX_WORDS = EXPRESSION_MAX_WORDS = 500
 PRIORITY_MAX_WORDS = 300
@@ -61,9 +71,13 @@ def theme_sheet_errors(sheet: ThemeSheet) -> list[FieldError]:
 def _themes_errors(sheet: ThemeSheet) -> list[FieldError]:
     count = len(sheet.themes)
     if not THEMES_MIN <= count <= THEMES_MAX:
-        return [FieldError("themes", N_("must count between {min} and {max} themes; there are "
-                                        "{count}."),
-                           {"min": THEMES_MIN, "max": THEMES_MAX, "count": count})]
+        return [
+            FieldError(
+                "themes",
+                N_("must count between {min} and {max} themes; there are {count}."),
+                {"min": THEMES_MIN, "max": THEMES_MAX, "count": count},
+            )
+        ]
     errors = []
     for index, theme in enumerate(sheet.themes):
         if not theme.title.strip():
@@ -73,8 +87,9 @@ def _themes_errors(sheet: ThemeSheet) -> list[FieldError]:
         if not theme.description.strip():
             errors.append(FieldError(f"themes.{index}.description", REQUIRED))
         if theme.axis not in {int(a) for a in AXIS_LABELS}:
-            errors.append(FieldError(f"themes.{index}.axis",
-                                     N_("must be one of the three strategic axes.")))
+            errors.append(
+                FieldError(f"themes.{index}.axis", N_("must be one of the three strategic axes."))
+            )
     if sheet.priority_theme is None:
         errors.append(FieldError("priority", N_("must be one of the identified themes.")))
     return errors
@@ -90,27 +105,34 @@ def expression_errors(expression: ExpressionOfInterest, today: date) -> list[Fie
     errors += person_errors("contact", expression.contact, required=True)
     errors += words_errors("text", expression.text, EXPRESSION_MAX_WORDS)
     if expression.letter_id is None:
-        errors.append(FieldError("letter", N_("is required: upload the letter signed by the "
-                                              "mayor, as a PDF file.")))
+        errors.append(
+            FieldError(
+                "letter", N_("is required: upload the letter signed by the mayor, as a PDF file.")
+            )
+        )
     return errors
 
 
 def draft_errors(content) -> list[FieldError]:
     """Bounds that even a draft keeps (the full rules apply on submit)."""
-    texts = {ThemeSheet: ("challenges", "actions", "priority_description"),
-             ExpressionOfInterest: ("text",)}.get(type(content),
-                                                 ("concept", "challenges", "collective_work"))
+    texts = {
+        ThemeSheet: ("challenges", "actions", "priority_description"),
+        ExpressionOfInterest: ("text",),
+    }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
         words = count_words(getattr(content, key))
         if words > DRAFT_MAX_WORDS:
-            errors.append(FieldError(key, TOO_MANY_WORDS, {"count": words,
-                                                           "limit": DRAFT_MAX_WORDS}))
-    rows = sum(len(getattr(content, name, ())) for name in ("themes", "others", "activities",
-                                                            "budget"))
+            errors.append(
+                FieldError(key, TOO_MANY_WORDS, {"count": words, "limit": DRAFT_MAX_WORDS})
+            )
+    rows = sum(
+        len(getattr(content, name, ())) for name in ("themes", "others", "activities", "budget")
+    )
     if rows > DRAFT_MAX_ROWS:
-        errors.append(FieldError("rows", N_("may have at most {max} rows."),
-                                 {"max": DRAFT_MAX_ROWS}))
+        errors.append(
+            FieldError("rows", N_("may have at most {max} rows."), {"max": DRAFT_MAX_ROWS})
+        )
     return errors
 
 
@@ -123,8 +145,10 @@ NEXT_STEP = {
     Status.DRAFT: N_("Complete the form and submit it."),
     Status.SUBMITTED: N_("Awaiting review by the General Secretariat."),
     Status.CHANGES_REQUESTED: N_("Make the requested changes and submit again."),
-    Status.APPROVED: N_("Approved. A revised version can be started when needed, for instance "
-                        "after the international workshop."),
+    Status.APPROVED: N_(
+        "Approved. A revised version can be started when needed, for instance "
+        "after the international workshop."
+    ),
     Status.WITHDRAWN: N_("Withdrawn. A new one can be started."),
 }
 
@@ -164,15 +188,19 @@ def can_comment(actor: User, submission: Submission) -> bool:
 
 # --- differences between revisions ----------------------------------------------------------
 
+
 def flatten(kind: str, content: dict) -> dict[str, str]:
     """Field key → displayable text, in form order (keys as in field errors)."""
     if SubmissionKind(kind) == SubmissionKind.ACTION_PLAN:
         return _flatten_plan(content)
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)
-        return {"letter_date": eoi.letter_date.isoformat() if eoi.letter_date else "",
-                **_person_fields("contact", eoi.contact), "text": eoi.text,
-                "letter": eoi.letter_name}
+        return {
+            "letter_date": eoi.letter_date.isoformat() if eoi.letter_date else "",
+            **_person_fields("contact", eoi.contact),
+            "text": eoi.text,
+            "letter": eoi.letter_name,
+        }
     sheet = ThemeSheet.from_dict(content)
     fields: dict[str, str] = {}
     for role in NAMED_STAFF:
@@ -193,13 +221,15 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
 
 def _flatten_plan(content: dict) -> dict[str, str]:
     from ovpm.domain.networks import ActionPlan
+
     plan = ActionPlan.from_dict(content)
     fields = {"concept": plan.concept, "network_challenges": plan.challenges}
     for index, activity in enumerate(plan.activities):
         for key in ("kind", "title", "starts", "ends", "place", "status"):
             value = getattr(activity, key)
-            fields[f"activities.{index}.{key}"] = value.isoformat() if hasattr(
-                value, "isoformat") else str(value or "")
+            fields[f"activities.{index}.{key}"] = (
+                value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+            )
     for index, line in enumerate(plan.budget):
         for key in ("category", "description", "amount", "currency", "funder"):
             fields[f"budget.{index}.{key}"] = str(getattr(line, key) or "")
@@ -208,13 +238,19 @@ def _flatten_plan(content: dict) -> dict[str, str]:
 
 
 def _person_fields(prefix: str, person: Person) -> dict[str, str]:
-    return {f"{prefix}.name": person.name, f"{prefix}.title": person.title,
-            f"{prefix}.email": person.email}
+    return {
+        f"{prefix}.name": person.name,
+        f"{prefix}.title": person.title,
+        f"{prefix}.email": person.email,
+    }
 
 
 def differences(kind: str, older: dict, newer: dict) -> list[tuple[str, str, str]]:
     """(field key, older text, newer text) for every field that differs, in form order."""
     before, after = flatten(kind, older), flatten(kind, newer)
     keys = list(after) + [k for k in before if k not in after]
-    return [(key, before.get(key, ""), after.get(key, "")) for key in keys
-            if before.get(key, "") != after.get(key, "")]
+    return [
+        (key, before.get(key, ""), after.get(key, ""))
+        for key in keys
+        if before.get(key, "") != after.get(key, "")
+    ]

@@ -1,5 +1,6 @@
 """Submissions of step 1 of the Quebec Roadmap: the expression of interest and the theme sheet
 (SPEC.md §4.2, §4.3, source 001), with the review workflow of SPEC.md §5."""
+
 from __future__ import annotations
 
 import re
@@ -47,17 +48,26 @@ class Axis(IntEnum):
 
 
 AXIS_LABELS = {
-    Axis.INCLUSIVE: N_("Inclusive and resilient cities inspired by their identities and their "
-                       "cultural diversity"),
-    Axis.HERITAGE_RESOURCES: N_("Resilient cities made dynamic by the enhancement of their "
-                                "heritage resources"),
-    Axis.GOVERNANCE: N_("\"Good governance\" carrying a systemic approach to the city"),
+    Axis.INCLUSIVE: N_(
+        "Inclusive and resilient cities inspired by their identities and their cultural diversity"
+    ),
+    Axis.HERITAGE_RESOURCES: N_(
+        "Resilient cities made dynamic by the enhancement of their heritage resources"
+    ),
+    Axis.GOVERNANCE: N_('"Good governance" carrying a systemic approach to the city'),
 }
-AXIS_SHORT_LABELS = {Axis.INCLUSIVE: N_("Axis 1"), Axis.HERITAGE_RESOURCES: N_("Axis 2"),
-                     Axis.GOVERNANCE: N_("Axis 3")}
+AXIS_SHORT_LABELS = {
+    Axis.INCLUSIVE: N_("Axis 1"),
+    Axis.HERITAGE_RESOURCES: N_("Axis 2"),
+    Axis.GOVERNANCE: N_("Axis 3"),
+}
 
-NAMED_STAFF = ("elected_official", "strategic_lead", "interservice_coordinator",
-               "administrative_supervisor")
+NAMED_STAFF = (
+    "elected_official",
+    "strategic_lead",
+    "interservice_coordinator",
+    "administrative_supervisor",
+)
 
 WORDS = re.compile(r"\S+")
 
@@ -106,13 +116,15 @@ class ThemeSheet:
     def from_dict(cls, data: dict | None) -> ThemeSheet:
         data = data or {}
         people = {role: Person(**(data.get(role) or {})) for role in NAMED_STAFF}
-        return cls(**people,
-                   others=tuple(Person(**p) for p in data.get("others") or ()),
-                   challenges=data.get("challenges") or "",
-                   actions=data.get("actions") or "",
-                   themes=tuple(Theme(**t) for t in data.get("themes") or ()),
-                   priority=data.get("priority"),
-                   priority_description=data.get("priority_description") or "")
+        return cls(
+            **people,
+            others=tuple(Person(**p) for p in data.get("others") or ()),
+            challenges=data.get("challenges") or "",
+            actions=data.get("actions") or "",
+            themes=tuple(Theme(**t) for t in data.get("themes") or ()),
+            priority=data.get("priority"),
+            priority_description=data.get("priority_description") or "",
+        )
 
     @property
     def priority_theme(self) -> Theme | None:
@@ -140,18 +152,24 @@ class ExpressionOfInterest:
     def from_dict(cls, data: dict | None) -> ExpressionOfInterest:
         data = data or {}
         raw_date = data.get("letter_date")
-        return cls(letter_date=date.fromisoformat(raw_date) if raw_date else None,
-                   contact=Person(**(data.get("contact") or {})),
-                   text=data.get("text") or "", letter_id=data.get("letter_id"),
-                   letter_name=data.get("letter_name") or "")
+        return cls(
+            letter_date=date.fromisoformat(raw_date) if raw_date else None,
+            contact=Person(**(data.get("contact") or {})),
+            text=data.get("text") or "",
+            letter_id=data.get("letter_id"),
+            letter_name=data.get("letter_name") or "",
+        )
 
 
 def content_of(kind: str, data: dict | None):
     """The typed content of a submission from its stored JSON."""
     from ovpm.domain.networks import ActionPlan
-    types = {SubmissionKind.THEME_SHEET: ThemeSheet,
-             SubmissionKind.EXPRESSION_OF_INTEREST: ExpressionOfInterest,
-             SubmissionKind.ACTION_PLAN: ActionPlan}
+
+    types = {
+        SubmissionKind.THEME_SHEET: ThemeSheet,
+        SubmissionKind.EXPRESSION_OF_INTEREST: ExpressionOfInterest,
+        SubmissionKind.ACTION_PLAN: ActionPlan,
+    }
     return types[SubmissionKind(kind)].from_dict(data)
 
 

@@ -1,7 +1,8 @@
 """Moments are stored in UTC; people read them in their own, the host city's and Québec's zone."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, available_timezones
 
 QUEBEC_ZONE = "America/Toronto"  # Québec City keeps Eastern time
@@ -10,12 +11,12 @@ QUEBEC_ZONE = "America/Toronto"  # Québec City keeps Eastern time
 def to_utc(day: date, clock_time: time, zone: str) -> datetime:
     """A wall-clock time in a zone as naive UTC (the database's TIMESTAMP)."""
     local = datetime.combine(day, clock_time, tzinfo=ZoneInfo(zone))
-    return local.astimezone(timezone.utc).replace(tzinfo=None)
+    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def in_zone(moment_utc: datetime, zone: str) -> datetime:
     """A stored UTC moment as an aware datetime in a zone (daylight saving applied)."""
-    return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone))
+    return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
 
 
 def is_zone(name: str) -> bool:

@@ -1,4 +1,5 @@
 """Pure renderers of exports: records or DataFrames in, bytes out."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -27,7 +28,13 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def _vcard_text(value: str) -> str:
-    return (value or "").replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+    return (
+        (value or "")
+        .replace("\\", "\\\\")
+        .replace("\n", "\\n")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+    )
 
 
 def _fold_line(line: str) -> str:
@@ -45,8 +52,12 @@ def _fold_line(line: str) -> str:
 
 def vcard(contact: Contact) -> str:
     """One contact as a vCard 3.0 entry."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_text(contact.name)}",
-             f"N:{_vcard_text(contact.name)};;;;"]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{_vcard_text(contact.name)}",
+        f"N:{_vcard_text(contact.name)};;;;",
+    ]
     organisation = contact.organisation or contact.city_name or ""
     if organisation:
         lines.append(f"ORG:{_vcard_text(organisation)}")

@@ -1,4 +1,5 @@
 """iCalendar (RFC 5545) files of a network's events."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,14 @@ class Event:
 
 
 def _text(value: str) -> str:
-    return (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace(
-        "\r\n", "\\n").replace("\n", "\\n")
+    return (
+        (value or "")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
 
 
 def _when(name: str, value: date | datetime) -> str:
@@ -39,15 +46,25 @@ def _fold(line: str) -> str:
 
 def ics(events: list[Event], calendar_name: str, stamp: datetime) -> bytes:
     """One VCALENDAR with a VEVENT per event; whole-day events end the day after (RFC 5545)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//OWHC//Roadmap Hub//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_text(calendar_name)}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//OWHC//Roadmap Hub//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_text(calendar_name)}",
+    ]
     for event in events:
         ends = event.ends or event.starts
         if not isinstance(ends, datetime):
             ends = ends + timedelta(days=1)
-        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-                  _when("DTSTART", event.starts), _when("DTEND", ends),
-                  f"SUMMARY:{_text(event.title)}"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+            _when("DTSTART", event.starts),
+            _when("DTEND", ends),
+            f"SUMMARY:{_text(event.title)}",
+        ]
         if event.place:
             lines.append(f"LOCATION:{_text(event.place)}")
         if event.description:

@@ -1,4 +1,5 @@
 """XLSX workbooks: one sheet a table, money in currency format, totals below."""
+
 from __future__ import annotations
 
 import io

@@ -3,6 +3,7 @@
 Messages are written in English in the code and looked up in the user's catalog; a test fails
 when a message lacks a translation in French, English or Spanish.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,8 +36,9 @@ def catalog(language: str) -> dict[str, str]:
     """msgid → translation of one language, read once per process."""
     with catalog_path(language).open("rb") as handle:
         po = read_po(handle, locale=language)
-    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string
-            and not m.fuzzy}
+    return {
+        m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string and not m.fuzzy
+    }
 
 
 def normalise(language: str | None) -> str:
@@ -78,8 +80,11 @@ def format_period(starts: date, ends: date, language: str) -> str:
 
 def format_moment(value: datetime | None, language: str) -> str:
     """A UTC timestamp, shown with medium date and time."""
-    return "" if value is None else _babel_datetime(value, format="medium", tzinfo=None,
-                                                    locale=normalise(language))
+    return (
+        ""
+        if value is None
+        else _babel_datetime(value, format="medium", tzinfo=None, locale=normalise(language))
+    )
 
 
 def format_number(value: float | int | Decimal, language: str) -> str:
@@ -108,9 +113,15 @@ def country_name(iso2: str, language: str) -> str:
 def format_in_zone(moment_utc: datetime, zone: str, language: str) -> str:
     """A UTC moment as wall-clock time in a zone ('22 juin 2023 10:00 UTC−4')."""
     from ovpm.domain.times import in_zone
+
     local = in_zone(moment_utc, zone)
     offset = local.utcoffset().total_seconds() / 3600
     sign = "+" if offset >= 0 else "−"
     offset_text = f"UTC{sign}{abs(offset):g}"
-    return _babel_datetime(local, format="d MMM y HH:mm", tzinfo=local.tzinfo,
-                           locale=normalise(language)) + " " + offset_text
+    return (
+        _babel_datetime(
+            local, format="d MMM y HH:mm", tzinfo=local.tzinfo, locale=normalise(language)
+        )
+        + " "
+        + offset_text
+    )

@@ -5,6 +5,7 @@ The shipped DejaVu fonts cover Latin, Greek, Cyrillic, Arabic and Hebrew; CJK te
 fallback font when the machine has one. A glyph no font has is left out (fpdf2 logs it); odd
 text never raises.
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,8 +22,10 @@ logging.getLogger("fpdf").setLevel(logging.ERROR)
 
 FONT_DIR = Path(str(resources.files("ovpm.pdf").joinpath("fonts")))
 FALLBACK_FONTS = {
-    "fallback-cjk": ["/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-                     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"],
+    "fallback-cjk": [
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ],
 }
 BEYOND_DEJAVU = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 COMPLEX_SCRIPT = re.compile("[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -81,8 +84,13 @@ class Document(FPDF):
         self.cell(0, 5, self.info.organisation, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font("DejaVu", "", 8)
         self.set_text_color(*GREY)
-        self.cell(0, 4, self.info.programme + "  ·  " + self.info.status_line,
-                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(
+            0,
+            4,
+            self.info.programme + "  ·  " + self.info.status_line,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
         self.set_draw_color(*BLUE)
         self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
         self.set_y(self.get_y() + 5)
@@ -94,8 +102,9 @@ class Document(FPDF):
         self.set_text_color(*GREY)
         self.cell(0, 5, self.info.footer_left, align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 5, self.info.page_label.format(page=self.page_no(), pages="{pages}"),
-                  align="R")
+        self.cell(
+            0, 5, self.info.page_label.format(page=self.page_no(), pages="{pages}"), align="R"
+        )
 
     def _load_fallback_fonts(self) -> None:
         # Loaded only for text that needs them: the CJK font alone costs ~250 ms to parse.
@@ -147,13 +156,16 @@ class Document(FPDF):
         self.ln(1)
 
     def table(self, headings: list[str], rows: list[list[str]], widths: list[float]) -> None:
-        if not self._fallbacks_loaded and any(BEYOND_DEJAVU.search(v or "") for r in rows for v in r):
+        if not self._fallbacks_loaded and any(
+            BEYOND_DEJAVU.search(v or "") for r in rows for v in r
+        ):
             self._load_fallback_fonts()
         self.set_text_shaping(False)
         self.set_font("DejaVu", "", 9)
         headings_style = FontFace(emphasis="BOLD", color=BLUE, fill_color=(243, 239, 230))
-        with super().table(col_widths=widths, text_align="LEFT", line_height=5,
-                           headings_style=headings_style) as table:
+        with super().table(
+            col_widths=widths, text_align="LEFT", line_height=5, headings_style=headings_style
+        ) as table:
             header = table.row()
             for heading in headings:
                 header.cell(heading)

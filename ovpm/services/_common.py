@@ -1,4 +1,5 @@
 """Small helpers shared by the services."""
+
 from __future__ import annotations
 
 import dataclasses

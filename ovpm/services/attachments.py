@@ -1,4 +1,5 @@
 """Uploaded files: checked by content and size, stored under random names, read with permission."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,11 +23,19 @@ PDF_SIGNATURE = b"%PDF-"
 def pdf_errors(field: str, data: bytes) -> list[FieldError]:
     """A PDF by its content (the signature in its first kilobyte), at most MAX_UPLOAD_MB."""
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-        return [FieldError(field, N_("must be at most {max} MB; this file has {size} MB."),
-                           {"max": MAX_UPLOAD_MB, "size": round(len(data) / 1024 / 1024, 1)})]
+        return [
+            FieldError(
+                field,
+                N_("must be at most {max} MB; this file has {size} MB."),
+                {"max": MAX_UPLOAD_MB, "size": round(len(data) / 1024 / 1024, 1)},
+            )
+        ]
     if PDF_SIGNATURE not in data[:1024]:
-        return [FieldError(field, N_("must be a PDF file; this file's content is not PDF, "
-                                     "whatever its name."))]
+        return [
+            FieldError(
+                field, N_("must be a PDF file; this file's content is not PDF, whatever its name.")
+            )
+        ]
     return []
 
 
@@ -34,8 +43,9 @@ def _path(db: Database, stored_name: str) -> Path:
     return db.attachments_dir / stored_name[:2] / stored_name
 
 
-def store_pdf(db: Database, actor: User, city_id: int, field: str, filename: str,
-              data: bytes) -> Attachment:
+def store_pdf(
+    db: Database, actor: User, city_id: int, field: str, filename: str, data: bytes
+) -> Attachment:
     """Keep an uploaded PDF of a city (the city itself or the Secretariat)."""
     require(can_write_for(actor, city_id))
     validate(pdf_errors(field, data))
@@ -44,12 +54,28 @@ def store_pdf(db: Database, actor: User, city_id: int, field: str, filename: str
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     with db.unit_of_work() as cur:
-        record = attachments.insert(cur, hashlib.sha256(data).hexdigest(), "application/pdf",
-                                    len(data), Path(filename or "letter.pdf").name[:200],
-                                    stored_name, city_id, actor.username, now_utc())
-        audit.record(cur, actor.id, actor.username, "attachment", record.id, "upload", None,
-                     {"name": record.original_name, "sha256": record.sha256,
-                      "size": record.size_bytes}, city_id)
+        record = attachments.insert(
+            cur,
+            hashlib.sha256(data).hexdigest(),
+            "application/pdf",
+            len(data),
+            Path(filename or "letter.pdf").name[:200],
+            stored_name,
+            city_id,
+            actor.username,
+            now_utc(),
+        )
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "attachment",
+            record.id,
+            "upload",
+            None,
+            {"name": record.original_name, "sha256": record.sha256, "size": record.size_bytes},
+            city_id,
+        )
     return record
 
 

@@ -1,4 +1,5 @@
 """The audit trail: the Secretariat reads all of it, a city user its own city's entries."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,9 +15,15 @@ from ovpm.store.db import Database
 PAGE_SIZE = 500
 
 
-def audit_entries(db: Database, actor: User, entity: str | None = None,
-                  username: str | None = None, since: date | None = None,
-                  until: date | None = None, limit: int = PAGE_SIZE) -> pd.DataFrame:
+def audit_entries(
+    db: Database,
+    actor: User,
+    entity: str | None = None,
+    username: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = PAGE_SIZE,
+) -> pd.DataFrame:
     """Entries the actor may read, newest first."""
     allowed, city_id = access.audit_city_scope(actor)
     require(allowed)

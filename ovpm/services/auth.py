@@ -5,11 +5,12 @@ logout. Every run therefore re-checks that the user exists, is active, and that 
 opened after the user's `sessions_valid_after`, which logout, a password change and disabling
 move forward.
 """
+
 from __future__ import annotations
 
 import base64
 import hashlib
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 from functools import lru_cache
 
 import bcrypt
@@ -57,8 +58,9 @@ def login(db: Database, username: str, password: str, address: str) -> User:
     username = (username or "").strip().lower()
     now = now_utc()
     with db.reading() as cur:
-        by_user, by_address = users.failed_logins_since(cur, username, address,
-                                                        now - THROTTLE_WINDOW)
+        by_user, by_address = users.failed_logins_since(
+            cur, username, address, now - THROTTLE_WINDOW
+        )
     if by_user >= MAX_FAILURES_PER_USER or by_address >= MAX_FAILURES_PER_ADDRESS:
         raise LoginThrottled(int(THROTTLE_WINDOW.total_seconds() // 60))
     with db.reading() as cur:
@@ -71,13 +73,14 @@ def login(db: Database, username: str, password: str, address: str) -> User:
         users.clear_failed_logins(cur, username)
         users.prune_login_attempts(cur, now - THROTTLE_WINDOW)
         user = users.find(cur, username)
-        audit.record(cur, user.id, user.username, "session", user.id, "login", None, None,
-                     user.city_id)
+        audit.record(
+            cur, user.id, user.username, "session", user.id, "login", None, None, user.city_id
+        )
     return user
 
 
 def _epoch(moment) -> float:
-    return moment.replace(tzinfo=timezone.utc).timestamp()
+    return moment.replace(tzinfo=UTC).timestamp()
 
 
 def session_user(db: Database, username: str, opened_at: float) -> User | None:
@@ -93,8 +96,9 @@ def logout(db: Database, actor: User) -> None:
     """End every session of the user, including copies of its cookie."""
     with db.unit_of_work() as cur:
         users.end_sessions(cur, actor.id, now_utc())
-        audit.record(cur, actor.id, actor.username, "session", actor.id, "logout", None, None,
-                     actor.city_id)
+        audit.record(
+            cur, actor.id, actor.username, "session", actor.id, "logout", None, None, actor.city_id
+        )
 
 
 def change_password(db: Database, actor: User, current: str, new: str) -> None:
@@ -106,5 +110,14 @@ def change_password(db: Database, actor: User, current: str, new: str) -> None:
     new_hash = hash_password(new, actor.username)
     with db.unit_of_work() as cur:
         users.set_password(cur, actor.id, new_hash, now_utc())
-        audit.record(cur, actor.id, actor.username, "user", actor.id, "change_password", None,
-                     None, actor.city_id)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "user",
+            actor.id,
+            "change_password",
+            None,
+            None,
+            actor.city_id,
+        )

@@ -1,4 +1,5 @@
 """Backups taken inside the running app (the app holds the database file)."""
+
 from __future__ import annotations
 
 import tempfile

@@ -1,4 +1,5 @@
 """Member cities: the public directory for everyone, details and editing by role."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,9 +16,14 @@ from ovpm.store.db import Database
 PUBLIC_COLUMNS = ["id", "name", "local_name", "country", "iso2", "region", "lat", "lon"]
 
 
-def directory(db: Database, actor: User, text: str = "", regions: list[str] | None = None,
-              countries: list[str] | None = None,
-              good_standing: bool | None = None) -> pd.DataFrame:
+def directory(
+    db: Database,
+    actor: User,
+    text: str = "",
+    regions: list[str] | None = None,
+    countries: list[str] | None = None,
+    good_standing: bool | None = None,
+) -> pd.DataFrame:
     """The cities an actor may list, with the columns it may read.
 
     A city user reads the public directory; good standing and language only of its own city,
@@ -58,8 +64,13 @@ def get_city(db: Database, actor: User, city_id: int) -> City:
 def save_city(db: Database, actor: User, city: City) -> City:
     """Create (id None) or update a city edited from `city.version` (Secretariat only)."""
     require(access.can_edit_city(actor))
-    city = dataclasses.replace(city, name=city.name.strip(), local_name=city.local_name.strip(),
-                               country=city.country.strip(), iso2=city.iso2.strip().upper())
+    city = dataclasses.replace(
+        city,
+        name=city.name.strip(),
+        local_name=city.local_name.strip(),
+        country=city.country.strip(),
+        iso2=city.iso2.strip().upper(),
+    )
     validate(city_errors(city))
     with db.unit_of_work() as cur:
         if city.id is None:
@@ -67,9 +78,17 @@ def save_city(db: Database, actor: User, city: City) -> City:
         else:
             before = cities.get(cur, city.id)
             after = cities.update(cur, city)
-        audit.record(cur, actor.id, actor.username, "city", after.id,
-                     "create" if before is None else "update",
-                     snapshot(before) if before else None, snapshot(after), after.id)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "city",
+            after.id,
+            "create" if before is None else "update",
+            snapshot(before) if before else None,
+            snapshot(after),
+            after.id,
+        )
     return after
 
 

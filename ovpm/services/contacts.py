@@ -1,4 +1,5 @@
 """The shared address book: everyone reads it; cities edit their own contacts."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,8 +14,17 @@ from ovpm.services._common import require, snapshot, validate
 from ovpm.store import audit, contacts
 from ovpm.store.db import Database
 
-EXPORT_COLUMNS = ["name", "title", "email", "phone", "city", "organisation", "kind",
-                  "languages", "expertise"]
+EXPORT_COLUMNS = [
+    "name",
+    "title",
+    "email",
+    "phone",
+    "city",
+    "organisation",
+    "kind",
+    "languages",
+    "expertise",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,16 +38,25 @@ class ContactFilter:
 
 def _search(db: Database, where: ContactFilter, limit: int | None = None) -> pd.DataFrame:
     with db.reading() as cur:
-        return contacts.search(cur, where.text, list(where.city_ids), list(where.kinds),
-                               where.expertise, list(where.languages), limit)
+        return contacts.search(
+            cur,
+            where.text,
+            list(where.city_ids),
+            list(where.kinds),
+            where.expertise,
+            list(where.languages),
+            limit,
+        )
 
 
-def search_contacts(db: Database, actor: User, where: ContactFilter,
-                    limit: int | None = None) -> pd.DataFrame:
+def search_contacts(
+    db: Database, actor: User, where: ContactFilter, limit: int | None = None
+) -> pd.DataFrame:
     """Contacts matching the filter, with `can_edit` telling which the actor may change."""
     frame = _search(db, where, limit)
-    frame["can_edit"] = [access.can_edit_contact(actor, None if pd.isna(c) else int(c))
-                         for c in frame["city_id"]]
+    frame["can_edit"] = [
+        access.can_edit_contact(actor, None if pd.isna(c) else int(c)) for c in frame["city_id"]
+    ]
     return frame
 
 
@@ -50,10 +69,14 @@ def get_contact(db: Database, actor: User, contact_id: int) -> Contact:
 def save_contact(db: Database, actor: User, contact: Contact) -> Contact:
     """Create (id None) or update a contact edited from `contact.version`."""
     contact = dataclasses.replace(
-        contact, name=contact.name.strip(), title=contact.title.strip(),
-        email=contact.email.strip(), phone=contact.phone.strip(),
+        contact,
+        name=contact.name.strip(),
+        title=contact.title.strip(),
+        email=contact.email.strip(),
+        phone=contact.phone.strip(),
         organisation=contact.organisation.strip(),
-        expertise=tuple(dict.fromkeys(t.strip() for t in contact.expertise if t.strip())))
+        expertise=tuple(dict.fromkeys(t.strip() for t in contact.expertise if t.strip())),
+    )
     require(access.can_edit_contact(actor, contact.city_id))
     validate(contact_errors(contact))
     with db.unit_of_work() as cur:
@@ -64,9 +87,17 @@ def save_contact(db: Database, actor: User, contact: Contact) -> Contact:
             after = contacts.update(cur, contact)
         else:
             after = contacts.insert(cur, contact)
-        audit.record(cur, actor.id, actor.username, "contact", after.id,
-                     "update" if before else "create", snapshot(before) if before else None,
-                     snapshot(after), after.city_id)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "contact",
+            after.id,
+            "update" if before else "create",
+            snapshot(before) if before else None,
+            snapshot(after),
+            after.city_id,
+        )
     return after
 
 
@@ -76,8 +107,17 @@ def delete_contact(db: Database, actor: User, contact_id: int, version: int) -> 
         before = contacts.get(cur, contact_id)
         require(access.can_edit_contact(actor, before.city_id))
         contacts.delete(cur, contact_id, version)
-        audit.record(cur, actor.id, actor.username, "contact", contact_id, "delete",
-                     snapshot(before), None, before.city_id)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "contact",
+            contact_id,
+            "delete",
+            snapshot(before),
+            None,
+            before.city_id,
+        )
 
 
 def expertise_suggestions(db: Database, actor: User) -> list[str]:

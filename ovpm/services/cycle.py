@@ -1,4 +1,5 @@
 """The programme cycle: milestones and the countdown to the 17th World Congress."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,6 +1,7 @@
 """Collaborative networks: creation from an approved priority theme, membership, Advisory
 Group members, the action plan in its full and public versions, round tables, the preparatory
 meeting, and their exports. The public version never carries the budget."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,8 +14,17 @@ from ovpm.domain import N_
 from ovpm.domain import network_rules as rules
 from ovpm.domain.errors import FieldError, NotFound
 from ovpm.domain.models import Role, User
-from ovpm.domain.networks import (ActionPlan, BudgetLine, FunderKind, Member, MemberStatus,
-                                  Network, NetworkStatus, PreparatoryMeeting, RoundTable)
+from ovpm.domain.networks import (
+    ActionPlan,
+    BudgetLine,
+    FunderKind,
+    Member,
+    MemberStatus,
+    Network,
+    NetworkStatus,
+    PreparatoryMeeting,
+    RoundTable,
+)
 from ovpm.domain.submissions import Status, Submission, SubmissionKind, ThemeSheet
 from ovpm.services._common import require, snapshot, validate
 from ovpm.store import audit, networks, submissions, users
@@ -36,8 +46,17 @@ class PlanView:
 
 
 def _audit(cur, actor: User, network: Network, action: str, before, after) -> None:
-    audit.record(cur, actor.id, actor.username, "network", network.id, action, before, after,
-                 network.pilot_city_id)
+    audit.record(
+        cur,
+        actor.id,
+        actor.username,
+        "network",
+        network.id,
+        action,
+        before,
+        after,
+        network.pilot_city_id,
+    )
 
 
 def get_network(db: Database, actor: User, network_id: int) -> Network:
@@ -58,41 +77,56 @@ def overview(db: Database, actor: User) -> pd.DataFrame:
 
 def _next_activity(cur, network_id: int):
     from ovpm.clock import today
+
     view = _plan_source(cur, network_id)
-    upcoming = sorted((a.starts, a.title) for a in view[1].activities
-                      if a.starts is not None and a.starts >= today())
+    upcoming = sorted(
+        (a.starts, a.title)
+        for a in view[1].activities
+        if a.starts is not None and a.starts >= today()
+    )
     return upcoming[0] if upcoming else (None, "")
 
 
 def create_network(db: Database, actor: User, theme_sheet_id: int, name: str) -> Network:
     """A network around the priority theme of an approved theme sheet; its city is the pilot."""
     require(rules.can_manage(actor))
-    missing = [FieldError(field, N_("is required.")) for field, value in
-               (("theme", theme_sheet_id), ("network_name", (name or "").strip())) if not value]
+    missing = [
+        FieldError(field, N_("is required."))
+        for field, value in (("theme", theme_sheet_id), ("network_name", (name or "").strip()))
+        if not value
+    ]
     validate(missing)
     with db.unit_of_work() as cur:
         source = submissions.get(cur, theme_sheet_id)
-        approved = [r for r in submissions.revisions(cur, source.id)
-                    if r.number == source.approved_revision]
+        approved = [
+            r for r in submissions.revisions(cur, source.id) if r.number == source.approved_revision
+        ]
         if source.kind != SubmissionKind.THEME_SHEET or not approved:
             validate([FieldError("theme", N_("must come from an approved theme sheet."))])
         priority = ThemeSheet.from_dict(approved[0].content).priority_theme
-        network = networks.insert(cur, name.strip(), priority.title, priority.axis,
-                                  source.city_id, source.id, now_utc())
+        network = networks.insert(
+            cur, name.strip(), priority.title, priority.axis, source.city_id, source.id, now_utc()
+        )
         _audit(cur, actor, network, "create", None, snapshot(network, ("pilot_city_name",)))
     return network
 
 
-def update_status(db: Database, actor: User, network_id: int, version: int,
-                  status: str) -> Network:
+def update_status(db: Database, actor: User, network_id: int, version: int, status: str) -> Network:
     """Move a network through its statuses (Secretariat)."""
     require(rules.can_manage(actor))
     with db.unit_of_work() as cur:
         before = networks.get(cur, network_id)
-        after = networks.update(cur, dataclasses.replace(
-            before, status=NetworkStatus(status), version=version))
-        _audit(cur, actor, after, "status", {"status": str(before.status)},
-               {"status": str(after.status)})
+        after = networks.update(
+            cur, dataclasses.replace(before, status=NetworkStatus(status), version=version)
+        )
+        _audit(
+            cur,
+            actor,
+            after,
+            "status",
+            {"status": str(before.status)},
+            {"status": str(after.status)},
+        )
     return after
 
 
@@ -110,14 +144,23 @@ def my_status(db: Database, actor: User, network_id: int) -> MemberStatus | None
         return networks.member_status(cur, network_id, actor.city_id)
 
 
-def _set_member(db: Database, actor: User, network: Network, city_id: int, status: MemberStatus,
-                action: str) -> None:
+def _set_member(
+    db: Database, actor: User, network: Network, city_id: int, status: MemberStatus, action: str
+) -> None:
     with db.unit_of_work() as cur:
         before = networks.member_status(cur, network.id, city_id)
         networks.set_member(cur, network.id, city_id, str(status), now_utc())
-        audit.record(cur, actor.id, actor.username, "network_member", network.id, action,
-                     {"city_id": city_id, "status": before and str(before)},
-                     {"city_id": city_id, "status": str(status)}, city_id)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "network_member",
+            network.id,
+            action,
+            {"city_id": city_id, "status": before and str(before)},
+            {"city_id": city_id, "status": str(status)},
+            city_id,
+        )
 
 
 def ask_to_join(db: Database, actor: User, network_id: int) -> None:
@@ -142,9 +185,14 @@ def decide(db: Database, actor: User, network_id: int, city_id: int, accept: boo
         current = networks.member_status(cur, network_id, city_id)
     if current not in (MemberStatus.ASKED, MemberStatus.INVITED):
         raise NotFound(f"no pending request of city {city_id}")
-    _set_member(db, actor, network, city_id,
-                MemberStatus.PARTICIPATING if accept else MemberStatus.DECLINED,
-                "accept" if accept else "decline")
+    _set_member(
+        db,
+        actor,
+        network,
+        city_id,
+        MemberStatus.PARTICIPATING if accept else MemberStatus.DECLINED,
+        "accept" if accept else "decline",
+    )
 
 
 def leave(db: Database, actor: User, network_id: int, city_id: int) -> None:
@@ -176,6 +224,7 @@ def set_advisors(db: Database, actor: User, network_id: int, user_ids: list[int]
 
 # --- the action plan ---------------------------------------------------------------------------
 
+
 def _plan_source(cur, network_id: int) -> tuple[Submission | None, ActionPlan, int | None, bool]:
     """The plan everyone may read: the approved revision, else the latest submitted one."""
     network = networks.get(cur, network_id)
@@ -196,15 +245,22 @@ def plan_view(db: Database, actor: User, network_id: int) -> PlanView:
         network = networks.get(cur, network_id)
         submission, plan, revision, approved = _plan_source(cur, network_id)
     full = rules.can_read_full_plan(actor, network)
-    own = tuple(line for line in plan.budget if actor.city_id is not None
-                and line.funder == FunderKind.PARTICIPANT and line.funder_city_id == actor.city_id)
-    return PlanView(submission, plan if full else plan.public(), revision, approved, full,
-                    () if full else own)
+    own = tuple(
+        line
+        for line in plan.budget
+        if actor.city_id is not None
+        and line.funder == FunderKind.PARTICIPANT
+        and line.funder_city_id == actor.city_id
+    )
+    return PlanView(
+        submission, plan if full else plan.public(), revision, approved, full, () if full else own
+    )
 
 
 def start_plan(db: Database, actor: User, network_id: int) -> Submission:
     """The network's action plan, started as a draft owned by the pilot city."""
     from ovpm.services import submissions as submission_service
+
     network = get_network(db, actor, network_id)
     return submission_service.start_submission(db, actor, PLAN, network.pilot_city_id, network_id)
 
@@ -219,13 +275,29 @@ def working_plan(db: Database, actor: User, network_id: int) -> Submission | Non
 
 def budget_table(lines: tuple[BudgetLine, ...]) -> pd.DataFrame:
     """Budget lines as a table with exact amounts."""
-    return pd.DataFrame([{"category": line.category, "description": line.description,
-                          "amount": line.value if line.value is not None else Decimal("0"),
-                          "currency": line.currency, "funder": line.funder,
-                          "funder_city_id": line.funder_city_id, "funder_name": line.funder_name}
-                         for line in lines],
-                        columns=["category", "description", "amount", "currency", "funder",
-                                 "funder_city_id", "funder_name"])
+    return pd.DataFrame(
+        [
+            {
+                "category": line.category,
+                "description": line.description,
+                "amount": line.value if line.value is not None else Decimal("0"),
+                "currency": line.currency,
+                "funder": line.funder,
+                "funder_city_id": line.funder_city_id,
+                "funder_name": line.funder_name,
+            }
+            for line in lines
+        ],
+        columns=[
+            "category",
+            "description",
+            "amount",
+            "currency",
+            "funder",
+            "funder_city_id",
+            "funder_name",
+        ],
+    )
 
 
 def readable_budget(db: Database, actor: User, network_id: int) -> tuple[BudgetLine, ...]:
@@ -238,6 +310,7 @@ def readable_budget(db: Database, actor: User, network_id: int) -> tuple[BudgetL
 
 
 # --- round tables and the preparatory meeting ------------------------------------------------
+
 
 def round_tables(db: Database, actor: User, network_id: int | None = None) -> list[RoundTable]:
     """Thematic round tables (public), of one network or all."""
@@ -252,10 +325,17 @@ def save_round_table(db: Database, actor: User, table: RoundTable) -> RoundTable
     with db.unit_of_work() as cur:
         before = networks.get_round_table(cur, table.id) if table.id else None
         after = networks.save_round_table(cur, table)
-        audit.record(cur, actor.id, actor.username, "round_table", after.id,
-                     "update" if before else "create",
-                     snapshot(before, ("host_city_name",)) if before else None,
-                     snapshot(after, ("host_city_name",)), after.host_city_id)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "round_table",
+            after.id,
+            "update" if before else "create",
+            snapshot(before, ("host_city_name",)) if before else None,
+            snapshot(after, ("host_city_name",)),
+            after.host_city_id,
+        )
     return after
 
 
@@ -273,8 +353,9 @@ def save_meeting(db: Database, actor: User, value: PreparatoryMeeting) -> Prepar
     with db.unit_of_work() as cur:
         before = networks.meeting(cur, value.network_id)
         after = networks.save_meeting(cur, value)
-        _audit(cur, actor, network, "meeting", snapshot(before) if before else None,
-               snapshot(after))
+        _audit(
+            cur, actor, network, "meeting", snapshot(before) if before else None, snapshot(after)
+        )
     return after
 
 
@@ -286,11 +367,12 @@ def networks_of(db: Database, actor: User) -> dict[int, str]:
         return networks.networks_of_city(cur, actor.city_id)
 
 
-
 # --- exports ---------------------------------------------------------------------------------
+
 
 def _funder_text(_, line: BudgetLine, city_names: dict[int, str]) -> str:
     from ovpm.domain.networks import FUNDER_LABELS
+
     label = _(FUNDER_LABELS[FunderKind(line.funder)])
     if line.funder == FunderKind.PARTICIPANT:
         return label + " — " + city_names.get(line.funder_city_id, "?")
@@ -299,23 +381,34 @@ def _funder_text(_, line: BudgetLine, city_names: dict[int, str]) -> str:
     return label
 
 
-def budget_frames(db: Database, actor: User, network_id: int,
-                  language: str) -> dict[str, pd.DataFrame]:
+def budget_frames(
+    db: Database, actor: User, network_id: int, language: str
+) -> dict[str, pd.DataFrame]:
     """The readable budget lines, with totals per funder and per category, as labelled tables."""
     from ovpm import i18n
     from ovpm.pdf.plans import category_label
     from ovpm.store import cities
+
     _ = i18n.translator(language)
     lines = readable_budget(db, actor, network_id)
     with db.reading() as cur:
         names = cities.names(cur)
-    detail = pd.DataFrame([{
-        _("Category"): category_label(_, line.category), _("Description"): line.description,
-        _("Funder"): _funder_text(_, line, names), _("Currency"): line.currency,
-        _("Amount"): line.value} for line in lines])
+    detail = pd.DataFrame(
+        [
+            {
+                _("Category"): category_label(_, line.category),
+                _("Description"): line.description,
+                _("Funder"): _funder_text(_, line, names),
+                _("Currency"): line.currency,
+                _("Amount"): line.value,
+            }
+            for line in lines
+        ]
+    )
     if detail.empty:
-        detail = pd.DataFrame(columns=[_("Category"), _("Description"), _("Funder"),
-                                       _("Currency"), _("Amount")])
+        detail = pd.DataFrame(
+            columns=[_("Category"), _("Description"), _("Funder"), _("Currency"), _("Amount")]
+        )
     by_funder = detail.groupby([_("Funder"), _("Currency")], as_index=False)[_("Amount")].sum()
     by_category = detail.groupby([_("Category"), _("Currency")], as_index=False)[_("Amount")].sum()
     return {_("Budget lines"): detail, _("By funder"): by_funder, _("By category"): by_category}
@@ -324,6 +417,7 @@ def budget_frames(db: Database, actor: User, network_id: int,
 def budget_csv(db: Database, actor: User, network_id: int, language: str) -> bytes:
     """The readable budget lines as CSV (amounts exact, with a dot as decimal separator)."""
     from ovpm.exports import csv_bytes
+
     return csv_bytes(next(iter(budget_frames(db, actor, network_id, language).values())))
 
 
@@ -331,6 +425,7 @@ def budget_xlsx(db: Database, actor: User, network_id: int, language: str) -> by
     """The readable budget as a workbook: lines, totals by funder and by category."""
     from ovpm import i18n
     from ovpm.exports.spreadsheet import xlsx
+
     _ = i18n.translator(language)
     return xlsx(budget_frames(db, actor, network_id, language), {_("Amount")}, _("Total"))
 
@@ -340,20 +435,37 @@ def calendar_ics(db: Database, actor: User, network_id: int, language: str) -> b
     from ovpm import i18n
     from ovpm.domain.network_rules import meeting_ends
     from ovpm.exports.calendar import Event, ics
+
     _ = i18n.translator(language)
     network = get_network(db, actor, network_id)
     view = plan_view(db, actor, network_id)
-    events = [Event(f"activity-{network_id}-{i}@roadmap-hub", a.title, a.starts, a.ends, a.place)
-              for i, a in enumerate(view.plan.activities) if a.starts]
-    events += [Event(f"round-table-{t.id}@roadmap-hub",
-                     _("Round table {n}", n=t.number) + " — " + t.theme, t.starts_at,
-                     t.starts_at + pd.Timedelta(hours=1).to_pytimedelta(), t.host_city_name,
-                     t.recording_url) for t in round_tables(db, actor, network_id)]
+    events = [
+        Event(f"activity-{network_id}-{i}@roadmap-hub", a.title, a.starts, a.ends, a.place)
+        for i, a in enumerate(view.plan.activities)
+        if a.starts
+    ]
+    events += [
+        Event(
+            f"round-table-{t.id}@roadmap-hub",
+            _("Round table {n}", n=t.number) + " — " + t.theme,
+            t.starts_at,
+            t.starts_at + pd.Timedelta(hours=1).to_pytimedelta(),
+            t.host_city_name,
+            t.recording_url,
+        )
+        for t in round_tables(db, actor, network_id)
+    ]
     prep = meeting(db, actor, network_id)
     if prep is not None:
-        events.append(Event(f"preparatory-{network_id}@roadmap-hub",
-                            _("Preparatory meeting") + " — " + network.name, prep.starts_at,
-                            meeting_ends(prep), prep.link))
+        events.append(
+            Event(
+                f"preparatory-{network_id}@roadmap-hub",
+                _("Preparatory meeting") + " — " + network.name,
+                prep.starts_at,
+                meeting_ends(prep),
+                prep.link,
+            )
+        )
     return ics(events, network.name, now_utc())
 
 
@@ -366,6 +478,7 @@ def plan_pdf(db: Database, actor: User, network_id: int, public: bool, language:
     from ovpm.pdf.plans import category_label
     from ovpm.pdf.plans import plan_pdf as render
     from ovpm.store import cities
+
     network = get_network(db, actor, network_id)
     view = plan_view(db, actor, network_id)
     require(public or view.full)
@@ -374,30 +487,46 @@ def plan_pdf(db: Database, actor: User, network_id: int, public: bool, language:
     if not public:
         with db.reading() as cur:
             names = cities.names(cur)
-        budget_rows = [[category_label(_, line.category), line.description,
-                        i18n.format_money(line.value or Decimal("0"), line.currency, language),
-                        _funder_text(_, line, names)] for line in view.plan.budget]
+        budget_rows = [
+            [
+                category_label(_, line.category),
+                line.description,
+                i18n.format_money(line.value or Decimal("0"), line.currency, language),
+                _funder_text(_, line, names),
+            ]
+            for line in view.plan.budget
+        ]
         by_funder: dict[tuple[str, str], Decimal] = {}
         for line in view.plan.budget:
             key = (_funder_text(_, line, names), line.currency)
             by_funder[key] = by_funder.get(key, Decimal("0")) + (line.value or Decimal("0"))
-        totals_rows = [[funder, i18n.format_money(total, currency, language)]
-                       for (funder, currency), total in by_funder.items()]
-    status = (Status.APPROVED if view.approved else
-              Status.SUBMITTED if view.revision else Status.DRAFT)
+        totals_rows = [
+            [funder, i18n.format_money(total, currency, language)]
+            for (funder, currency), total in by_funder.items()
+        ]
+    status = (
+        Status.APPROVED if view.approved else Status.SUBMITTED if view.revision else Status.DRAFT
+    )
     version = _("Public version (call for participation)") if public else _("Full version")
     info = DocumentInfo(
         organisation=_("Organization of World Heritage Cities"),
         programme=_("Quebec Roadmap") + " · " + _("17th World Congress"),
         title=_("Action plan") + " — " + network.name,
         subtitle=version + " · " + _("Pilot city: {city}", city=network.pilot_city_name),
-        status_line=_("Status: {status}", status=_(STATUS_LABELS[status])) + (
-            " · " + _("Revision {n}", n=view.revision) if view.revision else ""),
+        status_line=_("Status: {status}", status=_(STATUS_LABELS[status]))
+        + (" · " + _("Revision {n}", n=view.revision) if view.revision else ""),
         draft_mark=None if view.approved else _("DRAFT"),
         page_label=_("Page {page} of {pages}"),
-        footer_left=network.theme)
-    return render(view.plan, info, _, lambda d: i18n.format_day(d, language, "medium"),
-                  budget_rows, totals_rows)
+        footer_left=network.theme,
+    )
+    return render(
+        view.plan,
+        info,
+        _,
+        lambda d: i18n.format_day(d, language, "medium"),
+        budget_rows,
+        totals_rows,
+    )
 
 
 def history(db: Database, actor: User, network_id: int) -> pd.DataFrame:
@@ -406,8 +535,13 @@ def history(db: Database, actor: User, network_id: int) -> pd.DataFrame:
     network = get_network(db, actor, network_id)
     with db.reading() as cur:
         plan = submissions.open_submission(cur, PLAN, network.pilot_city_id, network_id)
-        events = submissions.events(cur, plan.id) if plan else pd.DataFrame(
-            columns=["revision", "action", "actor_username", "happened_at", "comment"])
+        events = (
+            submissions.events(cur, plan.id)
+            if plan
+            else pd.DataFrame(
+                columns=["revision", "action", "actor_username", "happened_at", "comment"]
+            )
+        )
     if not rules.can_read_full_plan(actor, network):
         events = events.drop(columns=["actor_username", "comment"])
     return events

@@ -4,6 +4,7 @@ draft → submitted → changes requested ↔ submitted → approved (or withdra
 an immutable revision; after approval a revised sheet starts a new revision while the approved
 one stays current until the new one is approved.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,17 +14,25 @@ import pandas as pd
 from ovpm import i18n
 from ovpm.clock import now_utc, today
 from ovpm.domain import N_
-from ovpm.domain.networks import ActionPlan
+from ovpm.domain import submission_rules as rules
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from ovpm.domain.models import Role, User
-from ovpm.domain import submission_rules as rules
-from ovpm.domain.submissions import (KIND_LABELS, STATUS_LABELS, ExpressionOfInterest,
-                                     Revision, Status, Submission, SubmissionKind, ThemeSheet,
-                                     content_of)
+from ovpm.domain.network_rules import plan_errors
+from ovpm.domain.networks import ActionPlan
+from ovpm.domain.submissions import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    ExpressionOfInterest,
+    Revision,
+    Status,
+    Submission,
+    SubmissionKind,
+    ThemeSheet,
+    content_of,
+)
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.services._common import require, validate
-from ovpm.domain.network_rules import plan_errors
 from ovpm.store import audit, networks, submissions
 from ovpm.store.db import Database
 
@@ -41,15 +50,29 @@ def _check_version(submission: Submission, version: int) -> None:
         raise ConflictError(submission)
 
 
-def _audit(cur, actor: User, submission: Submission, action: str, before: dict | None,
-           after: dict | None) -> None:
-    audit.record(cur, actor.id, actor.username, "submission", submission.id, action, before,
-                 after, submission.city_id)
+def _audit(
+    cur, actor: User, submission: Submission, action: str, before: dict | None, after: dict | None
+) -> None:
+    audit.record(
+        cur,
+        actor.id,
+        actor.username,
+        "submission",
+        submission.id,
+        action,
+        before,
+        after,
+        submission.city_id,
+    )
 
 
 def _summary(submission: Submission) -> dict:
-    return {"kind": str(submission.kind), "status": str(submission.status),
-            "revision": submission.revision, "approved_revision": submission.approved_revision}
+    return {
+        "kind": str(submission.kind),
+        "status": str(submission.status),
+        "revision": submission.revision,
+        "approved_revision": submission.approved_revision,
+    }
 
 
 def get_submission(db: Database, actor: User, submission_id: int) -> Submission:
@@ -58,16 +81,18 @@ def get_submission(db: Database, actor: User, submission_id: int) -> Submission:
         return _load(cur, actor, submission_id)
 
 
-def current_submission(db: Database, actor: User, kind: str, city_id: int,
-                       network_id: int | None = None) -> Submission | None:
+def current_submission(
+    db: Database, actor: User, kind: str, city_id: int, network_id: int | None = None
+) -> Submission | None:
     """The city's (or, for an action plan, the network's) open submission of a kind, if any."""
     require(rules.can_write_for(actor, city_id) or actor.role == Role.ADVISORY)
     with db.reading() as cur:
         return submissions.open_submission(cur, kind, city_id, network_id)
 
 
-def start_submission(db: Database, actor: User, kind: str, city_id: int,
-                     network_id: int | None = None) -> Submission:
+def start_submission(
+    db: Database, actor: User, kind: str, city_id: int, network_id: int | None = None
+) -> Submission:
     """The open submission of this kind, created as an empty draft when there is none (an
     action plan belongs to its network and is owned by the pilot city)."""
     require(rules.can_write_for(actor, city_id))
@@ -76,23 +101,26 @@ def start_submission(db: Database, actor: User, kind: str, city_id: int,
         existing = submissions.open_submission(cur, kind, city_id, network_id)
         if existing is not None:
             return existing
-        created = submissions.insert(cur, kind, city_id, content_of(kind, {}).to_dict(), now_utc(),
-                                     network_id)
+        created = submissions.insert(
+            cur, kind, city_id, content_of(kind, {}).to_dict(), now_utc(), network_id
+        )
         submissions.add_event(cur, created.id, 0, "create", actor.username, now_utc())
         _audit(cur, actor, created, "create", None, _summary(created))
     return created
 
 
-def save_draft(db: Database, actor: User, submission_id: int, content: Content,
-               version: int) -> Submission:
+def save_draft(
+    db: Database, actor: User, submission_id: int, content: Content, version: int
+) -> Submission:
     """Save the working copy explicitly (a draft survives logout and restart)."""
     validate(rules.draft_errors(content))
     with db.unit_of_work() as cur:
         before = _load(cur, actor, submission_id)
         require(rules.can_edit(actor, before))
         _check_version(before, version)
-        after = submissions.update(cur, dataclasses.replace(before, content=content.to_dict()),
-                                   now_utc())
+        after = submissions.update(
+            cur, dataclasses.replace(before, content=content.to_dict()), now_utc()
+        )
         _audit(cur, actor, after, "save_draft", before.content, after.content)
     return after
 
@@ -108,8 +136,9 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
     return rules.expression_errors(content, today())
 
 
-def submit(db: Database, actor: User, submission_id: int, content: Content,
-           version: int) -> Submission:
+def submit(
+    db: Database, actor: User, submission_id: int, content: Content, version: int
+) -> Submission:
     """Check every rule and freeze the content as the next immutable revision.
 
     When a rule is broken, what was typed is saved as the draft before the refusal, so nothing
@@ -127,48 +156,72 @@ def submit(db: Database, actor: User, submission_id: int, content: Content,
         number = before.revision + 1
         now = now_utc()
         submissions.add_revision(cur, before.id, number, content.to_dict(), actor.username, now)
-        after = submissions.update(cur, dataclasses.replace(
-            before, content=content.to_dict(), status=Status.SUBMITTED, revision=number), now)
+        after = submissions.update(
+            cur,
+            dataclasses.replace(
+                before, content=content.to_dict(), status=Status.SUBMITTED, revision=number
+            ),
+            now,
+        )
         submissions.add_event(cur, before.id, number, "submit", actor.username, now)
         _audit(cur, actor, after, "submit", _summary(before), _summary(after))
     return after
 
 
-def _decide(db: Database, actor: User, submission_id: int, version: int, outcome: Status,
-            comment: str) -> Submission:
+def _decide(
+    db: Database, actor: User, submission_id: int, version: int, outcome: Status, comment: str
+) -> Submission:
     with db.unit_of_work() as cur:
         before = _load(cur, actor, submission_id)
         _check_version(before, version)
         require(rules.can_review(actor, before))
         now = now_utc()
         approved = before.revision if outcome == Status.APPROVED else before.approved_revision
-        submissions.decide_revision(cur, before.id, before.revision, str(outcome),
-                                    actor.username, now, comment)
-        after = submissions.update(cur, dataclasses.replace(
-            before, status=outcome, approved_revision=approved), now)
-        submissions.add_event(cur, before.id, before.revision, str(outcome), actor.username, now,
-                              comment)
-        _audit(cur, actor, after, str(outcome), _summary(before), _summary(after) | {
-            "comment": comment})
+        submissions.decide_revision(
+            cur, before.id, before.revision, str(outcome), actor.username, now, comment
+        )
+        after = submissions.update(
+            cur, dataclasses.replace(before, status=outcome, approved_revision=approved), now
+        )
+        submissions.add_event(
+            cur, before.id, before.revision, str(outcome), actor.username, now, comment
+        )
+        _audit(
+            cur,
+            actor,
+            after,
+            str(outcome),
+            _summary(before),
+            _summary(after) | {"comment": comment},
+        )
     return after
 
 
-def request_changes(db: Database, actor: User, submission_id: int, version: int,
-                    comment: str) -> Submission:
+def request_changes(
+    db: Database, actor: User, submission_id: int, version: int, comment: str
+) -> Submission:
     """Return a submitted revision to the city; the comment saying what to change is required."""
     if not (comment or "").strip():
         validate([FieldError("comment", N_("is required: say what should change."))])
     return _decide(db, actor, submission_id, version, Status.CHANGES_REQUESTED, comment.strip())
 
 
-def approve(db: Database, actor: User, submission_id: int, version: int,
-            comment: str = "") -> Submission:
+def approve(
+    db: Database, actor: User, submission_id: int, version: int, comment: str = ""
+) -> Submission:
     """Approve the submitted revision; it becomes the current one."""
     return _decide(db, actor, submission_id, version, Status.APPROVED, (comment or "").strip())
 
 
-def _move(db: Database, actor: User, submission_id: int, version: int, allowed,
-          status: Status, action: str) -> Submission:
+def _move(
+    db: Database,
+    actor: User,
+    submission_id: int,
+    version: int,
+    allowed,
+    status: Status,
+    action: str,
+) -> Submission:
     """Change the status of a submission opened at `version` when the rule `allowed` holds."""
     with db.unit_of_work() as cur:
         before = _load(cur, actor, submission_id)
@@ -183,14 +236,16 @@ def _move(db: Database, actor: User, submission_id: int, version: int, allowed,
 
 def withdraw(db: Database, actor: User, submission_id: int, version: int) -> Submission:
     """Withdraw an open submission (the owning city or the Secretariat)."""
-    return _move(db, actor, submission_id, version, rules.can_withdraw, Status.WITHDRAWN,
-                 "withdraw")
+    return _move(
+        db, actor, submission_id, version, rules.can_withdraw, Status.WITHDRAWN, "withdraw"
+    )
 
 
 def start_revision(db: Database, actor: User, submission_id: int, version: int) -> Submission:
     """After approval: a new draft from the approved content; the approved one stays current."""
-    return _move(db, actor, submission_id, version, rules.can_start_revision, Status.DRAFT,
-                 "start_revision")
+    return _move(
+        db, actor, submission_id, version, rules.can_start_revision, Status.DRAFT, "start_revision"
+    )
 
 
 def revisions(db: Database, actor: User, submission_id: int) -> list[Revision]:
@@ -200,8 +255,9 @@ def revisions(db: Database, actor: User, submission_id: int) -> list[Revision]:
         return submissions.revisions(cur, submission_id)
 
 
-def revision_content(db: Database, actor: User, submission_id: int,
-                     number: int | None) -> tuple[Submission, dict, int | None]:
+def revision_content(
+    db: Database, actor: User, submission_id: int, number: int | None
+) -> tuple[Submission, dict, int | None]:
     """(submission, content, revision number) of a revision, or of the working copy (None)."""
     with db.reading() as cur:
         submission = _load(cur, actor, submission_id)
@@ -230,8 +286,15 @@ def add_comment(db: Database, actor: User, submission_id: int, body: str) -> Non
     with db.unit_of_work() as cur:
         submission = _load(cur, actor, submission_id)
         require(rules.can_comment(actor, submission))
-        submissions.add_comment(cur, submission.id, submission.revision, actor.username,
-                                str(actor.role), body, now_utc())
+        submissions.add_comment(
+            cur,
+            submission.id,
+            submission.revision,
+            actor.username,
+            str(actor.role),
+            body,
+            now_utc(),
+        )
         _audit(cur, actor, submission, "comment", None, {"comment": body})
 
 
@@ -242,8 +305,13 @@ def comments(db: Database, actor: User, submission_id: int):
         return submissions.comments(cur, submission_id)
 
 
-def listing(db: Database, actor: User, kinds: list[str] | None = None,
-            statuses: list[str] | None = None, city_ids: list[int] | None = None) -> pd.DataFrame:
+def listing(
+    db: Database,
+    actor: User,
+    kinds: list[str] | None = None,
+    statuses: list[str] | None = None,
+    city_ids: list[int] | None = None,
+) -> pd.DataFrame:
     """Submissions the actor may read: a city its own, the Secretariat and Advisory Group all."""
     own_city = actor.city_id if actor.role == Role.CITY else None
     if actor.role == Role.CITY:
@@ -261,14 +329,22 @@ def approved_themes(db: Database, actor: User) -> pd.DataFrame:
     for city_id, city, region, content in sheets:
         sheet = ThemeSheet.from_dict(content)
         for index, theme in enumerate(sheet.themes):
-            rows.append({"city_id": city_id, "city": city, "region": region,
-                         "title": theme.title, "axis": theme.axis,
-                         "priority": index == sheet.priority})
+            rows.append(
+                {
+                    "city_id": city_id,
+                    "city": city,
+                    "region": region,
+                    "title": theme.title,
+                    "axis": theme.axis,
+                    "priority": index == sheet.priority,
+                }
+            )
     return pd.DataFrame(rows, columns=["city_id", "city", "region", "title", "axis", "priority"])
 
 
-def submission_pdf(db: Database, actor: User, submission_id: int, number: int | None,
-                   language: str) -> bytes:
+def submission_pdf(
+    db: Database, actor: User, submission_id: int, number: int | None, language: str
+) -> bytes:
     """The PDF of a revision (None: the working copy) in the reader's language, with a DRAFT
     mark unless that revision was approved."""
     submission, content, number = revision_content(db, actor, submission_id, number)
@@ -277,8 +353,9 @@ def submission_pdf(db: Database, actor: User, submission_id: int, number: int | 
     else:
         status = next(r.outcome for r in revisions(db, actor, submission_id) if r.number == number)
     _ = i18n.translator(language)
-    revision_text = (_("Revision {n}", n=number) if number is not None
-                     else _("Working copy (not submitted)"))
+    revision_text = (
+        _("Revision {n}", n=number) if number is not None else _("Working copy (not submitted)")
+    )
     info = DocumentInfo(
         organisation=_("Organization of World Heritage Cities"),
         programme=_("Quebec Roadmap") + " · " + _("17th World Congress"),
@@ -287,7 +364,8 @@ def submission_pdf(db: Database, actor: User, submission_id: int, number: int | 
         status_line=_("Status: {status}", status=_(STATUS_LABELS[status])),
         draft_mark=None if status == Status.APPROVED else _("DRAFT"),
         page_label=_("Page {page} of {pages}"),
-        footer_left=i18n.format_day(today(), language))
+        footer_left=i18n.format_day(today(), language),
+    )
     typed = content_of(submission.kind, content)
     if submission.kind == SubmissionKind.THEME_SHEET:
         return theme_sheet_pdf(typed, info, _)

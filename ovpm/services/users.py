@@ -1,4 +1,5 @@
 """User accounts (Secretariat only) and one's own account."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -7,9 +8,9 @@ import pandas as pd
 
 from ovpm.clock import now_utc
 from ovpm.domain import N_, access
+from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
 from ovpm.domain.rules import user_errors
-from ovpm.domain.errors import FieldError
 from ovpm.services._common import require, snapshot, validate
 from ovpm.services.auth import hash_password
 from ovpm.store import audit, cities, users
@@ -30,8 +31,16 @@ def get_user(db: Database, actor: User, user_id: int) -> User:
         return users.get(cur, user_id)
 
 
-def _check(cur, username: str, name: str, email: str, role: str, city_id: int | None,
-           language: str, user_id: int | None) -> None:
+def _check(
+    cur,
+    username: str,
+    name: str,
+    email: str,
+    role: str,
+    city_id: int | None,
+    language: str,
+    user_id: int | None,
+) -> None:
     errors = user_errors(username, name, email, role, city_id, language)
     existing = users.find(cur, username)
     if existing is not None and existing.id != user_id:
@@ -41,8 +50,17 @@ def _check(cur, username: str, name: str, email: str, role: str, city_id: int | 
     validate(errors)
 
 
-def create_user(db: Database, actor: User | None, username: str, name: str, email: str,
-                role: str, city_id: int | None, language: str, password: str) -> User:
+def create_user(
+    db: Database,
+    actor: User | None,
+    username: str,
+    name: str,
+    email: str,
+    role: str,
+    city_id: int | None,
+    language: str,
+    password: str,
+) -> User:
     """Create an account; `actor` None is the operator's CLI and the demo loader."""
     if actor is not None:
         require(access.can_manage_users(actor))
@@ -51,10 +69,22 @@ def create_user(db: Database, actor: User | None, username: str, name: str, emai
     with db.unit_of_work() as cur:
         _check(cur, username, name, email, role, city_id, language, None)
         now = now_utc()
-        user = users.insert(cur, User(id=None, username=username, name=name.strip(),
-                                      email=(email or "").strip(), role=Role(role),
-                                      city_id=city_id, language=language, active=True,
-                                      sessions_valid_after=now), password_hash_value, now)
+        user = users.insert(
+            cur,
+            User(
+                id=None,
+                username=username,
+                name=name.strip(),
+                email=(email or "").strip(),
+                role=Role(role),
+                city_id=city_id,
+                language=language,
+                active=True,
+                sessions_valid_after=now,
+            ),
+            password_hash_value,
+            now,
+        )
         _audit(cur, actor, user, "create", None, user)
     return user
 
@@ -66,10 +96,19 @@ def update_user(db: Database, actor: User, edited: User) -> User:
     require(access.can_manage_users(actor))
     with db.unit_of_work() as cur:
         before = users.get(cur, edited.id)
-        _check(cur, before.username, edited.name, edited.email, edited.role, edited.city_id,
-               edited.language, edited.id)
-        ends_sessions = (edited.role != before.role or edited.city_id != before.city_id
-                         or not edited.active)
+        _check(
+            cur,
+            before.username,
+            edited.name,
+            edited.email,
+            edited.role,
+            edited.city_id,
+            edited.language,
+            edited.id,
+        )
+        ends_sessions = (
+            edited.role != before.role or edited.city_id != before.city_id or not edited.active
+        )
         if ends_sessions:
             edited = dataclasses.replace(edited, sessions_valid_after=now_utc())
         else:
@@ -92,16 +131,25 @@ def update_own_account(db: Database, actor: User, name: str, language: str) -> U
     """Change one's own display name and language."""
     with db.unit_of_work() as cur:
         before = users.get(cur, actor.id)
-        validate(user_errors(before.username, name, before.email, before.role, before.city_id,
-                             language))
-        after = users.update(cur, dataclasses.replace(before, name=name.strip(),
-                                                      language=language))
+        validate(
+            user_errors(before.username, name, before.email, before.role, before.city_id, language)
+        )
+        after = users.update(cur, dataclasses.replace(before, name=name.strip(), language=language))
         _audit(cur, actor, after, "update", before, after)
     return after
 
 
-def _audit(cur, actor: User | None, target: User, action: str, before: User | None,
-           after: User | None) -> None:
-    audit.record(cur, actor.id if actor else None, actor.username if actor else "system", "user",
-                 target.id, action, snapshot(before) if before else None,
-                 snapshot(after) if after else None, target.city_id)
+def _audit(
+    cur, actor: User | None, target: User, action: str, before: User | None, after: User | None
+) -> None:
+    audit.record(
+        cur,
+        actor.id if actor else None,
+        actor.username if actor else "system",
+        "user",
+        target.id,
+        action,
+        snapshot(before) if before else None,
+        snapshot(after) if after else None,
+        target.city_id,
+    )

@@ -1,4 +1,5 @@
 """Full backup and exact restore: DuckDB's EXPORT/IMPORT DATABASE plus the attachments folder."""
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,9 @@ def write_backup(db: Database, attachments_dir: Path, out_path: Path) -> Path:
             if attachments_dir.exists():
                 for file in sorted(attachments_dir.rglob("*")):
                     if file.is_file():
-                        archive.write(file, ATTACHMENTS_FOLDER
-                                      + file.relative_to(attachments_dir).as_posix())
+                        archive.write(
+                            file, ATTACHMENTS_FOLDER + file.relative_to(attachments_dir).as_posix()
+                        )
     return out_path
 
 

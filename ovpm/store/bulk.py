@@ -1,10 +1,13 @@
 """Bulk loading of whole tables (demo data and load tests)."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-_INSERT_SQL = {table: "INSERT INTO " + table + " BY NAME SELECT * FROM bulk_frame"
-               for table in ("cities", "contacts", "audit_log")}
+_INSERT_SQL = {
+    table: "INSERT INTO " + table + " BY NAME SELECT * FROM bulk_frame"
+    for table in ("cities", "contacts", "audit_log")
+}
 
 
 def insert_frame(cur, table: str, frame: pd.DataFrame) -> None:
@@ -21,8 +24,10 @@ def max_id(cur, table: str) -> int:
     return cur.execute(_MAX_ID_SQL[table]).fetchone()[0]
 
 
-_MAX_ID_SQL = {table: "SELECT coalesce(max(id), 0) FROM " + table
-               for table in ("cities", "contacts", "audit_log")}
+_MAX_ID_SQL = {
+    table: "SELECT coalesce(max(id), 0) FROM " + table
+    for table in ("cities", "contacts", "audit_log")
+}
 
 
 def is_empty(cur) -> bool:

@@ -1,4 +1,5 @@
 """Member cities."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -10,8 +11,10 @@ from ovpm.domain.models import City
 from ovpm.store.db import next_id
 from ovpm.store.filters import Filters
 
-_COLUMNS = ("id, name, local_name, country, iso2, region, lat, lon, good_standing, language, "
-            "version, timezone")
+_COLUMNS = (
+    "id, name, local_name, country, iso2, region, lat, lon, good_standing, language, "
+    "version, timezone"
+)
 
 
 def _city(row: tuple) -> City:
@@ -26,20 +29,39 @@ def get(cur, city_id: int) -> City:
     return _city(row)
 
 
-def search(cur, text: str = "", regions: list[str] | None = None,
-           countries: list[str] | None = None, good_standing: bool | None = None) -> pd.DataFrame:
+def search(
+    cur,
+    text: str = "",
+    regions: list[str] | None = None,
+    countries: list[str] | None = None,
+    good_standing: bool | None = None,
+) -> pd.DataFrame:
     """Cities matching an accent-insensitive text (name, local name, country) and filters."""
-    filters = (Filters().matching_text(["name", "local_name", "country"], text)
-               .one_of("region", regions).one_of("country", countries)
-               .equal("good_standing", good_standing))
-    return cur.execute("SELECT " + _COLUMNS + " FROM cities " + filters.where
-                       + "ORDER BY strip_accents(lower(name))", filters.params).df()
+    filters = (
+        Filters()
+        .matching_text(["name", "local_name", "country"], text)
+        .one_of("region", regions)
+        .one_of("country", countries)
+        .equal("good_standing", good_standing)
+    )
+    return cur.execute(
+        "SELECT "
+        + _COLUMNS
+        + " FROM cities "
+        + filters.where
+        + "ORDER BY strip_accents(lower(name))",
+        filters.params,
+    ).df()
 
 
 def facets(cur) -> tuple[list[str], list[str]]:
     """The regions and countries present, for filters."""
-    regions = [r[0] for r in cur.execute("SELECT DISTINCT region FROM cities ORDER BY 1").fetchall()]
-    countries = [r[0] for r in cur.execute("SELECT DISTINCT country FROM cities ORDER BY 1").fetchall()]
+    regions = [
+        r[0] for r in cur.execute("SELECT DISTINCT region FROM cities ORDER BY 1").fetchall()
+    ]
+    countries = [
+        r[0] for r in cur.execute("SELECT DISTINCT country FROM cities ORDER BY 1").fetchall()
+    ]
     return regions, countries
 
 
@@ -52,8 +74,10 @@ def names(cur) -> dict[int, str]:
 def insert(cur, city: City) -> City:
     """Add a city; returns it with its id."""
     city = dataclasses.replace(city, id=next_id(cur, "cities"), version=1)
-    cur.execute("INSERT INTO cities (" + _COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                list(dataclasses.astuple(city)))
+    cur.execute(
+        "INSERT INTO cities (" + _COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        list(dataclasses.astuple(city)),
+    )
     return city
 
 
@@ -63,8 +87,21 @@ def update(cur, city: City) -> City:
         "UPDATE cities SET name = ?, local_name = ?, country = ?, iso2 = ?, region = ?, lat = ?, "
         "lon = ?, good_standing = ?, language = ?, timezone = ?, version = version + 1 "
         "WHERE id = ? AND version = ? RETURNING version",
-        [city.name, city.local_name, city.country, city.iso2, city.region, city.lat, city.lon,
-         city.good_standing, city.language, city.timezone, city.id, city.version]).fetchall()
+        [
+            city.name,
+            city.local_name,
+            city.country,
+            city.iso2,
+            city.region,
+            city.lat,
+            city.lon,
+            city.good_standing,
+            city.language,
+            city.timezone,
+            city.id,
+            city.version,
+        ],
+    ).fetchall()
     if not changed:
         raise ConflictError(get(cur, city.id))
     return dataclasses.replace(city, version=changed[0][0])

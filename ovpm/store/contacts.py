@@ -1,4 +1,5 @@
 """The shared address book."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -10,16 +11,28 @@ from ovpm.domain.models import Contact, ContactKind
 from ovpm.store.db import next_id
 from ovpm.store.filters import Filters, like_pattern
 
-_SELECT = ("SELECT k.id, k.name, k.title, k.email, k.phone, k.city_id, k.organisation, k.kind, "
-           "k.languages, k.expertise, k.version, c.name AS city FROM contacts k "
-           "LEFT JOIN cities c ON c.id = k.city_id ")
+_SELECT = (
+    "SELECT k.id, k.name, k.title, k.email, k.phone, k.city_id, k.organisation, k.kind, "
+    "k.languages, k.expertise, k.version, c.name AS city FROM contacts k "
+    "LEFT JOIN cities c ON c.id = k.city_id "
+)
 
 
 def _contact(row: tuple) -> Contact:
-    return Contact(id=row[0], name=row[1], title=row[2], email=row[3], phone=row[4],
-                   city_id=row[5], organisation=row[6], kind=ContactKind(row[7]),
-                   languages=tuple(row[8]), expertise=tuple(row[9]), version=row[10],
-                   city_name=row[11])
+    return Contact(
+        id=row[0],
+        name=row[1],
+        title=row[2],
+        email=row[3],
+        phone=row[4],
+        city_id=row[5],
+        organisation=row[6],
+        kind=ContactKind(row[7]),
+        languages=tuple(row[8]),
+        expertise=tuple(row[9]),
+        version=row[10],
+        city_name=row[11],
+    )
 
 
 def get(cur, contact_id: int) -> Contact:
@@ -30,15 +43,27 @@ def get(cur, contact_id: int) -> Contact:
     return _contact(row)
 
 
-def search(cur, text: str = "", city_ids: list[int] | None = None,
-           kinds: list[str] | None = None, expertise: str = "",
-           languages: list[str] | None = None, limit: int | None = None) -> pd.DataFrame:
+def search(
+    cur,
+    text: str = "",
+    city_ids: list[int] | None = None,
+    kinds: list[str] | None = None,
+    expertise: str = "",
+    languages: list[str] | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
     """Contacts matching an accent-insensitive text (name, title, organisation) and filters."""
-    filters = (Filters().matching_text(["k.name", "k.title", "k.organisation"], text)
-               .one_of("k.city_id", city_ids).one_of("k.kind", kinds))
+    filters = (
+        Filters()
+        .matching_text(["k.name", "k.title", "k.organisation"], text)
+        .one_of("k.city_id", city_ids)
+        .one_of("k.kind", kinds)
+    )
     if expertise and expertise.strip():
-        filters.add("len(list_filter(k.expertise, lambda e: strip_accents(lower(e)) LIKE ?)) > 0",
-                    like_pattern(expertise))
+        filters.add(
+            "len(list_filter(k.expertise, lambda e: strip_accents(lower(e)) LIKE ?)) > 0",
+            like_pattern(expertise),
+        )
     if languages:
         filters.add("len(list_intersect(k.languages, ?)) > 0", list(languages))
     sql = _SELECT + filters.where + "ORDER BY strip_accents(lower(k.name)), k.id"
@@ -60,9 +85,19 @@ def insert(cur, contact: Contact) -> Contact:
     cur.execute(
         "INSERT INTO contacts (id, name, title, email, phone, city_id, organisation, kind, "
         "languages, expertise, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-        [contact.id, contact.name, contact.title, contact.email, contact.phone, contact.city_id,
-         contact.organisation, str(contact.kind), list(contact.languages),
-         list(contact.expertise)])
+        [
+            contact.id,
+            contact.name,
+            contact.title,
+            contact.email,
+            contact.phone,
+            contact.city_id,
+            contact.organisation,
+            str(contact.kind),
+            list(contact.languages),
+            list(contact.expertise),
+        ],
+    )
     return get(cur, contact.id)
 
 
@@ -72,9 +107,20 @@ def update(cur, contact: Contact) -> Contact:
         "UPDATE contacts SET name = ?, title = ?, email = ?, phone = ?, city_id = ?, "
         "organisation = ?, kind = ?, languages = ?, expertise = ?, version = version + 1 "
         "WHERE id = ? AND version = ? RETURNING id",
-        [contact.name, contact.title, contact.email, contact.phone, contact.city_id,
-         contact.organisation, str(contact.kind), list(contact.languages),
-         list(contact.expertise), contact.id, contact.version]).fetchall()
+        [
+            contact.name,
+            contact.title,
+            contact.email,
+            contact.phone,
+            contact.city_id,
+            contact.organisation,
+            str(contact.kind),
+            list(contact.languages),
+            list(contact.expertise),
+            contact.id,
+            contact.version,
+        ],
+    ).fetchall()
     if not changed:
         raise ConflictError(get(cur, contact.id))
     return get(cur, contact.id)
@@ -82,8 +128,9 @@ def update(cur, contact: Contact) -> Contact:
 
 def delete(cur, contact_id: int, version: int) -> None:
     """Remove a contact opened at `version`; ConflictError when it changed since."""
-    gone = cur.execute("DELETE FROM contacts WHERE id = ? AND version = ? RETURNING id",
-                       [contact_id, version]).fetchall()
+    gone = cur.execute(
+        "DELETE FROM contacts WHERE id = ? AND version = ? RETURNING id", [contact_id, version]
+    ).fetchall()
     if not gone:
         raise ConflictError(get(cur, contact_id))
 

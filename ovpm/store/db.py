@@ -4,6 +4,7 @@ DuckDB lets only one process open the file; inside the process, a connection sha
 fails, so every call works on its own cursor. Writes take a process-wide lock: without it,
 concurrent updates of one row are lost to "Conflict on update".
 """
+
 from __future__ import annotations
 
 import threading
@@ -36,7 +37,8 @@ class Database:
                 raise DatabaseLocked(
                     f"{self.path} is in use by another process (is the app running?). "
                     "Stop the app first; a backup can also be downloaded from the app's "
-                    "Backup page.") from error
+                    "Backup page."
+                ) from error
             raise
         self._write_lock = threading.RLock()
         self.attachments_dir = attachments_dir_for(self.path)
@@ -90,15 +92,18 @@ def apply_migrations(database: Database) -> list[str]:
     """Apply the migrations not yet recorded in `schema_migrations`; returns their names."""
     applied_now = []
     with database.unit_of_work() as cur:
-        cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                    "(number INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP)")
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(number INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP)"
+        )
         done = {row[0] for row in cur.execute("SELECT number FROM schema_migrations").fetchall()}
         for number, name, sql in migration_files():
             if number in done:
                 continue
             cur.execute(sql)
-            cur.execute("INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)",
-                        [number, name])
+            cur.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)", [number, name]
+            )
             applied_now.append(name)
     return applied_now
 
@@ -108,8 +113,21 @@ def next_id(cur: duckdb.DuckDBPyConnection, table: str) -> int:
     return cur.execute(_NEXT_ID_SQL[table]).fetchone()[0]
 
 
-_NEXT_ID_SQL = {table: "SELECT coalesce(max(id), 0) + 1 FROM " + table
-                for table in ("cycles", "milestones", "cities", "users", "contacts", "audit_log",
-                              "attachments", "submissions", "submission_events",
-                              "submission_comments", "networks", "round_tables",
-                              "preparatory_meetings")}
+_NEXT_ID_SQL = {
+    table: "SELECT coalesce(max(id), 0) + 1 FROM " + table
+    for table in (
+        "cycles",
+        "milestones",
+        "cities",
+        "users",
+        "contacts",
+        "audit_log",
+        "attachments",
+        "submissions",
+        "submission_events",
+        "submission_comments",
+        "networks",
+        "round_tables",
+        "preparatory_meetings",
+    )
+}

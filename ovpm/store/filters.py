@@ -1,4 +1,5 @@
 """WHERE clauses built one condition at a time, always with `?` parameters."""
+
 from __future__ import annotations
 
 from ovpm.domain.rules import fold
@@ -26,8 +27,10 @@ class Filters:
         """Any of the columns contains the text, accents and case ignored (no-op when empty)."""
         if text and text.strip():
             pattern = like_pattern(text)
-            self.add("(" + " OR ".join(f"strip_accents(lower({c})) LIKE ?" for c in columns) + ")",
-                     *[pattern] * len(columns))
+            self.add(
+                "(" + " OR ".join(f"strip_accents(lower({c})) LIKE ?" for c in columns) + ")",
+                *[pattern] * len(columns),
+            )
         return self
 
     def one_of(self, column: str, values: list | tuple | None) -> Filters:

@@ -1,4 +1,5 @@
 """User accounts, their sessions' validity and failed logins."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -10,15 +11,27 @@ from ovpm.domain.errors import ConflictError, NotFound
 from ovpm.domain.models import Role, User
 from ovpm.store.db import next_id
 
-_SELECT = ("SELECT u.id, u.username, u.name, u.email, u.role, u.city_id, u.language, u.active, "
-           "u.sessions_valid_after, u.version, c.name FROM users u "
-           "LEFT JOIN cities c ON c.id = u.city_id ")
+_SELECT = (
+    "SELECT u.id, u.username, u.name, u.email, u.role, u.city_id, u.language, u.active, "
+    "u.sessions_valid_after, u.version, c.name FROM users u "
+    "LEFT JOIN cities c ON c.id = u.city_id "
+)
 
 
 def _user(row: tuple) -> User:
-    return User(id=row[0], username=row[1], name=row[2], email=row[3], role=Role(row[4]),
-                city_id=row[5], language=row[6], active=row[7], sessions_valid_after=row[8],
-                version=row[9], city_name=row[10])
+    return User(
+        id=row[0],
+        username=row[1],
+        name=row[2],
+        email=row[3],
+        role=Role(row[4]),
+        city_id=row[5],
+        language=row[6],
+        active=row[7],
+        sessions_valid_after=row[8],
+        version=row[9],
+        city_name=row[10],
+    )
 
 
 def find(cur, username: str) -> User | None:
@@ -37,8 +50,9 @@ def get(cur, user_id: int) -> User:
 
 def password_hash(cur, username: str) -> str | None:
     """The bcrypt hash of an active user's password, or None."""
-    row = cur.execute("SELECT password_hash FROM users WHERE username = ? AND active",
-                      [username]).fetchone()
+    row = cur.execute(
+        "SELECT password_hash FROM users WHERE username = ? AND active", [username]
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -47,7 +61,8 @@ def listing(cur) -> pd.DataFrame:
     return cur.execute(
         "SELECT u.id, u.username, u.name, u.email, u.role, u.city_id, c.name AS city, u.language,"
         " u.active, u.version FROM users u LEFT JOIN cities c ON c.id = u.city_id "
-        "ORDER BY u.role, c.name NULLS FIRST, u.username").df()
+        "ORDER BY u.role, c.name NULLS FIRST, u.username"
+    ).df()
 
 
 def insert(cur, user: User, password_hash_value: str, created_at: datetime) -> User:
@@ -56,8 +71,20 @@ def insert(cur, user: User, password_hash_value: str, created_at: datetime) -> U
     cur.execute(
         "INSERT INTO users (id, username, name, email, role, city_id, password_hash, language,"
         " active, sessions_valid_after, created_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)",
-        [user.id, user.username, user.name, user.email, str(user.role), user.city_id,
-         password_hash_value, user.language, user.active, user.sessions_valid_after, created_at])
+        [
+            user.id,
+            user.username,
+            user.name,
+            user.email,
+            str(user.role),
+            user.city_id,
+            password_hash_value,
+            user.language,
+            user.active,
+            user.sessions_valid_after,
+            created_at,
+        ],
+    )
     return user
 
 
@@ -67,8 +94,18 @@ def update(cur, user: User) -> User:
         "UPDATE users SET name = ?, email = ?, role = ?, city_id = ?, language = ?, active = ?, "
         "sessions_valid_after = ?, version = version + 1 WHERE id = ? AND version = ? "
         "RETURNING version",
-        [user.name, user.email, str(user.role), user.city_id, user.language, user.active,
-         user.sessions_valid_after, user.id, user.version]).fetchall()
+        [
+            user.name,
+            user.email,
+            str(user.role),
+            user.city_id,
+            user.language,
+            user.active,
+            user.sessions_valid_after,
+            user.id,
+            user.version,
+        ],
+    ).fetchall()
     if not changed:
         raise ConflictError(get(cur, user.id))
     return get(cur, user.id)
@@ -76,8 +113,11 @@ def update(cur, user: User) -> User:
 
 def set_password(cur, user_id: int, password_hash_value: str, valid_after: datetime) -> None:
     """Store a new password hash and end every session opened before `valid_after`."""
-    cur.execute("UPDATE users SET password_hash = ?, sessions_valid_after = ?, "
-                "version = version + 1 WHERE id = ?", [password_hash_value, valid_after, user_id])
+    cur.execute(
+        "UPDATE users SET password_hash = ?, sessions_valid_after = ?, "
+        "version = version + 1 WHERE id = ?",
+        [password_hash_value, valid_after, user_id],
+    )
 
 
 def end_sessions(cur, user_id: int, valid_after: datetime) -> None:
@@ -87,14 +127,18 @@ def end_sessions(cur, user_id: int, valid_after: datetime) -> None:
 
 def record_login_attempt(cur, username: str, address: str, at: datetime, succeeded: bool) -> None:
     """Remember one login attempt for throttling."""
-    cur.execute("INSERT INTO login_attempts VALUES (?, ?, ?, ?)", [username, address, at, succeeded])
+    cur.execute(
+        "INSERT INTO login_attempts VALUES (?, ?, ?, ?)", [username, address, at, succeeded]
+    )
 
 
 def failed_logins_since(cur, username: str, address: str, since: datetime) -> tuple[int, int]:
     """(failures for this user name, failures from this address) since a moment."""
     return cur.execute(
         "SELECT count(*) FILTER (WHERE username = ?), count(*) FILTER (WHERE address = ?) "
-        "FROM login_attempts WHERE NOT succeeded AND happened_at >= ?", [username, address, since]).fetchone()
+        "FROM login_attempts WHERE NOT succeeded AND happened_at >= ?",
+        [username, address, since],
+    ).fetchone()
 
 
 def prune_login_attempts(cur, before: datetime) -> None:

@@ -1,4 +1,5 @@
 """Shared Streamlit widgets and helpers: the database handle, language, messages."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +11,7 @@ import streamlit as st
 
 from ovpm import i18n
 from ovpm.config import settings
-from ovpm.domain.errors import ConflictError, PermissionDenied, ValidationError
+from ovpm.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
 from ovpm.store.db import Database, open_database
 
@@ -45,9 +46,13 @@ def gettext() -> Callable[..., str]:
 def language_picker(key: str) -> None:
     """A compact language selector that switches the session language."""
     current = language()
-    choice = st.selectbox("Langue · Language · Idioma", LANGUAGES,
-                          index=LANGUAGES.index(current), key=key,
-                          format_func=lambda code: i18n.LANGUAGE_NAMES[code])
+    choice = st.selectbox(
+        "Langue · Language · Idioma",
+        LANGUAGES,
+        index=LANGUAGES.index(current),
+        key=key,
+        format_func=lambda code: i18n.LANGUAGE_NAMES[code],
+    )
     if choice != current:
         set_language(choice)
         st.rerun()
@@ -58,15 +63,30 @@ def show_error(error: Exception, heading: str | None = None) -> None:
     replaces the default first line of a list of broken rules."""
     _ = gettext()
     if isinstance(error, ValidationError):
-        st.error((heading or _("Nothing was saved. Please correct:")) + "\n\n" + "\n".join(
-            f"- {i18n.field_error_text(e, language())}" for e in error.errors))
+        st.error(
+            (heading or _("Nothing was saved. Please correct:"))
+            + "\n\n"
+            + "\n".join(f"- {i18n.field_error_text(e, language())}" for e in error.errors)
+        )
     elif isinstance(error, ConflictError):
-        st.error(_("Someone else saved this record after you opened it. Your changes were not "
-                   "saved; the version now stored is shown below."))
+        st.error(
+            _(
+                "Someone else saved this record after you opened it. Your changes were not "
+                "saved; the version now stored is shown below."
+            )
+        )
         if dataclasses.is_dataclass(error.current):
-            stored = {k: v for k, v in dataclasses.asdict(error.current).items()
-                      if k not in ("id", "version", "city_id", "city_name")}
-            st.table({_("Field"): [i18n.field_label(k, language()) for k in stored], _("Stored value"): [str(v) for v in stored.values()]})
+            stored = {
+                k: v
+                for k, v in dataclasses.asdict(error.current).items()
+                if k not in ("id", "version", "city_id", "city_name")
+            }
+            st.table(
+                {
+                    _("Field"): [i18n.field_label(k, language()) for k in stored],
+                    _("Stored value"): [str(v) for v in stored.values()],
+                }
+            )
         if st.button(_("Load the stored version and edit again"), key="reload_after_conflict"):
             for key in [k for k in st.session_state if str(k).endswith("_editing")]:
                 del st.session_state[key]
@@ -86,6 +106,16 @@ def saved_and_reset(name: str, message: str) -> None:
     """After a successful create: empty the form, then show `message` on the next run."""
     st.session_state[f"ovpm_form_{name}"] = st.session_state.get(f"ovpm_form_{name}", 0) + 1
     flash_and_rerun(message)
+
+
+def run_action(action, message: str) -> None:
+    """Run one service call; show its errors here, or `message` once on the next run."""
+    try:
+        action()
+    except DomainError as error:
+        show_error(error)
+    else:
+        flash_and_rerun(message)
 
 
 def flash(message: str) -> None:
@@ -124,5 +154,9 @@ def run_page(page) -> None:
     except Exception:  # noqa: BLE001 - the last line of defence of every page
         LOG.exception("page %s failed", getattr(page, "url_path", "?"))
         _ = gettext()
-        st.error(_("Something went wrong on this page; nothing you saved was lost. "
-                   "Please try again, or tell the General Secretariat if it persists."))
+        st.error(
+            _(
+                "Something went wrong on this page; nothing you saved was lost. "
+                "Please try again, or tell the General Secretariat if it persists."
+            )
+        )

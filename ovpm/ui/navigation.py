@@ -1,4 +1,5 @@
 """The screens of the app, who may open them, and the role-filtered navigation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,32 +26,62 @@ class Screen:
 
 SCREENS = (
     Screen("home", N_("Home"), ":material/home:", "", ALL_ROLES),
-    Screen("submissions", N_("Submissions"), ":material/inbox:", N_("Quebec Roadmap"),
-           ALL_ROLES),
-    Screen("expression", N_("Expression of interest"), ":material/mail:", N_("Quebec Roadmap"),
-           (Role.SECRETARIAT, Role.CITY)),
-    Screen("theme_sheet", N_("Theme sheet"), ":material/description:", N_("Quebec Roadmap"),
-           (Role.SECRETARIAT, Role.CITY)),
-    Screen("themes", N_("Theme overview"), ":material/bar_chart:", N_("Quebec Roadmap"),
-           ALL_ROLES),
-    Screen("networks", N_("Collaborative networks"), ":material/hub:", N_("Quebec Roadmap"),
-           ALL_ROLES),
-    Screen("round_tables", N_("Round tables"), ":material/forum:", N_("Quebec Roadmap"),
-           ALL_ROLES),
-    Screen("network", N_("Network"), ":material/hub:", N_("Quebec Roadmap"), ALL_ROLES,
-           hidden=True),
-    Screen("action_plan", N_("Action plan"), ":material/edit_calendar:", N_("Quebec Roadmap"),
-           (Role.SECRETARIAT, Role.CITY), hidden=True),
-    Screen("submission", N_("Submission"), ":material/article:", N_("Quebec Roadmap"),
-           ALL_ROLES, hidden=True),
+    Screen("submissions", N_("Submissions"), ":material/inbox:", N_("Quebec Roadmap"), ALL_ROLES),
+    Screen(
+        "expression",
+        N_("Expression of interest"),
+        ":material/mail:",
+        N_("Quebec Roadmap"),
+        (Role.SECRETARIAT, Role.CITY),
+    ),
+    Screen(
+        "theme_sheet",
+        N_("Theme sheet"),
+        ":material/description:",
+        N_("Quebec Roadmap"),
+        (Role.SECRETARIAT, Role.CITY),
+    ),
+    Screen("themes", N_("Theme overview"), ":material/bar_chart:", N_("Quebec Roadmap"), ALL_ROLES),
+    Screen(
+        "networks", N_("Collaborative networks"), ":material/hub:", N_("Quebec Roadmap"), ALL_ROLES
+    ),
+    Screen("round_tables", N_("Round tables"), ":material/forum:", N_("Quebec Roadmap"), ALL_ROLES),
+    Screen(
+        "network", N_("Network"), ":material/hub:", N_("Quebec Roadmap"), ALL_ROLES, hidden=True
+    ),
+    Screen(
+        "action_plan",
+        N_("Action plan"),
+        ":material/edit_calendar:",
+        N_("Quebec Roadmap"),
+        (Role.SECRETARIAT, Role.CITY),
+        hidden=True,
+    ),
+    Screen(
+        "submission",
+        N_("Submission"),
+        ":material/article:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+        hidden=True,
+    ),
     Screen("cities", N_("Member cities"), ":material/location_city:", N_("Directory"), ALL_ROLES),
     Screen("address_book", N_("Address book"), ":material/contacts:", N_("Directory"), ALL_ROLES),
-    Screen("users", N_("Users"), ":material/manage_accounts:", N_("Administration"),
-           (Role.SECRETARIAT,)),
-    Screen("audit", N_("Audit trail"), ":material/history:", N_("Administration"),
-           (Role.SECRETARIAT, Role.CITY)),
-    Screen("backup", N_("Backup"), ":material/backup:", N_("Administration"),
-           (Role.SECRETARIAT,)),
+    Screen(
+        "users",
+        N_("Users"),
+        ":material/manage_accounts:",
+        N_("Administration"),
+        (Role.SECRETARIAT,),
+    ),
+    Screen(
+        "audit",
+        N_("Audit trail"),
+        ":material/history:",
+        N_("Administration"),
+        (Role.SECRETARIAT, Role.CITY),
+    ),
+    Screen("backup", N_("Backup"), ":material/backup:", N_("Administration"), (Role.SECRETARIAT,)),
     Screen("account", N_("My account"), ":material/person:", N_("Administration"), ALL_ROLES),
 )
 SCREENS_BY_KEY = {screen.key: screen for screen in SCREENS}

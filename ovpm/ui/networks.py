@@ -1,4 +1,5 @@
 """Widgets of the network screens: times in three zones, budget tables, navigation."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,10 +8,18 @@ import pandas as pd
 import streamlit as st
 
 from ovpm import i18n
-from ovpm.domain.networks import (ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS,
-                                  BUDGET_CATEGORY_LABELS, FUNDER_LABELS, ActionPlan,
-                                  ActivityStatus, ActivityType, BudgetCategory, BudgetLine,
-                                  FunderKind)
+from ovpm.domain.networks import (
+    ACTIVITY_STATUS_LABELS,
+    ACTIVITY_TYPE_LABELS,
+    BUDGET_CATEGORY_LABELS,
+    FUNDER_LABELS,
+    ActionPlan,
+    ActivityStatus,
+    ActivityType,
+    BudgetCategory,
+    BudgetLine,
+    FunderKind,
+)
 from ovpm.domain.times import QUEBEC_ZONE, is_zone
 from ovpm.ui import gettext, language
 
@@ -31,9 +40,11 @@ def three_times(moment_utc: datetime, host_zone: str, host_city: str, reader: st
     """'22 juin 2023 16:00 UTC+2 (vous) · 16:00 Bruges · 10:00 Québec'."""
     _ = gettext()
     lang = language()
-    parts = [i18n.format_in_zone(moment_utc, reader, lang) + " " + _("(your time)"),
-             i18n.format_in_zone(moment_utc, host_zone, lang) + " " + host_city,
-             i18n.format_in_zone(moment_utc, QUEBEC_ZONE, lang) + " Québec"]
+    parts = [
+        i18n.format_in_zone(moment_utc, reader, lang) + " " + _("(your time)"),
+        i18n.format_in_zone(moment_utc, host_zone, lang) + " " + host_city,
+        i18n.format_in_zone(moment_utc, QUEBEC_ZONE, lang) + " Québec",
+    ]
     return " · ".join(parts)
 
 
@@ -47,12 +58,20 @@ def label_of(labels: dict, kind, value: str) -> str:
 def activities_frame(plan: ActionPlan) -> pd.DataFrame:
     """The calendar of a plan, in chronological order, with labels in the user's language."""
     lang = language()
-    return pd.DataFrame([{
-        "starts": i18n.format_day(a.starts, lang, "medium") if a.starts else "",
-        "ends": i18n.format_day(a.ends, lang, "medium") if a.ends else "",
-        "kind": label_of(ACTIVITY_TYPE_LABELS, ActivityType, a.kind), "title": a.title,
-        "place": a.place, "status": label_of(ACTIVITY_STATUS_LABELS, ActivityStatus, a.status)}
-        for a in plan.activities], columns=["starts", "ends", "kind", "title", "place", "status"])
+    return pd.DataFrame(
+        [
+            {
+                "starts": i18n.format_day(a.starts, lang, "medium") if a.starts else "",
+                "ends": i18n.format_day(a.ends, lang, "medium") if a.ends else "",
+                "kind": label_of(ACTIVITY_TYPE_LABELS, ActivityType, a.kind),
+                "title": a.title,
+                "place": a.place,
+                "status": label_of(ACTIVITY_STATUS_LABELS, ActivityStatus, a.status),
+            }
+            for a in plan.activities
+        ],
+        columns=["starts", "ends", "kind", "title", "place", "status"],
+    )
 
 
 def show_activities(plan: ActionPlan) -> None:
@@ -60,10 +79,19 @@ def show_activities(plan: ActionPlan) -> None:
     if not plan.activities:
         st.info(_("No activity is planned yet."))
         return
-    st.dataframe(activities_frame(plan), hide_index=True, width="stretch",
-                 column_config={"starts": _("Start"), "ends": _("End"), "kind": _("Type"),
-                                "title": _("Short title"), "place": _("Place"),
-                                "status": _("Status")})
+    st.dataframe(
+        activities_frame(plan),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "starts": _("Start"),
+            "ends": _("End"),
+            "kind": _("Type"),
+            "title": _("Short title"),
+            "place": _("Place"),
+            "status": _("Status"),
+        },
+    )
 
 
 def funder_text(line: BudgetLine, city_names: dict[int, str]) -> str:
@@ -83,24 +111,55 @@ def show_budget(lines: tuple[BudgetLine, ...], city_names: dict[int, str]) -> No
     if not lines:
         st.info(_("No budget line yet."))
         return
-    rows = pd.DataFrame([{"category": label_of(BUDGET_CATEGORY_LABELS, BudgetCategory,
-                                               line.category),
-                          "description": line.description,
-                          "funder": funder_text(line, city_names), "currency": line.currency,
-                          "value": line.value} for line in lines])
-    shown = rows.assign(amount=[i18n.format_money(v, c, lang) if v is not None else "?"
-                                for v, c in zip(rows["value"], rows["currency"])])
-    st.dataframe(shown[["category", "description", "funder", "amount"]], hide_index=True,
-                 width="stretch", column_config={"category": _("Category"),
-                                                 "description": _("Description"),
-                                                 "funder": _("Funder"), "amount": _("Amount")})
+    rows = pd.DataFrame(
+        [
+            {
+                "category": label_of(BUDGET_CATEGORY_LABELS, BudgetCategory, line.category),
+                "description": line.description,
+                "funder": funder_text(line, city_names),
+                "currency": line.currency,
+                "value": line.value,
+            }
+            for line in lines
+        ]
+    )
+    shown = rows.assign(
+        amount=[
+            i18n.format_money(v, c, lang) if v is not None else "?"
+            for v, c in zip(rows["value"], rows["currency"])
+        ]
+    )
+    st.dataframe(
+        shown[["category", "description", "funder", "amount"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "category": _("Category"),
+            "description": _("Description"),
+            "funder": _("Funder"),
+            "amount": _("Amount"),
+        },
+    )
     left, right = st.columns(2)
-    for column, key, title in ((left, "funder", _("Expected contribution of each funder")),
-                               (right, "category", _("Total by category"))):
-        totals = rows.dropna(subset=["value"]).groupby([key, "currency"], as_index=False)[
-            "value"].sum()
+    for column, key, title in (
+        (left, "funder", _("Expected contribution of each funder")),
+        (right, "category", _("Total by category")),
+    ):
+        totals = (
+            rows.dropna(subset=["value"]).groupby([key, "currency"], as_index=False)["value"].sum()
+        )
         column.markdown("**" + title + "**")
-        column.dataframe(totals.assign(total=[i18n.format_money(v, c, lang) for v, c in zip(
-            totals["value"], totals["currency"])])[[key, "total"]], hide_index=True,
-            width="stretch", column_config={key: _("Funder") if key == "funder" else _("Category"),
-                                            "total": _("Total")})
+        column.dataframe(
+            totals.assign(
+                total=[
+                    i18n.format_money(v, c, lang)
+                    for v, c in zip(totals["value"], totals["currency"])
+                ]
+            )[[key, "total"]],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                key: _("Funder") if key == "funder" else _("Category"),
+                "total": _("Total"),
+            },
+        )

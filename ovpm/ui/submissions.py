@@ -1,4 +1,5 @@
 """Widgets shared by the step-1 screens: status badges, read views, navigation to a submission."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -6,17 +7,28 @@ import streamlit as st
 from ovpm import i18n
 from ovpm.domain.errors import ConflictError, DomainError
 from ovpm.domain.models import Role
-from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
-from ovpm.domain.submissions import (AXIS_LABELS, NAMED_STAFF, STATUS_LABELS, Axis,
-                                     ExpressionOfInterest, Status, ThemeSheet)
 from ovpm.domain.rules import FIELD_LABELS
+from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
+from ovpm.domain.submissions import (
+    AXIS_LABELS,
+    NAMED_STAFF,
+    STATUS_LABELS,
+    Axis,
+    ExpressionOfInterest,
+    Status,
+    ThemeSheet,
+)
 from ovpm.services import cities as city_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui import db, flash, flash_and_rerun, gettext, language, show_error, show_flash
 
-STATUS_COLORS = {Status.DRAFT: "gray", Status.SUBMITTED: "blue",
-                 Status.CHANGES_REQUESTED: "orange", Status.APPROVED: "green",
-                 Status.WITHDRAWN: "gray"}
+STATUS_COLORS = {
+    Status.DRAFT: "gray",
+    Status.SUBMITTED: "blue",
+    Status.CHANGES_REQUESTED: "orange",
+    Status.APPROVED: "green",
+    Status.WITHDRAWN: "gray",
+}
 DETAIL_PAGE = "pages/submission.py"
 
 
@@ -41,12 +53,24 @@ def open_submission(submission_id: int) -> None:
 
 def _person_rows(sheet: ThemeSheet) -> list[dict]:
     _ = gettext()
-    rows = [{"role": _(FIELD_LABELS[role]), "name": getattr(sheet, role).name,
-             "title": getattr(sheet, role).title, "email": getattr(sheet, role).email}
-            for role in NAMED_STAFF]
-    rows += [{"role": _("Other staff member {n}", n=index + 1), "name": person.name,
-              "title": person.title, "email": person.email}
-             for index, person in enumerate(sheet.others)]
+    rows = [
+        {
+            "role": _(FIELD_LABELS[role]),
+            "name": getattr(sheet, role).name,
+            "title": getattr(sheet, role).title,
+            "email": getattr(sheet, role).email,
+        }
+        for role in NAMED_STAFF
+    ]
+    rows += [
+        {
+            "role": _("Other staff member {n}", n=index + 1),
+            "name": person.name,
+            "title": person.title,
+            "email": person.email,
+        }
+        for index, person in enumerate(sheet.others)
+    ]
     return rows
 
 
@@ -54,21 +78,43 @@ def show_theme_sheet(sheet: ThemeSheet) -> None:
     """Every field of a theme sheet, read-only."""
     _ = gettext()
     st.markdown("##### " + _("Municipal staff concerned"))
-    st.dataframe(_person_rows(sheet), hide_index=True, width="stretch",
-                 column_config={"role": _("Role"), "name": _("Name"), "title": _("Title"),
-                                "email": _("E-mail")})
+    st.dataframe(
+        _person_rows(sheet),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "role": _("Role"),
+            "name": _("Name"),
+            "title": _("Title"),
+            "email": _("E-mail"),
+        },
+    )
     st.markdown("##### " + _("Situation and main challenges"))
     st.text(sheet.challenges or "—")
     st.markdown("##### " + _("Actions under way or completed"))
     st.text(sheet.actions or "—")
     st.markdown("##### " + _("Identified themes"))
-    st.dataframe([{"n": index + 1, "title": theme.title, "description": theme.description,
-                   "axis": axis_label(theme.axis),
-                   "priority": index == sheet.priority} for index, theme in enumerate(sheet.themes)],
-                 hide_index=True, width="stretch",
-                 column_config={"n": "#", "title": _("Short title"),
-                                "description": _("Description"), "axis": _("Strategic axis"),
-                                "priority": st.column_config.CheckboxColumn(_("Priority theme"))})
+    st.dataframe(
+        [
+            {
+                "n": index + 1,
+                "title": theme.title,
+                "description": theme.description,
+                "axis": axis_label(theme.axis),
+                "priority": index == sheet.priority,
+            }
+            for index, theme in enumerate(sheet.themes)
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "n": "#",
+            "title": _("Short title"),
+            "description": _("Description"),
+            "axis": _("Strategic axis"),
+            "priority": st.column_config.CheckboxColumn(_("Priority theme")),
+        },
+    )
     st.markdown("##### " + _("Priority theme: description and relation to its axis"))
     st.text(sheet.priority_description or "—")
 
@@ -99,11 +145,17 @@ def city_for_form(user, names: dict[int, str], key: str) -> int | None:
     _ = gettext()
     wanted = st.query_params.get("city")
     options = list(names)
-    index = options.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in names \
-        else None
-    chosen = st.selectbox(_("City (the Secretariat fills the form on its behalf)"), options,
-                          index=index, format_func=names.get, placeholder=_("Choose a city"),
-                          key=key)
+    index = (
+        options.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in names else None
+    )
+    chosen = st.selectbox(
+        _("City (the Secretariat fills the form on its behalf)"),
+        options,
+        index=index,
+        format_func=names.get,
+        placeholder=_("Choose a city"),
+        key=key,
+    )
     if chosen is not None:
         st.query_params["city"] = str(chosen)
     return chosen
@@ -140,8 +192,9 @@ def editable_submission(user, kind: str, editing_key: str, texts: dict[str, str]
     status_badge(current.status)
     if not can_edit(user, current):
         st.write(_(NEXT_STEP[current.status]))
-        if can_start_revision(user, current) and st.button(_("Start a revised version"),
-                                                            type="primary"):
+        if can_start_revision(user, current) and st.button(
+            _("Start a revised version"), type="primary"
+        ):
             submission_service.start_revision(db(), user, current.id, current.version)
             st.rerun()
         if current.revision and st.button(_("Revisions, comments and history")):
@@ -164,8 +217,12 @@ def save_or_submit(user, opened, typed, submit: bool, editing_key: str) -> None:
     except DomainError as error:
         if not isinstance(error, ConflictError):
             st.session_state.pop(editing_key, None)
-        show_error(error, _("Not submitted. What you typed was saved as a draft; please "
-                            "correct:") if submit else None)
+        show_error(
+            error,
+            _("Not submitted. What you typed was saved as a draft; please correct:")
+            if submit
+            else None,
+        )
         return
     st.session_state[editing_key] = done
     if submit:
@@ -178,12 +235,26 @@ def show_history(events) -> None:
     """The review steps of a submission (columns the caller may read)."""
     _ = gettext()
     lang = language()
-    actions = {"create": _("Created"), "submit": _("Submitted"),
-               "changes_requested": _("Changes requested"), "approved": _("Approved"),
-               "withdraw": _("Withdrawn"), "start_revision": _("Revision started")}
-    st.dataframe(events.assign(
-        action=events["action"].map(lambda a: actions.get(a, a)),
-        happened_at=events["happened_at"].map(lambda t: i18n.format_moment(t, lang))),
-        hide_index=True, width="stretch",
-        column_config={"revision": _("Revision"), "action": _("What"), "actor_username": _("Who"),
-                       "happened_at": _("When (UTC)"), "comment": _("Comment")})
+    actions = {
+        "create": _("Created"),
+        "submit": _("Submitted"),
+        "changes_requested": _("Changes requested"),
+        "approved": _("Approved"),
+        "withdraw": _("Withdrawn"),
+        "start_revision": _("Revision started"),
+    }
+    st.dataframe(
+        events.assign(
+            action=events["action"].map(lambda a: actions.get(a, a)),
+            happened_at=events["happened_at"].map(lambda t: i18n.format_moment(t, lang)),
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "revision": _("Revision"),
+            "action": _("What"),
+            "actor_username": _("Who"),
+            "happened_at": _("When (UTC)"),
+            "comment": _("Comment"),
+        },
+    )

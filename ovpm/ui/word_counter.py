@@ -1,4 +1,5 @@
 """A live word counter for the text areas of a form (a components-v2 script, no build step)."""
+
 from __future__ import annotations
 
 from importlib import resources
@@ -12,5 +13,10 @@ _counter = st.components.v2.component("ovpm_word_counter", html="<span></span>",
 def live_word_counts(fields: dict[str, int], template: str, key: str) -> None:
     """Show 'n / limit words' under each text area labelled as a key of `fields`, updated as
     the user types; the same limits are enforced by the services on submit."""
-    _counter(data={"fields": [{"label": label, "limit": limit} for label, limit in fields.items()],
-                   "template": template}, key=key)
+    _counter(
+        data={
+            "fields": [{"label": label, "limit": limit} for label, limit in fields.items()],
+            "template": template,
+        },
+        key=key,
+    )

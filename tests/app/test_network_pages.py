@@ -1,5 +1,6 @@
 """Network screens in AppTest: the public screen never shows the budget; a participating city
 sees its own contribution lines; only the pilot city and the Secretariat edit the plan."""
+
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,11 @@ def everything_shown(at: AppTest) -> str:
 def planted_network(db_path, actors):
     from ovpm.services import networks as service
     from tests.services.test_networks import theme_sheet_id
+
     db = open_database(db_path)
-    network = service.create_network(db, actors["secretariat"],
-                                     theme_sheet_id(db, actors, "Évora"), "Walled cities")
+    network = service.create_network(
+        db, actors["secretariat"], theme_sheet_id(db, actors, "Évora"), "Walled cities"
+    )
     service.invite(db, actors["secretariat"], network.id, actors["bruges"].city_id)
     service.decide(db, actors["secretariat"], network.id, actors["bruges"].city_id, True)
     submitted_plan(db, actors, network)
@@ -77,6 +80,7 @@ def test_a_city_asks_to_join_from_the_network_page(db_path, actors):
     next(b for b in at.button if b.label == "Demander à rejoindre ce réseau").click().run()
     assert any("Votre demande a été transmise" in s.value for s in at.success)
     from ovpm.services import networks as service
+
     assert service.my_status(open_database(db_path), actors["cordoba"], 1) == "asked_to_join"
 
 
@@ -90,13 +94,17 @@ def test_round_tables_show_three_time_zones(db_path):
 def test_networks_overview_lists_every_network(db_path):
     at = page("networks", "quebec")
     table = at.dataframe[0].value
-    assert set(table["name"]) == {"Living with water", "Multicultural neighbourhoods",
-                                  "Living Andean heritage"}
+    assert set(table["name"]) == {
+        "Living with water",
+        "Multicultural neighbourhoods",
+        "Living Andean heritage",
+    }
 
 
 def test_network_history_hides_review_comments_from_other_cities(db_path):
     from ovpm.services import networks as service
     from ovpm.store import users
+
     db = open_database(db_path)
     with db.reading() as cur:
         outsider, secretariat = users.find(cur, "cordoba"), users.find(cur, "secretariat")

@@ -1,4 +1,5 @@
 """Every page under every role, and opened directly while signed out (Datasette-style matrix)."""
+
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,24 @@ from tests.conftest import signed_in_state
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES_BY_ACCOUNT = {"secretariat": "secretariat", "advisory": "advisory", "bordeaux": "city"}
-TITLES_FR = {"home": "Bienvenue", "cities": "Villes membres", "address_book": "Carnet d'adresses",
-             "users": "Utilisateurs", "audit": "Journal d'audit", "account": "Mon compte",
-             "backup": "Sauvegarde", "submissions": ("Mes soumissions", "File d'examen", "Soumissions"),
-             "expression": "Expression d'intérêt", "theme_sheet": "Fiche thématique",
-             "themes": "Vue des thématiques", "submission": "Cette soumission",
-             "networks": "Réseaux collaboratifs", "round_tables": "Tables rondes thématiques",
-             "network": "Ce réseau", "action_plan": "Seuls la ville pilote"}
+TITLES_FR = {
+    "home": "Bienvenue",
+    "cities": "Villes membres",
+    "address_book": "Carnet d'adresses",
+    "users": "Utilisateurs",
+    "audit": "Journal d'audit",
+    "account": "Mon compte",
+    "backup": "Sauvegarde",
+    "submissions": ("Mes soumissions", "File d'examen", "Soumissions"),
+    "expression": "Expression d'intérêt",
+    "theme_sheet": "Fiche thématique",
+    "themes": "Vue des thématiques",
+    "submission": "Cette soumission",
+    "networks": "Réseaux collaboratifs",
+    "round_tables": "Tables rondes thématiques",
+    "network": "Ce réseau",
+    "action_plan": "Seuls la ville pilote",
+}
 
 
 def open_page(key: str, username: str | None) -> AppTest:
@@ -58,6 +70,7 @@ def test_page_access_matrix(db_path, screen, account):
 
 def test_revoked_session_is_refused_on_every_page(db, db_path, actors):
     from ovpm.services import auth
+
     at = AppTest.from_file(str(ROOT / "pages" / "cities.py"), default_timeout=30)
     for name, value in signed_in_state("bordeaux").items():
         at.session_state[name] = value
@@ -89,6 +102,7 @@ def test_city_user_audit_trail_holds_only_its_city(db_path, actors):
     assert len(frame) > 0
     from ovpm.services.audit import audit_entries
     from ovpm.store.db import open_database
+
     own = audit_entries(open_database(db_path), actors["bordeaux"], limit=100000)
     assert set(frame["entity_id"]) <= set(own["entity_id"])
 
@@ -131,8 +145,10 @@ def test_home_shows_the_days_left_to_the_congress_from_the_pinned_clock(db_path)
     assert "Feuille de route de Québec 2022–2024" in [s.value for s in at.subheader]
 
 
-@pytest.mark.parametrize("language, title", [("fr", "Villes membres"), ("en", "Member cities"),
-                                             ("es", "Ciudades miembro")])
+@pytest.mark.parametrize(
+    "language, title",
+    [("fr", "Villes membres"), ("en", "Member cities"), ("es", "Ciudades miembro")],
+)
 def test_pages_follow_the_users_language(db_path, language, title):
     at = AppTest.from_file(str(ROOT / "pages" / "cities.py"), default_timeout=30)
     for name, value in signed_in_state("advisory").items():

@@ -1,5 +1,6 @@
 """The step-1 screens in AppTest: rule-breaking input named in the user's language and kept,
 and what each role may see and do."""
+
 import dataclasses
 from pathlib import Path
 
@@ -29,8 +30,13 @@ def test_rule_breaking_theme_sheet_is_refused_in_spanish_and_nothing_typed_is_lo
     current = service.current_submission(database, quebec, "theme_sheet", quebec.city_id)
     sheet = ThemeSheet.from_dict(current.content)
     six = tuple(Theme(f"Tema {i}", "Descripción", 1) for i in range(6))
-    service.save_draft(database, quebec, current.id,
-                       dataclasses.replace(sheet, themes=six, priority=None), current.version)
+    service.save_draft(
+        database,
+        quebec,
+        current.id,
+        dataclasses.replace(sheet, themes=six, priority=None),
+        current.version,
+    )
     at = page("theme_sheet", "quebec", "es")
     challenges = next(t for t in at.text_area if t.label.startswith("Situación"))
     challenges.input("palabra " * 501)
@@ -56,8 +62,9 @@ def test_no_priority_theme_is_named(db_path, actors):
     quebec = actors["quebec"]
     current = service.current_submission(database, quebec, "theme_sheet", quebec.city_id)
     sheet = ThemeSheet.from_dict(current.content)
-    service.save_draft(database, quebec, current.id, dataclasses.replace(sheet, priority=None),
-                       current.version)
+    service.save_draft(
+        database, quebec, current.id, dataclasses.replace(sheet, priority=None), current.version
+    )
     at = page("theme_sheet", "quebec", "en")
     next(b for b in at.button if b.label == "Submit").click().run()
     errors = "\n".join(e.value for e in at.error)
@@ -66,11 +73,13 @@ def test_no_priority_theme_is_named(db_path, actors):
 
 def test_city_user_cannot_open_another_citys_submission(db_path, actors):
     database = open_database(db_path)
-    bordeaux_sheet = service.current_submission(database, actors["bordeaux"], "theme_sheet",
-                                                actors["bordeaux"].city_id)
+    bordeaux_sheet = service.current_submission(
+        database, actors["bordeaux"], "theme_sheet", actors["bordeaux"].city_id
+    )
     at = page("submission", "bruges", id=str(bordeaux_sheet.id))
     assert [w.value for w in at.warning] == [
-        "Cette soumission n'existe pas ou ne vous est pas visible."]
+        "Cette soumission n'existe pas ou ne vous est pas visible."
+    ]
     assert len(at.title) == 0 and len(at.dataframe) == 0 and len(at.get("download_button")) == 0
 
 
@@ -83,8 +92,9 @@ def test_city_user_forms_are_bound_to_its_own_city(db_path, actors):
 
 def test_advisory_reads_and_comments_but_has_no_review_buttons(db_path, actors):
     database = open_database(db_path)
-    bruges = service.current_submission(database, actors["bruges"], "theme_sheet",
-                                        actors["bruges"].city_id)
+    bruges = service.current_submission(
+        database, actors["bruges"], "theme_sheet", actors["bruges"].city_id
+    )
     at = page("submission", "advisory", "en", id=str(bruges.id))
     labels = {b.label for b in at.button}
     assert "Approve" not in labels and "Request changes" not in labels and "Edit" not in labels

@@ -1,6 +1,7 @@
 """The pilot city revises its network's action plan in the browser (an activity and a budget
 line added in the tables, submitted), the Secretariat approves, and the public screen of an
 outside city shows the new activity but not the budget."""
+
 import re
 
 from playwright.sync_api import expect

@@ -1,4 +1,5 @@
 """Main flows in headless Chromium against a running server."""
+
 import re
 
 import pytest
@@ -11,22 +12,56 @@ expect.set_options(timeout=15000)  # a loaded 2-core machine can take seconds pe
 PASSWORD = "patrimoine-2024"
 STEP_ONE_FR = ["Soumissions", "Expression d'intérêt", "Fiche thématique", "Vue des thématiques"]
 NAV = {
-    "secretariat": ["Accueil", *STEP_ONE_FR, "Villes membres", "Carnet d'adresses",
-                    "Utilisateurs", "Journal d'audit", "Sauvegarde", "Mon compte"],
+    "secretariat": [
+        "Accueil",
+        *STEP_ONE_FR,
+        "Villes membres",
+        "Carnet d'adresses",
+        "Utilisateurs",
+        "Journal d'audit",
+        "Sauvegarde",
+        "Mon compte",
+    ],
     # The Advisory Group's demo account works in English.
-    "advisory": ["Home", "Submissions", "Theme overview", "Member cities", "Address book",
-                 "My account"],
-    "bordeaux": ["Accueil", *STEP_ONE_FR, "Villes membres", "Carnet d'adresses",
-                 "Journal d'audit", "Mon compte"],
+    "advisory": [
+        "Home",
+        "Submissions",
+        "Theme overview",
+        "Member cities",
+        "Address book",
+        "My account",
+    ],
+    "bordeaux": [
+        "Accueil",
+        *STEP_ONE_FR,
+        "Villes membres",
+        "Carnet d'adresses",
+        "Journal d'audit",
+        "Mon compte",
+    ],
     # Córdoba's demo account works in Spanish.
-    "cordoba": ["Inicio", "Envíos", "Expresión de interés", "Ficha temática",
-                "Panorama de temáticas", "Ciudades miembro", "Libreta de direcciones",
-                "Registro de auditoría", "Mi cuenta"],
+    "cordoba": [
+        "Inicio",
+        "Envíos",
+        "Expresión de interés",
+        "Ficha temática",
+        "Panorama de temáticas",
+        "Ciudades miembro",
+        "Libreta de direcciones",
+        "Registro de auditoría",
+        "Mi cuenta",
+    ],
 }
 NAV["bruges"] = NAV["quebec"] = NAV["bordeaux"]
-TITLES = {"Accueil": "Bienvenue", "Inicio": "Bienvenido", "Home": "Welcome",
-          "Soumissions": ("Mes soumissions", "File d'examen"), "Envíos": "Mis envíos",
-          "Submissions": "Submissions", "Sauvegarde": "Sauvegarde"}
+TITLES = {
+    "Accueil": "Bienvenue",
+    "Inicio": "Bienvenido",
+    "Home": "Welcome",
+    "Soumissions": ("Mes soumissions", "File d'examen"),
+    "Envíos": "Mis envíos",
+    "Submissions": "Submissions",
+    "Sauvegarde": "Sauvegarde",
+}
 ALL_PATHS = ["", "cities", "address_book", "users", "audit", "backup", "account", "home"]
 
 
@@ -40,7 +75,8 @@ def sign_in(page, server, username, language=None):
     page.get_by_label(re.compile("Mot de passe|Password|Contraseña")).fill(PASSWORD)
     page.get_by_role("button", name=re.compile("Se connecter|Sign in|Iniciar sesión")).click()
     expect(page.get_by_role("heading", level=1).first).to_contain_text(
-        re.compile("Bienvenue|Welcome|Bienvenido"))
+        re.compile("Bienvenue|Welcome|Bienvenido")
+    )
     settle(page)
 
 
@@ -50,8 +86,9 @@ def nav_links(page):
     return [text.strip().split("\n")[-1] for text in nav.get_by_role("link").all_inner_texts()]
 
 
-@pytest.mark.parametrize("username", ["secretariat", "advisory", "bordeaux", "bruges", "cordoba",
-                                      "quebec"])
+@pytest.mark.parametrize(
+    "username", ["secretariat", "advisory", "bordeaux", "bruges", "cordoba", "quebec"]
+)
 def test_each_demo_account_signs_in_and_opens_its_pages(server, context, username):
     page = context.new_page()
     sign_in(page, server, username)
@@ -60,8 +97,9 @@ def test_each_demo_account_signs_in_and_opens_its_pages(server, context, usernam
         page.get_by_test_id("stSidebarNav").get_by_role("link", name=label).click()
         settle(page)
         expected = TITLES.get(label, label)
-        pattern = "|".join(re.escape(t) for t in (expected if isinstance(expected, tuple)
-                                                  else (expected,)))
+        pattern = "|".join(
+            re.escape(t) for t in (expected if isinstance(expected, tuple) else (expected,))
+        )
         expect(page.get_by_role("heading", level=1).first).to_contain_text(re.compile(pattern))
         assert page.get_by_test_id("stException").count() == 0
         screenshot(page, f"{username}-{label}")
@@ -101,8 +139,9 @@ def test_a_copied_session_cookie_stops_working_after_logout(server, browser, con
     thief.close()
 
 
-@pytest.mark.parametrize("language, title", [("English", "Member cities"),
-                                             ("Español", "Ciudades miembro")])
+@pytest.mark.parametrize(
+    "language, title", [("English", "Member cities"), ("Español", "Ciudades miembro")]
+)
 def test_language_picked_on_the_login_page_is_kept_after_sign_in(server, context, language, title):
     page = context.new_page()
     page.goto(server + "/")

@@ -1,5 +1,6 @@
 """The full review cycle of a theme sheet in the browser: draft → submit → changes requested →
 resubmit → approve, and the difference view shows the change."""
+
 import re
 
 from playwright.sync_api import expect
@@ -59,8 +60,9 @@ def test_theme_sheet_review_cycle(server, browser, context):
     reviewer_context.close()
 
 
-def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_content(server, context,
-                                                                                   tmp_path):
+def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_content(
+    server, context, tmp_path
+):
     page = context.new_page()
     sign_in(page, server, "secretariat")
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Expression d'intérêt").click()

@@ -11,11 +11,23 @@ from ovpm.services import audit as audit_service
 from ovpm.services import cities as city_service
 from ovpm.services import contacts as contact_service
 from ovpm.store.backup import restore_backup, write_backup
-from ovpm.store.db import DatabaseLocked, Database, migration_files, open_database
+from ovpm.store.db import Database, DatabaseLocked, migration_files, open_database
 
-TABLES = ["cycles", "milestones", "cities", "users", "contacts", "audit_log", "login_attempts",
-          "schema_migrations", "attachments", "submissions", "submission_revisions",
-          "submission_events", "submission_comments"]
+TABLES = [
+    "cycles",
+    "milestones",
+    "cities",
+    "users",
+    "contacts",
+    "audit_log",
+    "login_attempts",
+    "schema_migrations",
+    "attachments",
+    "submissions",
+    "submission_revisions",
+    "submission_events",
+    "submission_comments",
+]
 
 
 def rows(database, table):
@@ -39,11 +51,18 @@ def test_city_user_reads_only_its_own_citys_audit_entries(db, actors):
 def test_audit_filters_by_entity_person_and_dates(db, actors):
     secretariat = actors["secretariat"]
     contact = contact_service.get_contact(db, secretariat, 1)
-    contact_service.save_contact(db, actors["secretariat"], dataclasses.replace(contact, title="New"))
+    contact_service.save_contact(
+        db, actors["secretariat"], dataclasses.replace(contact, title="New")
+    )
     by_person = audit_service.audit_entries(db, secretariat, username="secretariat")
     assert set(by_person["actor_username"]) == {"secretariat"}
-    old = audit_service.audit_entries(db, secretariat, since=pd.Timestamp("2022-01-01").date(),
-                                      until=pd.Timestamp("2022-12-31").date(), limit=100000)
+    old = audit_service.audit_entries(
+        db,
+        secretariat,
+        since=pd.Timestamp("2022-01-01").date(),
+        until=pd.Timestamp("2022-12-31").date(),
+        limit=100000,
+    )
     assert len(old) > 0 and (old["happened_at"] < pd.Timestamp("2023-01-01")).all()
 
 
@@ -67,8 +86,9 @@ def test_concurrent_saves_lose_no_update(db, actors):
             while True:
                 city = city_service.get_city(db, secretariat, city_id)
                 try:
-                    city_service.save_city(db, secretariat,
-                                           dataclasses.replace(city, lat=round(city.lat + 0.01, 2)))
+                    city_service.save_city(
+                        db, secretariat, dataclasses.replace(city, lat=round(city.lat + 0.01, 2))
+                    )
                     break
                 except ConflictError:
                     conflicts.append(1)
@@ -88,8 +108,13 @@ def test_backup_then_restore_gives_back_identical_rows(db, db_path, tmp_path, ac
     attachments = db.attachments_dir
     (attachments / "ab").mkdir(parents=True)
     (attachments / "ab" / "letter.pdf").write_bytes(b"%PDF-1.4 demo letter")
-    contact_service.save_contact(db, actors["secretariat"], dataclasses.replace(
-        contact_service.get_contact(db, actors["secretariat"], 2), title="Ünïcødé title €"))
+    contact_service.save_contact(
+        db,
+        actors["secretariat"],
+        dataclasses.replace(
+            contact_service.get_contact(db, actors["secretariat"], 2), title="Ünïcødé title €"
+        ),
+    )
     before = {table: rows(db, table) for table in TABLES}
     backup = write_backup(db, attachments, tmp_path / "backup.zip")
     assert "database/schema.sql" in zipfile.ZipFile(backup).namelist()
@@ -104,8 +129,10 @@ def test_backup_then_restore_gives_back_identical_rows(db, db_path, tmp_path, ac
     assert (restored_attachments / "ab" / "letter.pdf").read_bytes() == b"%PDF-1.4 demo letter"
     originals = sorted(p.relative_to(attachments) for p in attachments.rglob("*.pdf"))
     assert len(originals) > 5  # the demo letters
-    assert sorted(p.relative_to(restored_attachments)
-                  for p in restored_attachments.rglob("*.pdf")) == originals
+    assert (
+        sorted(p.relative_to(restored_attachments) for p in restored_attachments.rglob("*.pdf"))
+        == originals
+    )
     # Saves keep working after a restore (ids continue after the restored ones).
     city = city_service.get_city(restored, actors["secretariat"], 1)
     city_service.save_city(restored, actors["secretariat"], dataclasses.replace(city, lat=1.0))
@@ -115,9 +142,20 @@ def test_backup_then_restore_gives_back_identical_rows(db, db_path, tmp_path, ac
 def test_restore_refuses_while_another_process_holds_the_database(db_path, tmp_path):
     import subprocess
     import sys
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True);"
-        " time.sleep(30)"), str(db_path)], stdout=subprocess.PIPE, text=True)
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True);"
+                " time.sleep(30)"
+            ),
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(DatabaseLocked, match="in use by another process"):
@@ -129,7 +167,9 @@ def test_restore_refuses_while_another_process_holds_the_database(db_path, tmp_p
 def test_demo_data_has_the_real_cities_and_invented_people(db):
     with db.reading() as cur:
         cities = cur.execute("SELECT name, local_name FROM cities").fetchall()
-        emails = [r[0] for r in cur.execute("SELECT email FROM contacts WHERE email <> ''").fetchall()]
+        emails = [
+            r[0] for r in cur.execute("SELECT email FROM contacts WHERE email <> ''").fetchall()
+        ]
         user_emails = [r[0] for r in cur.execute("SELECT email FROM users").fetchall()]
     assert len(cities) == 51 and ("Kazan", "Казань") in cities and ("Gyeongju", "경주") in cities
     assert all(e.endswith(".example.org") for e in emails + user_emails)
@@ -145,6 +185,7 @@ def test_demo_scale_multiplies_cities_contacts_and_audit_rows(tmp_path):
 
 def test_only_the_secretariat_downloads_a_backup_and_it_is_audited(db, actors):
     from ovpm.services.backup import backup_archive
+
     for role in ("advisory", "bordeaux"):
         with pytest.raises(PermissionDenied):
             backup_archive(db, actors[role])
@@ -155,9 +196,15 @@ def test_only_the_secretariat_downloads_a_backup_and_it_is_audited(db, actors):
 
 def test_demo_has_submissions_in_every_status_with_revisions(db, actors):
     from ovpm.services import submissions
+
     frame = submissions.listing(db, actors["secretariat"])
-    assert set(frame["status"]) == {"draft", "submitted", "changes_requested", "approved",
-                                    "withdrawn"}
+    assert set(frame["status"]) == {
+        "draft",
+        "submitted",
+        "changes_requested",
+        "approved",
+        "withdrawn",
+    }
     assert frame["revision"].max() >= 2
     bordeaux = frame[(frame["city"] == "Bordeaux") & (frame["kind"] == "theme_sheet")].iloc[0]
     assert (bordeaux["status"], bordeaux["approved_revision"]) == ("approved", 2)

@@ -14,8 +14,12 @@ PASSWORD = "patrimoine-2024"
 
 
 def test_demo_accounts_sign_in_with_their_roles(db):
-    for username, role in [("secretariat", Role.SECRETARIAT), ("advisory", Role.ADVISORY),
-                           ("bordeaux", Role.CITY), ("cordoba", Role.CITY)]:
+    for username, role in [
+        ("secretariat", Role.SECRETARIAT),
+        ("advisory", Role.ADVISORY),
+        ("bordeaux", Role.CITY),
+        ("cordoba", Role.CITY),
+    ]:
         user = auth.login(db, username, PASSWORD, "127.0.0.1")
         assert user.role == role
     assert auth.login(db, "quebec", PASSWORD, "127.0.0.1").city_name == "Québec"
@@ -93,11 +97,13 @@ def test_disabling_a_user_ends_their_sessions_and_login(db, actors):
 def test_changing_role_or_city_ends_sessions_but_a_name_change_does_not(db, actors):
     opened = time.time()
     secretariat = actors["secretariat"]
-    renamed = user_service.update_user(db, secretariat, dataclasses.replace(
-        actors["cordoba"], name="Officer of Córdoba"))
+    renamed = user_service.update_user(
+        db, secretariat, dataclasses.replace(actors["cordoba"], name="Officer of Córdoba")
+    )
     assert auth.session_user(db, "cordoba", opened) is not None
-    user_service.update_user(db, secretariat, dataclasses.replace(
-        renamed, city_id=actors["quebec"].city_id))
+    user_service.update_user(
+        db, secretariat, dataclasses.replace(renamed, city_id=actors["quebec"].city_id)
+    )
     assert auth.session_user(db, "cordoba", opened) is None
 
 
@@ -106,8 +112,17 @@ def test_only_the_secretariat_manages_users(db, actors):
         with pytest.raises(PermissionDenied):
             user_service.list_users(db, actors[role])
         with pytest.raises(PermissionDenied):
-            user_service.create_user(db, actors[role], "new.user", "New", "", "advisory", None,
-                                     "fr", "a fine long phrase")
+            user_service.create_user(
+                db,
+                actors[role],
+                "new.user",
+                "New",
+                "",
+                "advisory",
+                None,
+                "fr",
+                "a fine long phrase",
+            )
         with pytest.raises(PermissionDenied):
             user_service.reset_password(db, actors[role], actors["quebec"].id, "a fine long phrase")
 
@@ -115,23 +130,35 @@ def test_only_the_secretariat_manages_users(db, actors):
 def test_creating_a_user_checks_every_rule(db, actors):
     secretariat = actors["secretariat"]
     with pytest.raises(ValidationError) as refused:
-        user_service.create_user(db, secretariat, "bordeaux", "", "x", "city", None, "fr",
-                                 "a fine long phrase")
+        user_service.create_user(
+            db, secretariat, "bordeaux", "", "x", "city", None, "fr", "a fine long phrase"
+        )
     assert {e.field for e in refused.value.errors} == {"username", "name", "email", "city"}
     with pytest.raises(ValidationError) as weak:
-        user_service.create_user(db, secretariat, "lena", "Lena", "", "advisory", None, "fr", "short")
+        user_service.create_user(
+            db, secretariat, "lena", "Lena", "", "advisory", None, "fr", "short"
+        )
     assert {e.field for e in weak.value.errors} == {"password"}
-    created = user_service.create_user(db, secretariat, "Lena.Brouillon", "Lena Brouillon",
-                                       "lena@demo.example.org", "advisory", None, "es",
-                                       "a fine long phrase")
+    created = user_service.create_user(
+        db,
+        secretariat,
+        "Lena.Brouillon",
+        "Lena Brouillon",
+        "lena@demo.example.org",
+        "advisory",
+        None,
+        "es",
+        "a fine long phrase",
+    )
     assert created.username == "lena.brouillon"
     assert auth.login(db, "lena.brouillon", "a fine long phrase", "127.0.0.1").language == "es"
 
 
 def test_reset_password_ends_sessions_and_is_audited_without_the_hash(db, actors):
     opened = time.time()
-    user_service.reset_password(db, actors["secretariat"], actors["quebec"].id,
-                                "a temporary phrase")
+    user_service.reset_password(
+        db, actors["secretariat"], actors["quebec"].id, "a temporary phrase"
+    )
     assert auth.session_user(db, "quebec", opened) is None
     entries = audit_service.audit_entries(db, actors["secretariat"], entity="user")
     assert entries.iloc[0]["action"] == "reset_password"

@@ -11,8 +11,7 @@ from ovpm.services import cities as city_service
 def test_search_is_accent_insensitive(db, actors):
     found = city_service.directory(db, actors["secretariat"], "quebec")
     assert list(found["name"]) == ["Québec"]
-    assert list(city_service.directory(db, actors["secretariat"], "CORDOBA")["name"]) == [
-        "Córdoba"]
+    assert list(city_service.directory(db, actors["secretariat"], "CORDOBA")["name"]) == ["Córdoba"]
     assert "Kazan" in set(city_service.directory(db, actors["advisory"], "Казань")["name"])
 
 
@@ -50,11 +49,15 @@ def test_only_the_secretariat_edits_cities(db, actors):
 def test_saving_a_city_validates_and_audits(db, actors):
     secretariat = actors["secretariat"]
     with pytest.raises(ValidationError) as refused:
-        city_service.save_city(db, secretariat, City(None, "", "", "Portugal", "P", "Nowhere",
-                                                     None, None))
+        city_service.save_city(
+            db, secretariat, City(None, "", "", "Portugal", "P", "Nowhere", None, None)
+        )
     assert {e.field for e in refused.value.errors} == {"name", "iso2", "region"}
-    created = city_service.save_city(db, secretariat, City(
-        None, " Évora ", "Évora", "Portugal", "pt", "Europe and North America", 38.57, -7.91))
+    created = city_service.save_city(
+        db,
+        secretariat,
+        City(None, " Évora ", "Évora", "Portugal", "pt", "Europe and North America", 38.57, -7.91),
+    )
     assert created.name == "Évora" and created.iso2 == "PT"
     entries = audit_service.audit_entries(db, secretariat, entity="city")
     assert entries.iloc[0]["action"] == "create" and '"Évora"' in entries.iloc[0]["after"]

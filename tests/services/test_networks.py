@@ -1,28 +1,41 @@
 import dataclasses
-from decimal import Decimal
 import io
 import subprocess
 from datetime import date, datetime, time
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
 from ovpm import i18n
 from ovpm.domain.errors import PermissionDenied, ValidationError
-from ovpm.domain.networks import (ActionPlan, Activity, BudgetLine, MemberStatus,
-                                  PreparatoryMeeting, RoundTable)
+from ovpm.domain.networks import (
+    ActionPlan,
+    Activity,
+    BudgetLine,
+    MemberStatus,
+    PreparatoryMeeting,
+    RoundTable,
+)
 from ovpm.domain.times import in_zone, to_utc
 from ovpm.services import networks as service
 from ovpm.services import submissions as submission_service
 
 PLANTED = "12345.67"
-PLANTED_RENDERINGS = ("12345.67", "12345,67", "12 345,67", "12\u202f345,67", "12,345.67",
-                      "12.345,67")
+PLANTED_RENDERINGS = (
+    "12345.67",
+    "12345,67",
+    "12 345,67",
+    "12\u202f345,67",
+    "12,345.67",
+    "12.345,67",
+)
 
 
 def pdf_text(data: bytes) -> str:
-    text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode("utf-8")
     return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
@@ -34,8 +47,9 @@ def theme_sheet_id(db, actors, city):
 @pytest.fixture
 def network(db, actors):
     """A new network piloted by Évora (approved demo theme sheet), with Bruges participating."""
-    created = service.create_network(db, actors["secretariat"],
-                                      theme_sheet_id(db, actors, "Évora"), "Walled cities")
+    created = service.create_network(
+        db, actors["secretariat"], theme_sheet_id(db, actors, "Évora"), "Walled cities"
+    )
     service.invite(db, actors["secretariat"], created.id, actors["bruges"].city_id)
     service.decide(db, actors["secretariat"], created.id, actors["bruges"].city_id, True)
     return created
@@ -43,25 +57,44 @@ def network(db, actors):
 
 def a_plan(bruges_id: int, **changes) -> ActionPlan:
     plan = ActionPlan(
-        concept="Gather experiences of walled cities.", challenges="Access and residents.",
-        activities=(Activity("international_workshop", "Workshop in Évora", date(2024, 5, 14),
-                             date(2024, 5, 16), "Évora", "planned"),
-                    Activity("virtual_meeting", "Kick-off", date(2024, 3, 20), None, "Online",
-                             "confirmed")),
-        budget=(BudgetLine("interpretation", "Interpreters FR/EN/ES", PLANTED, "EUR",
-                           "participating_city", bruges_id),
-                BudgetLine("venue_meals", "Room and meals", "4000.00", "EUR", "pilot_city")),
-        collective_work="Monthly calls until the Congress.")
+        concept="Gather experiences of walled cities.",
+        challenges="Access and residents.",
+        activities=(
+            Activity(
+                "international_workshop",
+                "Workshop in Évora",
+                date(2024, 5, 14),
+                date(2024, 5, 16),
+                "Évora",
+                "planned",
+            ),
+            Activity("virtual_meeting", "Kick-off", date(2024, 3, 20), None, "Online", "confirmed"),
+        ),
+        budget=(
+            BudgetLine(
+                "interpretation",
+                "Interpreters FR/EN/ES",
+                PLANTED,
+                "EUR",
+                "participating_city",
+                bruges_id,
+            ),
+            BudgetLine("venue_meals", "Room and meals", "4000.00", "EUR", "pilot_city"),
+        ),
+        collective_work="Monthly calls until the Congress.",
+    )
     return dataclasses.replace(plan, **changes)
 
 
 def submitted_plan(db, actors, network, editor=None):
     from ovpm.store import users
+
     with db.reading() as cur:
         pilot_user = editor or users.find(cur, "secretariat")
     draft = service.start_plan(db, pilot_user, network.id)
-    return submission_service.submit(db, pilot_user, draft.id,
-                                      a_plan(actors["bruges"].city_id), draft.version)
+    return submission_service.submit(
+        db, pilot_user, draft.id, a_plan(actors["bruges"].city_id), draft.version
+    )
 
 
 def test_networks_are_created_by_the_secretariat_from_an_approved_priority_theme(db, actors):
@@ -72,8 +105,9 @@ def test_networks_are_created_by_the_secretariat_from_an_approved_priority_theme
     assert (created.pilot_city_name, created.status) == ("Évora", "forming")
     assert created.theme == "Participatory management of the walled city" and created.axis == 3
     with pytest.raises(ValidationError):  # Bruges' sheet is only submitted
-        service.create_network(db, actors["secretariat"], theme_sheet_id(db, actors, "Bruges"),
-                               "Too early")
+        service.create_network(
+            db, actors["secretariat"], theme_sheet_id(db, actors, "Bruges"), "Too early"
+        )
 
 
 def test_a_city_asks_to_join_and_the_pilot_or_the_secretariat_decides(db, actors):
@@ -102,8 +136,7 @@ def test_only_the_pilot_city_and_the_secretariat_edit_the_plan(db, actors, netwo
     assert approved.status == "approved"
 
 
-def test_public_version_leaves_out_the_budget_and_a_funder_sees_only_its_lines(db, actors,
-                                                                              network):
+def test_public_version_leaves_out_the_budget_and_a_funder_sees_only_its_lines(db, actors, network):
     submitted_plan(db, actors, network)
     full = service.plan_view(db, actors["advisory"], network.id)
     assert full.full and len(full.plan.budget) == 2
@@ -115,8 +148,9 @@ def test_public_version_leaves_out_the_budget_and_a_funder_sees_only_its_lines(d
 
 
 @pytest.mark.parametrize("language", ["fr", "en", "es"])
-def test_planted_amount_is_in_the_full_pdf_and_in_no_byte_of_the_public_one(db, actors, network,
-                                                                           language):
+def test_planted_amount_is_in_the_full_pdf_and_in_no_byte_of_the_public_one(
+    db, actors, network, language
+):
     submitted_plan(db, actors, network)
     full = pdf_text(service.plan_pdf(db, actors["secretariat"], network.id, False, language))
     money = i18n.format_money(Decimal(PLANTED), "EUR", language)
@@ -140,8 +174,9 @@ def test_budget_exports_follow_the_access_rules(db, actors, network):
     assert b"BEGIN:VCALENDAR" in service.calendar_ics(db, actors["cordoba"], network.id, "fr")
     own = service.budget_csv(db, actors["bruges"], network.id, "en").decode("utf-8-sig")
     assert PLANTED in own and "Room and meals" not in own
-    workbook = load_workbook(io.BytesIO(service.budget_xlsx(db, actors["secretariat"],
-                                                            network.id, "fr")))
+    workbook = load_workbook(
+        io.BytesIO(service.budget_xlsx(db, actors["secretariat"], network.id, "fr"))
+    )
     assert workbook.sheetnames == ["Lignes budgétaires", "Par bailleur", "Par catégorie"]
     lines = workbook["Lignes budgétaires"]
     amounts = [row[4] for row in lines.iter_rows(min_row=2, max_row=3, values_only=True)]
@@ -152,17 +187,29 @@ def test_budget_exports_follow_the_access_rules(db, actors, network):
 
 def test_plan_rules_named_field_by_field(db, actors, network):
     bruges_id = actors["bruges"].city_id
-    bad = a_plan(bruges_id, activities=(
-        Activity("international_workshop", "Too long", date(2024, 5, 14), date(2024, 5, 17)),),
-        budget=(BudgetLine("travel", "Flights", "-10", "EUR", "pilot_city"),
-                BudgetLine("travel", "Hotel", "1.005", "GBP", "participating_city",
-                           actors["quebec"].city_id)))
+    bad = a_plan(
+        bruges_id,
+        activities=(
+            Activity("international_workshop", "Too long", date(2024, 5, 14), date(2024, 5, 17)),
+        ),
+        budget=(
+            BudgetLine("travel", "Flights", "-10", "EUR", "pilot_city"),
+            BudgetLine(
+                "travel", "Hotel", "1.005", "GBP", "participating_city", actors["quebec"].city_id
+            ),
+        ),
+    )
     draft = service.start_plan(db, actors["secretariat"], network.id)
     with pytest.raises(ValidationError) as refused:
         submission_service.submit(db, actors["secretariat"], draft.id, bad, draft.version)
     errors = {e.field: e for e in refused.value.errors}
-    assert set(errors) == {"activities.0.ends", "budget.0.amount", "budget.1.amount",
-                           "budget.1.currency", "budget.1.funder_city"}
+    assert set(errors) == {
+        "activities.0.ends",
+        "budget.0.amount",
+        "budget.1.amount",
+        "budget.1.currency",
+        "budget.1.funder_city",
+    }
     assert errors["activities.0.ends"].params["days"] == 4
     text = i18n.field_error_text(errors["budget.0.amount"], "fr")
     assert text == "Ligne budgétaire 1 › Montant — ne peut pas être négatif."
@@ -174,11 +221,14 @@ def test_preparatory_meeting_lasts_at_most_an_hour(db, actors, network):
         service.save_meeting(db, actors["secretariat"], meeting)
     assert i18n.field_error_text(refused.value.errors[0], "es").startswith("Duración (minutos)")
     with pytest.raises(PermissionDenied):
-        service.save_meeting(db, actors["bruges"], dataclasses.replace(meeting,
-                                                                       duration_minutes=60))
-    saved = service.save_meeting(db, actors["secretariat"],
-                                 dataclasses.replace(meeting, duration_minutes=60,
-                                                     participants=(1, 2), notes="Ideas"))
+        service.save_meeting(
+            db, actors["bruges"], dataclasses.replace(meeting, duration_minutes=60)
+        )
+    saved = service.save_meeting(
+        db,
+        actors["secretariat"],
+        dataclasses.replace(meeting, duration_minutes=60, participants=(1, 2), notes="Ideas"),
+    )
     assert saved.participants == (1, 2)
 
 
@@ -191,29 +241,43 @@ def test_round_table_times_across_daylight_saving_changes():
     # 10 March 2024: North America has moved its clocks, Europe only moves on 31 March
     between = to_utc(date(2024, 3, 15), time(10), "America/Toronto")
     assert in_zone(between, "Europe/Brussels").hour == 15
-    assert in_zone(to_utc(date(2024, 4, 2), time(10), "America/Toronto"),
-                   "Europe/Brussels").hour == 16
+    assert (
+        in_zone(to_utc(date(2024, 4, 2), time(10), "America/Toronto"), "Europe/Brussels").hour == 16
+    )
 
 
 def test_demo_round_tables_four_and_five(db, actors):
     tables = {t.number: t for t in service.round_tables(db, actors["cordoba"])}
     assert tables[4].host_city_name == "Bruges" and tables[5].host_city_name == "Bordeaux"
-    assert in_zone(tables[4].starts_at, "America/Toronto").strftime("%Y-%m-%d %H:%M") == \
-        "2023-06-22 10:00"
+    assert (
+        in_zone(tables[4].starts_at, "America/Toronto").strftime("%Y-%m-%d %H:%M")
+        == "2023-06-22 10:00"
+    )
     assert in_zone(tables[4].starts_at, "Europe/Brussels").hour == 16
-    assert in_zone(tables[5].starts_at, "Europe/Paris").strftime("%Y-%m-%d %H:%M") == \
-        "2023-07-06 16:00"
+    assert (
+        in_zone(tables[5].starts_at, "Europe/Paris").strftime("%Y-%m-%d %H:%M")
+        == "2023-07-06 16:00"
+    )
 
 
 def test_round_tables_are_recorded_by_the_secretariat(db, actors):
-    table = RoundTable(None, 6, "Heritage and climate", "Host (demo)", "Mayor", 3,
-                       datetime(2023, 9, 1, 14), "not a link")
+    table = RoundTable(
+        None,
+        6,
+        "Heritage and climate",
+        "Host (demo)",
+        "Mayor",
+        3,
+        datetime(2023, 9, 1, 14),
+        "not a link",
+    )
     with pytest.raises(PermissionDenied):
         service.save_round_table(db, actors["bordeaux"], table)
     with pytest.raises(ValidationError):
         service.save_round_table(db, actors["secretariat"], table)
-    saved = service.save_round_table(db, actors["secretariat"],
-                                     dataclasses.replace(table, recording_url="https://x.org/r"))
+    saved = service.save_round_table(
+        db, actors["secretariat"], dataclasses.replace(table, recording_url="https://x.org/r")
+    )
     assert saved.id is not None
 
 

@@ -5,8 +5,14 @@ from ovpm.charts import LAND_DATASET, milestone_timeline, world_map
 
 
 def test_world_map_is_a_valid_vega_lite_spec_with_the_outline_and_every_located_city():
-    cities = pd.DataFrame({"name": ["Québec", "Kazan", "Nowhere"], "country": ["CA", "RU", "XX"],
-                           "lat": [46.81, 55.79, None], "lon": [-71.21, 49.12, None]})
+    cities = pd.DataFrame(
+        {
+            "name": ["Québec", "Kazan", "Nowhere"],
+            "country": ["CA", "RU", "XX"],
+            "lat": [46.81, 55.79, None],
+            "lon": [-71.21, 49.12, None],
+        }
+    )
     spec = world_map(cities, {"name": "Ville", "country": "Pays"})
     alt.TopLevelLayerSpec.from_dict({k: v for k, v in spec.items() if k != "datasets"})
     assert spec["datasets"][LAND_DATASET]["type"] == "Topology"
@@ -17,11 +23,25 @@ def test_world_map_is_a_valid_vega_lite_spec_with_the_outline_and_every_located_
 
 
 def test_milestone_timeline_marks_today():
-    rows = pd.DataFrame({"label": ["Roadmap"], "starts": [pd.Timestamp("2023-01-01")],
-                         "ends": [pd.Timestamp("2024-09-23")], "state": ["En cours"]})
-    chart = milestone_timeline(rows, "Aujourd'hui", pd.Timestamp("2024-03-01"), {
-        "state": "Statut", "states": {"done": "Terminé", "current": "En cours",
-                                      "upcoming": "À venir"},
-        "milestone": "Jalon", "starts": "Début", "ends": "Fin"})
+    rows = pd.DataFrame(
+        {
+            "label": ["Roadmap"],
+            "starts": [pd.Timestamp("2023-01-01")],
+            "ends": [pd.Timestamp("2024-09-23")],
+            "state": ["En cours"],
+        }
+    )
+    chart = milestone_timeline(
+        rows,
+        "Aujourd'hui",
+        pd.Timestamp("2024-03-01"),
+        {
+            "state": "Statut",
+            "states": {"done": "Terminé", "current": "En cours", "upcoming": "À venir"},
+            "milestone": "Jalon",
+            "starts": "Début",
+            "ends": "Fin",
+        },
+    )
     alt.TopLevelLayerSpec.from_dict({k: v for k, v in chart.items() if k != "datasets"})
     assert chart["layer"][1]["mark"]["type"] == "rule"

@@ -1,4 +1,5 @@
 """Every message of the code has a translation in French, English and Spanish."""
+
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -17,11 +18,12 @@ def code_messages() -> set[str]:
     found = set()
     for folder in ("ovpm", "pages"):
         for _file, _line, message, _comments, _context in extract_from_dir(
-                ROOT / folder, method_map=[("**.py", "python")],
-                keywords={"_": None, "N_": None}):
+            ROOT / folder, method_map=[("**.py", "python")], keywords={"_": None, "N_": None}
+        ):
             found.add(message)
     for _file, _line, message, _c, _ctx in extract_from_dir(
-            ROOT, method_map=[("app.py", "python")], keywords={"_": None, "N_": None}):
+        ROOT, method_map=[("app.py", "python")], keywords={"_": None, "N_": None}
+    ):
         found.add(message)
     return {m for m in found if isinstance(m, str) and m}
 
@@ -43,8 +45,11 @@ def test_every_message_is_translated(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_their_placeholders(language):
     catalog = i18n.catalog(language)
-    broken = [m for m in MESSAGES if m in catalog
-              and set(PLACEHOLDER.findall(m)) != set(PLACEHOLDER.findall(catalog[m]))]
+    broken = [
+        m
+        for m in MESSAGES
+        if m in catalog and set(PLACEHOLDER.findall(m)) != set(PLACEHOLDER.findall(catalog[m]))
+    ]
     assert broken == []
 
 
@@ -61,6 +66,7 @@ def test_money_and_dates_follow_the_language():
     assert i18n.format_money(amount, "EUR", "en") == "€12,345.67"
     assert i18n.format_money(amount, "EUR", "es") == "12.345,67\xa0€"
     from datetime import date
+
     assert i18n.format_day(date(2024, 3, 1), "fr") == "1 mars 2024"
     assert i18n.format_day(date(2024, 3, 1), "es") == "1 de marzo de 2024"
 

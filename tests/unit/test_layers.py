@@ -1,4 +1,5 @@
 """The layering of ARCHITECTURE.md: only ovpm.ui and ovpm.auth import Streamlit; no SQL in pages."""
+
 import ast
 import re
 from pathlib import Path
@@ -23,7 +24,10 @@ def test_core_imports_no_streamlit():
         relative = path.relative_to(ROOT).as_posix()
         if relative.startswith(("ovpm/ui/", "ovpm/auth/")):
             continue
-        if any(m == "streamlit" or m.startswith(("streamlit.", "streamlit_")) for m in imported_modules(path)):
+        if any(
+            m == "streamlit" or m.startswith(("streamlit.", "streamlit_"))
+            for m in imported_modules(path)
+        ):
             offenders.append(relative)
     assert offenders == []
 
@@ -39,9 +43,12 @@ def test_pages_hold_no_sql_and_start_with_their_guard():
         text = path.read_text("utf-8")
         assert "duckdb" not in text and ".execute(" not in text, path
         assert not re.search(r"\b(SELECT|INSERT INTO|DELETE FROM)\b", text), path
-        statements = [node for node in ast.parse(text).body
-                      if not isinstance(node, (ast.Import, ast.ImportFrom))
-                      and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
+        statements = [
+            node
+            for node in ast.parse(text).body
+            if not isinstance(node, (ast.Import, ast.ImportFrom))
+            and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+        ]
         first = ast.unparse(statements[0])
         assert first.startswith("user = require_role("), (path, first)
 

@@ -1,6 +1,12 @@
 from ovpm.domain.models import City, Contact, ContactKind
-from ovpm.domain.rules import (city_errors, contact_errors, email_errors, fold, password_errors,
-                               user_errors)
+from ovpm.domain.rules import (
+    city_errors,
+    contact_errors,
+    email_errors,
+    fold,
+    password_errors,
+    user_errors,
+)
 
 
 def fields(errors):
@@ -24,26 +30,58 @@ def test_password_policy_is_12_to_128_characters_without_composition_rules():
 
 
 def test_password_policy_refuses_common_and_guessable_passwords():
-    for common in ("password1234", "Password1234", "123456789012", "qwertyuiop123",
-                   "motdepasse123", "aaaaaaaaaaaaaa", "abababababab"):
+    for common in (
+        "password1234",
+        "Password1234",
+        "123456789012",
+        "qwertyuiop123",
+        "motdepasse123",
+        "aaaaaaaaaaaaaa",
+        "abababababab",
+    ):
         assert fields(password_errors(common)) == {"password"}, common
     assert fields(password_errors("bordeaux-office-2024", username="bordeaux")) == {"password"}
 
 
 def test_city_rules_name_each_broken_field():
     bad = City(None, "", "", "", "fra", "Atlantis", 95.0, -200.0, True, "de")
-    assert fields(city_errors(bad)) == {"name", "country", "iso2", "region", "lat", "lon",
-                                        "language"}
+    assert fields(city_errors(bad)) == {
+        "name",
+        "country",
+        "iso2",
+        "region",
+        "lat",
+        "lon",
+        "language",
+    }
     good = City(None, "Évora", "Évora", "Portugal", "PT", "Europe and North America", 38.57, -7.91)
     assert city_errors(good) == []
 
 
 def test_contact_rules_require_a_city_or_an_organisation():
-    contact = Contact(None, "Lou Esquisse", "", "lou@x.example.org", "", None, "",
-                      ContactKind.INTERNATIONAL_EXPERT)
+    contact = Contact(
+        None,
+        "Lou Esquisse",
+        "",
+        "lou@x.example.org",
+        "",
+        None,
+        "",
+        ContactKind.INTERNATIONAL_EXPERT,
+    )
     assert fields(contact_errors(contact)) == {"organisation"}
-    bad = Contact(None, "", "", "nope", "call me", 1, "", ContactKind.OTHER, ("xx",),
-                  tuple(f"t{i}" for i in range(11)))
+    bad = Contact(
+        None,
+        "",
+        "",
+        "nope",
+        "call me",
+        1,
+        "",
+        ContactKind.OTHER,
+        ("xx",),
+        tuple(f"t{i}" for i in range(11)),
+    )
     assert fields(contact_errors(bad)) == {"name", "email", "phone", "languages", "expertise"}
 
 
@@ -51,7 +89,12 @@ def test_user_rules_bind_a_city_user_to_exactly_one_city():
     assert fields(user_errors("ok.user", "Ok", "", "city", None, "fr")) == {"city"}
     assert fields(user_errors("ok.user", "Ok", "", "advisory", 3, "fr")) == {"city"}
     assert fields(user_errors("No Spaces", "", "x", "boss", None, "de")) == {
-        "username", "name", "email", "role", "language"}
+        "username",
+        "name",
+        "email",
+        "role",
+        "language",
+    }
     assert user_errors("ok.user", "Ok", "", "city", 3, "es") == []
 
 
