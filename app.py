@@ -30,7 +30,7 @@ else:
             visibility="hidden" if screen.hidden else "visible",
         )
         sections.setdefault(_(screen.section) if screen.section else "", []).append(page)
-    navigation = st.navigation(sections)
+    navigation = st.navigation(sections, expanded=True)
     with st.sidebar:
         st.markdown(f"**{user.name}**")
         st.caption(_(ROLE_LABELS[user.role]) + (f" · {user.city_name}" if user.city_name else ""))

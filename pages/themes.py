@@ -33,24 +33,22 @@ chosen = st.multiselect(
 )
 if chosen:
     themes = themes[themes["region"].isin(chosen)]
-priority = themes[themes["priority"]].assign(axis_name=lambda f: f["axis"].map(axis_label))
+priority = themes[themes["priority"]].assign(
+    axis_name=lambda f: f["axis"].map(axis_label),
+    axis_short=lambda f: f["axis"].map(lambda a: axis_label(a, short=True)),
+)
 
 left, right = st.columns(2)
 left.metric(_("Cities with an approved theme sheet"), i18n.format_number(len(priority), lang))
 right.metric(_("Identified themes"), i18n.format_number(len(themes), lang))
 
-counts = priority.groupby("axis_name", as_index=False).size()
+counts = priority.groupby(["axis_short", "axis_name"], as_index=False).size()
 chart = (
     alt.Chart(counts)
     .mark_bar(color="#1F4E79")
     .encode(
         x=alt.X("size:Q", title=_("Cities"), axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y(
-            "axis_name:N",
-            title=None,
-            sort=[axis_label(n) for n in (1, 2, 3)],
-            axis=alt.Axis(labelLimit=420),
-        ),
+        y=alt.Y("axis_short:N", title=None, sort=[axis_label(n, short=True) for n in (1, 2, 3)]),
         tooltip=[
             alt.Tooltip("axis_name:N", title=_("Strategic axis")),
             alt.Tooltip("size:Q", title=_("Cities")),
