@@ -10,7 +10,14 @@ from tests.e2e.conftest import screenshot, settle
 expect.set_options(timeout=15000)  # a loaded 2-core machine can take seconds per rerun
 
 PASSWORD = "patrimoine-2024"
-STEP_ONE_FR = ["Soumissions", "Expression d'intérêt", "Fiche thématique", "Vue des thématiques"]
+STEP_ONE_FR = [
+    "Soumissions",
+    "Expression d'intérêt",
+    "Fiche thématique",
+    "Vue des thématiques",
+    "Réseaux collaboratifs",
+    "Tables rondes",
+]
 NAV = {
     "secretariat": [
         "Accueil",
@@ -27,6 +34,8 @@ NAV = {
         "Home",
         "Submissions",
         "Theme overview",
+        "Collaborative networks",
+        "Round tables",
         "Member cities",
         "Address book",
         "My account",
@@ -46,6 +55,8 @@ NAV = {
         "Expresión de interés",
         "Ficha temática",
         "Panorama de temáticas",
+        "Redes colaborativas",
+        "Mesas redondas",
         "Ciudades miembro",
         "Libreta de direcciones",
         "Registro de auditoría",
@@ -61,8 +72,22 @@ TITLES = {
     "Envíos": "Mis envíos",
     "Submissions": "Submissions",
     "Sauvegarde": "Sauvegarde",
+    "Round tables": "Thematic round tables",
 }
-ALL_PATHS = ["", "cities", "address_book", "users", "audit", "backup", "account", "home"]
+ALL_PATHS = [
+    "",
+    "cities",
+    "address_book",
+    "users",
+    "audit",
+    "backup",
+    "account",
+    "home",
+    "networks",
+    "network?id=1",
+    "submission?id=1",
+    "round_tables",
+]
 
 
 def sign_in(page, server, username, language=None):
