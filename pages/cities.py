@@ -1,5 +1,7 @@
 """Member cities: the directory with search, filters and a world map; the Secretariat edits."""
 
+import zoneinfo
+
 import streamlit as st
 
 from ovpm import i18n, ui
@@ -12,6 +14,7 @@ from ovpm.services import cities as city_service
 from ovpm.ui.navigation import roles_of
 
 user = require_role(*roles_of("cities"))
+ZONES = sorted(zoneinfo.available_timezones())
 _ = ui.gettext()
 lang = ui.language()
 db = ui.db()
@@ -102,6 +105,12 @@ def city_form(city: City | None, key: str) -> City | None:
         )
         lat = a.number_input(_("Latitude"), value=current.lat, format="%.2f", step=0.01)
         lon = b.number_input(_("Longitude"), value=current.lon, format="%.2f", step=0.01)
+        zone = a.selectbox(
+            _("Time zone"),
+            ZONES,
+            index=ZONES.index(current.timezone) if current.timezone in ZONES else None,
+            placeholder=_("Choose a time zone"),
+        )
         good = st.checkbox(_("Member in good standing"), value=current.good_standing)
         if st.form_submit_button(_("Save"), type="primary"):
             return City(
@@ -116,6 +125,7 @@ def city_form(city: City | None, key: str) -> City | None:
                 good,
                 language,
                 current.version,
+                zone or "",
             )
     return None
 

@@ -17,6 +17,7 @@ from ovpm.domain.models import (
     ContactKind,
     Role,
 )
+from ovpm.domain.times import is_zone
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -35,6 +36,7 @@ FIELD_LABELS = {
     "lat": N_("Latitude"),
     "lon": N_("Longitude"),
     "language": N_("Preferred language"),
+    "timezone": N_("Time zone"),
     "title": N_("Title"),
     "email": N_("E-mail"),
     "phone": N_("Phone"),
@@ -164,6 +166,8 @@ def city_errors(city: City) -> list[FieldError]:
     errors += _coordinate_errors("lat", city.lat, 90) + _coordinate_errors("lon", city.lon, 180)
     if city.language not in LANGUAGES:
         errors.append(FieldError("language", N_("must be French, English or Spanish.")))
+    if not is_zone(city.timezone):
+        errors.append(FieldError("timezone", N_("must be a time zone such as Europe/Paris.")))
     return errors
 
 

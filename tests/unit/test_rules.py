@@ -100,3 +100,12 @@ def test_user_rules_bind_a_city_user_to_exactly_one_city():
 
 def test_fold_removes_accents_for_search():
     assert fold("Québec Córdoba İstanbul") == "quebec cordoba istanbul"
+
+
+def test_city_time_zone_must_be_a_known_zone():
+    city = City(None, "Évora", "", "Portugal", "PT", "Europe and North America", None, None)
+    assert city_errors(city) == []  # UTC by default
+    import dataclasses
+
+    assert fields(city_errors(dataclasses.replace(city, timezone="Mars/Olympus"))) == {"timezone"}
+    assert city_errors(dataclasses.replace(city, timezone="Europe/Lisbon")) == []
