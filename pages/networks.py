@@ -64,18 +64,11 @@ else:
         "changed": _("Last change"),
         "mine": _("My city"),
     }
-    event = st.dataframe(
-        shown[list(columns)],
-        hide_index=True,
-        width="stretch",
-        column_config=columns,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="networks_table",
+    picked = ui.pick_row(
+        frame, shown, columns, "networks_table", _("Select a row to open the network.")
     )
-    st.caption(_("Select a row to open the network."))
-    if event.selection.rows:
-        open_network(int(frame.iloc[event.selection.rows[0]]["id"]))
+    if picked is not None:
+        open_network(picked)
     counts = shown.groupby(["stage", "axis_name"], as_index=False).size()
     chart = (
         alt.Chart(counts)

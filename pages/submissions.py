@@ -103,18 +103,11 @@ def queue() -> None:
         "age": _("Days waiting"),
         "comments": _("Comments"),
     }
-    event = st.dataframe(
-        shown[list(columns)],
-        hide_index=True,
-        width="stretch",
-        column_config=columns,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="queue_table",
+    picked = ui.pick_row(
+        frame, shown, columns, "queue_table", _("Select a row to open the submission.")
     )
-    st.caption(_("Select a row to open the submission."))
-    if event.selection.rows:
-        open_submission(int(frame.iloc[event.selection.rows[0]]["id"]))
+    if picked is not None:
+        open_submission(picked)
     if is_secretariat:
         on_behalf(names)
 

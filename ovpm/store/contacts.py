@@ -79,24 +79,28 @@ def as_contacts(frame: pd.DataFrame) -> list[Contact]:
     return [_contact(tuple(row)) for row in frame.itertuples(index=False)]
 
 
+def _values(contact: Contact) -> list:
+    """The stored fields of a contact, in the column order of insert and update."""
+    return [
+        contact.name,
+        contact.title,
+        contact.email,
+        contact.phone,
+        contact.city_id,
+        contact.organisation,
+        str(contact.kind),
+        list(contact.languages),
+        list(contact.expertise),
+    ]
+
+
 def insert(cur, contact: Contact) -> Contact:
     """Add a contact; returns it with its id."""
     contact = dataclasses.replace(contact, id=next_id(cur, "contacts"), version=1)
     cur.execute(
         "INSERT INTO contacts (id, name, title, email, phone, city_id, organisation, kind, "
         "languages, expertise, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-        [
-            contact.id,
-            contact.name,
-            contact.title,
-            contact.email,
-            contact.phone,
-            contact.city_id,
-            contact.organisation,
-            str(contact.kind),
-            list(contact.languages),
-            list(contact.expertise),
-        ],
+        [contact.id, *_values(contact)],
     )
     return get(cur, contact.id)
 
@@ -108,15 +112,7 @@ def update(cur, contact: Contact) -> Contact:
         "organisation = ?, kind = ?, languages = ?, expertise = ?, version = version + 1 "
         "WHERE id = ? AND version = ? RETURNING id",
         [
-            contact.name,
-            contact.title,
-            contact.email,
-            contact.phone,
-            contact.city_id,
-            contact.organisation,
-            str(contact.kind),
-            list(contact.languages),
-            list(contact.expertise),
+            *_values(contact),
             contact.id,
             contact.version,
         ],

@@ -108,6 +108,23 @@ def saved_and_reset(name: str, message: str) -> None:
     flash_and_rerun(message)
 
 
+def pick_row(frame, shown, columns: dict[str, str], key: str, hint: str) -> int | None:
+    """A table whose rows can be selected; returns the `id` of the selected row, if any.
+
+    `frame` holds the ids, `shown` the same rows as displayed, `columns` their labels."""
+    event = st.dataframe(
+        shown[list(columns)],
+        hide_index=True,
+        width="stretch",
+        column_config=columns,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+    )
+    st.caption(hint)
+    return int(frame.iloc[event.selection.rows[0]]["id"]) if event.selection.rows else None
+
+
 def run_action(action, message: str) -> None:
     """Run one service call; show its errors here, or `message` once on the next run."""
     try:
