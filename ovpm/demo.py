@@ -16,6 +16,8 @@ import pandas as pd
 import pytz
 
 from ovpm.clock import now_utc
+from ovpm.demo_networks import create_demo_networks
+from ovpm.demo_step_one import create_demo_submissions
 from ovpm.domain.models import ContactKind, Cycle, Milestone, Role
 from ovpm.services.users import create_user
 from ovpm.store import bulk, cycles
@@ -372,8 +374,6 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
             language,
             DEMO_PASSWORD,
         )
-    from ovpm.demo_networks import create_demo_networks
-    from ovpm.demo_step_one import create_demo_submissions
 
     submissions = create_demo_submissions(db)
     return {

@@ -7,6 +7,7 @@ from datetime import date
 from ovpm.domain import N_
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
+from ovpm.domain.networks import ActionPlan
 from ovpm.domain.rules import REQUIRED, TOO_LONG, email_errors
 from ovpm.domain.submissions import (
     AXIS_LABELS,
@@ -220,7 +221,6 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
 
 
 def _flatten_plan(content: dict) -> dict[str, str]:
-    from ovpm.domain.networks import ActionPlan
 
     plan = ActionPlan.from_dict(content)
     fields = {"concept": plan.concept, "network_challenges": plan.challenges}

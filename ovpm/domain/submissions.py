@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
 from ovpm.domain import N_
+from ovpm.domain.networks import ActionPlan
 
 
 class SubmissionKind(StrEnum):
@@ -163,7 +164,6 @@ class ExpressionOfInterest:
 
 def content_of(kind: str, data: dict | None):
     """The typed content of a submission from its stored JSON."""
-    from ovpm.domain.networks import ActionPlan
 
     types = {
         SubmissionKind.THEME_SHEET: ThemeSheet,

@@ -9,12 +9,15 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ovpm.clock import now_utc
+from ovpm import i18n
+from ovpm.clock import now_utc, today
 from ovpm.domain import N_
 from ovpm.domain import network_rules as rules
 from ovpm.domain.errors import FieldError, NotFound
 from ovpm.domain.models import Role, User
+from ovpm.domain.network_rules import meeting_ends
 from ovpm.domain.networks import (
+    FUNDER_LABELS,
     ActionPlan,
     BudgetLine,
     FunderKind,
@@ -25,9 +28,16 @@ from ovpm.domain.networks import (
     PreparatoryMeeting,
     RoundTable,
 )
-from ovpm.domain.submissions import Status, Submission, SubmissionKind, ThemeSheet
+from ovpm.domain.submissions import STATUS_LABELS, Status, Submission, SubmissionKind, ThemeSheet
+from ovpm.exports import csv_bytes
+from ovpm.exports.calendar import Event, ics
+from ovpm.exports.spreadsheet import xlsx
+from ovpm.pdf import DocumentInfo
+from ovpm.pdf.plans import category_label
+from ovpm.pdf.plans import plan_pdf as render
+from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, snapshot, validate
-from ovpm.store import audit, networks, submissions, users
+from ovpm.store import audit, cities, networks, submissions, users
 from ovpm.store.db import Database
 
 PLAN = str(SubmissionKind.ACTION_PLAN)
@@ -76,7 +86,6 @@ def overview(db: Database, actor: User) -> pd.DataFrame:
 
 
 def _next_activity(cur, network_id: int):
-    from ovpm.clock import today
 
     view = _plan_source(cur, network_id)
     upcoming = sorted(
@@ -259,7 +268,6 @@ def plan_view(db: Database, actor: User, network_id: int) -> PlanView:
 
 def start_plan(db: Database, actor: User, network_id: int) -> Submission:
     """The network's action plan, started as a draft owned by the pilot city."""
-    from ovpm.services import submissions as submission_service
 
     network = get_network(db, actor, network_id)
     return submission_service.start_submission(db, actor, PLAN, network.pilot_city_id, network_id)
@@ -371,7 +379,6 @@ def networks_of(db: Database, actor: User) -> dict[int, str]:
 
 
 def _funder_text(_, line: BudgetLine, city_names: dict[int, str]) -> str:
-    from ovpm.domain.networks import FUNDER_LABELS
 
     label = _(FUNDER_LABELS[FunderKind(line.funder)])
     if line.funder == FunderKind.PARTICIPANT:
@@ -385,9 +392,6 @@ def budget_frames(
     db: Database, actor: User, network_id: int, language: str
 ) -> dict[str, pd.DataFrame]:
     """The readable budget lines, with totals per funder and per category, as labelled tables."""
-    from ovpm import i18n
-    from ovpm.pdf.plans import category_label
-    from ovpm.store import cities
 
     _ = i18n.translator(language)
     lines = readable_budget(db, actor, network_id)
@@ -416,15 +420,12 @@ def budget_frames(
 
 def budget_csv(db: Database, actor: User, network_id: int, language: str) -> bytes:
     """The readable budget lines as CSV (amounts exact, with a dot as decimal separator)."""
-    from ovpm.exports import csv_bytes
 
     return csv_bytes(next(iter(budget_frames(db, actor, network_id, language).values())))
 
 
 def budget_xlsx(db: Database, actor: User, network_id: int, language: str) -> bytes:
     """The readable budget as a workbook: lines, totals by funder and by category."""
-    from ovpm import i18n
-    from ovpm.exports.spreadsheet import xlsx
 
     _ = i18n.translator(language)
     return xlsx(budget_frames(db, actor, network_id, language), {_("Amount")}, _("Total"))
@@ -432,9 +433,6 @@ def budget_xlsx(db: Database, actor: User, network_id: int, language: str) -> by
 
 def calendar_ics(db: Database, actor: User, network_id: int, language: str) -> bytes:
     """The network's calendar (plan activities, round tables, preparatory meeting) as iCalendar."""
-    from ovpm import i18n
-    from ovpm.domain.network_rules import meeting_ends
-    from ovpm.exports.calendar import Event, ics
 
     _ = i18n.translator(language)
     network = get_network(db, actor, network_id)
@@ -472,12 +470,6 @@ def calendar_ics(db: Database, actor: User, network_id: int, language: str) -> b
 def plan_pdf(db: Database, actor: User, network_id: int, public: bool, language: str) -> bytes:
     """The plan as PDF: the public version never has a budget; the full one only for full
     readers."""
-    from ovpm import i18n
-    from ovpm.domain.submissions import STATUS_LABELS
-    from ovpm.pdf import DocumentInfo
-    from ovpm.pdf.plans import category_label
-    from ovpm.pdf.plans import plan_pdf as render
-    from ovpm.store import cities
 
     network = get_network(db, actor, network_id)
     view = plan_view(db, actor, network_id)
