@@ -31,7 +31,14 @@ from ovpm.services import contacts as contact_service
 from ovpm.services import networks as network_service
 from ovpm.services.contacts import ContactFilter
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.networks import label_of, reader_zone, show_activities, show_budget, three_times
+from ovpm.ui.networks import (
+    label_of,
+    reader_zone,
+    show_activities,
+    show_budget,
+    show_plan,
+    three_times,
+)
 from ovpm.ui.submissions import axis_label, show_history
 
 user = require_role(*roles_of("network"))
@@ -187,20 +194,10 @@ with tab_plan:
             mime="text/csv",
             icon=":material/table:",
         )
-    st.markdown("#### " + _("Concept and objectives"))
-    st.text(view.plan.concept or "—")
-    st.markdown("#### " + _("Challenges the network will address"))
-    st.text(view.plan.challenges or "—")
-    st.markdown("#### " + _("Calendar"))
-    show_activities(view.plan)
-    if view.full:
-        st.markdown("#### " + _("Forecast budget"))
-        show_budget(view.plan.budget, names)
-    elif view.own_lines:
+    show_plan(view.plan, names, with_budget=view.full)
+    if view.own_lines:
         st.markdown("#### " + _("Your city's contribution"))
         show_budget(view.own_lines, names)
-    st.markdown("#### " + _("How the collective work runs until the 17th Congress"))
-    st.text(view.plan.collective_work or "—")
 
 with tab_calendar:
     zone = reader_zone()

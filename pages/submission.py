@@ -19,8 +19,10 @@ from ovpm.domain.submission_rules import (
 )
 from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind, content_of
 from ovpm.services import attachments as attachment_service
+from ovpm.services import cities as city_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
+from ovpm.ui.networks import show_plan
 from ovpm.ui.submissions import show_expression, show_history, show_theme_sheet, status_badge
 
 user = require_role(*roles_of("submission"))
@@ -138,6 +140,8 @@ with tab_read:
         typed = content_of(submission.kind, content)
         if submission.kind == SubmissionKind.THEME_SHEET:
             show_theme_sheet(typed)
+        elif submission.kind == SubmissionKind.ACTION_PLAN:
+            show_plan(typed, city_service.city_names(db, user))
         else:
             show_expression(typed)
             if typed.letter_id is not None:

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from ovpm.domain.networks import (
     ACTIVITY_STATUS_LABELS,
     ACTIVITY_TYPE_LABELS,
     BUDGET_CATEGORY_LABELS,
+    FUNDER_LABELS,
     ActionPlan,
     ActivityStatus,
     ActivityType,
     BudgetCategory,
+    BudgetLine,
+    FunderKind,
 )
 from ovpm.pdf import Document, DocumentInfo
+
+
+def funder_text(_: Callable[..., str], line: BudgetLine, city_names: dict[int, str]) -> str:
+    """'Participating city — Bruges', 'Other source — Regional fund', 'General Secretariat'."""
+    label = _(FUNDER_LABELS.get(_enum(FunderKind, line.funder), line.funder))
+    if line.funder == FunderKind.PARTICIPANT:
+        return label + " — " + city_names.get(line.funder_city_id, "?")
+    if line.funder == FunderKind.OTHER:
+        return label + " — " + line.funder_name
+    return label
 
 
 def plan_pdf(
@@ -21,10 +35,11 @@ def plan_pdf(
     info: DocumentInfo,
     _: Callable[..., str],
     format_day: Callable,
-    budget_rows: list[list[str]] | None,
-    totals_rows: list[list[str]] | None,
+    format_money: Callable,
+    city_names: dict[int, str] | None,
 ) -> bytes:
-    """Concept, challenges, calendar, (budget only when `budget_rows` is given), collective work."""
+    """Concept, challenges, calendar, the budget with each funder's expected contribution (only
+    when `city_names` is given: None is the public version), collective work."""
     pdf = Document(info)
     pdf.title_block()
     pdf.section(_("Concept and objectives"))
@@ -48,18 +63,40 @@ def plan_pdf(
         rows,
         [1.1, 1.1, 1.3, 2.2, 1.3, 1],
     )
-    if budget_rows is not None:
-        pdf.section(_("Forecast budget"))
-        pdf.table(
-            [_("Category"), _("Description"), _("Amount"), _("Funder")],
-            budget_rows,
-            [1.2, 2.6, 1.3, 1.9],
-        )
-        if totals_rows:
-            pdf.table([_("Funder"), _("Expected contribution")], totals_rows, [3, 2])
+    if city_names is not None:
+        _budget(pdf, plan, _, format_money, city_names)
     pdf.section(_("How the collective work runs until the 17th Congress"))
     pdf.paragraph(plan.collective_work)
     return pdf.to_bytes()
+
+
+def _budget(pdf: Document, plan: ActionPlan, _, format_money, city_names) -> None:
+    pdf.section(_("Forecast budget"))
+    lines = [
+        [
+            category_label(_, line.category),
+            line.description,
+            format_money(line.value or Decimal("0"), line.currency),
+            funder_text(_, line, city_names),
+        ]
+        for line in plan.budget
+    ]
+    pdf.table(
+        [_("Category"), _("Description"), _("Amount"), _("Funder")], lines, [1.2, 2.6, 1.3, 1.9]
+    )
+    by_funder: dict[tuple[str, str], Decimal] = {}
+    for line in plan.budget:
+        key = (funder_text(_, line, city_names), line.currency)
+        by_funder[key] = by_funder.get(key, Decimal("0")) + (line.value or Decimal("0"))
+    if by_funder:
+        pdf.table(
+            [_("Funder"), _("Expected contribution")],
+            [
+                [funder, format_money(total, currency)]
+                for (funder, currency), total in by_funder.items()
+            ],
+            [3, 2],
+        )
 
 
 def category_label(_: Callable[..., str], category: str) -> str:

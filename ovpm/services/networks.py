@@ -17,7 +17,6 @@ from ovpm.domain.errors import FieldError, NotFound
 from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import meeting_ends
 from ovpm.domain.networks import (
-    FUNDER_LABELS,
     ActionPlan,
     BudgetLine,
     FunderKind,
@@ -33,7 +32,7 @@ from ovpm.exports import csv_bytes
 from ovpm.exports.calendar import Event, ics
 from ovpm.exports.spreadsheet import xlsx
 from ovpm.pdf import DocumentInfo
-from ovpm.pdf.plans import category_label
+from ovpm.pdf.plans import category_label, funder_text
 from ovpm.pdf.plans import plan_pdf as render
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, snapshot, validate
@@ -378,16 +377,6 @@ def networks_of(db: Database, actor: User) -> dict[int, str]:
 # --- exports ---------------------------------------------------------------------------------
 
 
-def _funder_text(_, line: BudgetLine, city_names: dict[int, str]) -> str:
-
-    label = _(FUNDER_LABELS[FunderKind(line.funder)])
-    if line.funder == FunderKind.PARTICIPANT:
-        return label + " — " + city_names.get(line.funder_city_id, "?")
-    if line.funder == FunderKind.OTHER:
-        return label + " — " + line.funder_name
-    return label
-
-
 def budget_frames(
     db: Database, actor: User, network_id: int, language: str
 ) -> dict[str, pd.DataFrame]:
@@ -402,7 +391,7 @@ def budget_frames(
             {
                 _("Category"): category_label(_, line.category),
                 _("Description"): line.description,
-                _("Funder"): _funder_text(_, line, names),
+                _("Funder"): funder_text(_, line, names),
                 _("Currency"): line.currency,
                 _("Amount"): line.value,
             }
@@ -470,32 +459,14 @@ def calendar_ics(db: Database, actor: User, network_id: int, language: str) -> b
 def plan_pdf(db: Database, actor: User, network_id: int, public: bool, language: str) -> bytes:
     """The plan as PDF: the public version never has a budget; the full one only for full
     readers."""
-
     network = get_network(db, actor, network_id)
     view = plan_view(db, actor, network_id)
     require(public or view.full)
     _ = i18n.translator(language)
-    budget_rows = totals_rows = None
+    names = None
     if not public:
         with db.reading() as cur:
             names = cities.names(cur)
-        budget_rows = [
-            [
-                category_label(_, line.category),
-                line.description,
-                i18n.format_money(line.value or Decimal("0"), line.currency, language),
-                _funder_text(_, line, names),
-            ]
-            for line in view.plan.budget
-        ]
-        by_funder: dict[tuple[str, str], Decimal] = {}
-        for line in view.plan.budget:
-            key = (_funder_text(_, line, names), line.currency)
-            by_funder[key] = by_funder.get(key, Decimal("0")) + (line.value or Decimal("0"))
-        totals_rows = [
-            [funder, i18n.format_money(total, currency, language)]
-            for (funder, currency), total in by_funder.items()
-        ]
     status = (
         Status.APPROVED if view.approved else Status.SUBMITTED if view.revision else Status.DRAFT
     )
@@ -516,8 +487,8 @@ def plan_pdf(db: Database, actor: User, network_id: int, public: bool, language:
         info,
         _,
         lambda d: i18n.format_day(d, language, "medium"),
-        budget_rows,
-        totals_rows,
+        lambda amount, currency: i18n.format_money(amount, currency, language),
+        names,
     )
 
 

@@ -31,9 +31,10 @@ from ovpm.domain.submissions import (
     content_of,
 )
 from ovpm.pdf import DocumentInfo
+from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.services._common import require, validate
-from ovpm.store import audit, networks, submissions
+from ovpm.store import audit, cities, networks, submissions
 from ovpm.store.db import Database
 
 Content = ThemeSheet | ExpressionOfInterest | ActionPlan
@@ -369,4 +370,16 @@ def submission_pdf(
     typed = content_of(submission.kind, content)
     if submission.kind == SubmissionKind.THEME_SHEET:
         return theme_sheet_pdf(typed, info, _)
+    if submission.kind == SubmissionKind.ACTION_PLAN:
+        # Those who read a plan submission (pilot city, Secretariat, Advisory Group) read it all.
+        with db.reading() as cur:
+            names = cities.names(cur)
+        return plan_pdf(
+            typed,
+            info,
+            _,
+            lambda d: i18n.format_day(d, language, "medium"),
+            lambda amount, currency: i18n.format_money(amount, currency, language),
+            names,
+        )
     return expression_pdf(typed, info, i18n.format_day(typed.letter_date, language), _)

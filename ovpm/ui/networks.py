@@ -12,15 +12,14 @@ from ovpm.domain.networks import (
     ACTIVITY_STATUS_LABELS,
     ACTIVITY_TYPE_LABELS,
     BUDGET_CATEGORY_LABELS,
-    FUNDER_LABELS,
     ActionPlan,
     ActivityStatus,
     ActivityType,
     BudgetCategory,
     BudgetLine,
-    FunderKind,
 )
 from ovpm.domain.times import QUEBEC_ZONE, is_zone
+from ovpm.pdf.plans import funder_text
 from ovpm.ui import gettext, language
 
 NETWORK_PAGE = "pages/network.py"
@@ -94,15 +93,6 @@ def show_activities(plan: ActionPlan) -> None:
     )
 
 
-def funder_text(line: BudgetLine, city_names: dict[int, str]) -> str:
-    label = label_of(FUNDER_LABELS, FunderKind, line.funder)
-    if line.funder == FunderKind.PARTICIPANT:
-        return label + " — " + city_names.get(line.funder_city_id, "?")
-    if line.funder == FunderKind.OTHER:
-        return label + " — " + line.funder_name
-    return label
-
-
 def show_budget(lines: tuple[BudgetLine, ...], city_names: dict[int, str]) -> None:
     """Budget lines with exact amounts, and the expected contribution of each funder and the
     total of each category (per currency)."""
@@ -116,7 +106,7 @@ def show_budget(lines: tuple[BudgetLine, ...], city_names: dict[int, str]) -> No
             {
                 "category": label_of(BUDGET_CATEGORY_LABELS, BudgetCategory, line.category),
                 "description": line.description,
-                "funder": funder_text(line, city_names),
+                "funder": funder_text(gettext(), line, city_names),
                 "currency": line.currency,
                 "value": line.value,
             }
@@ -163,3 +153,19 @@ def show_budget(lines: tuple[BudgetLine, ...], city_names: dict[int, str]) -> No
                 "total": _("Total"),
             },
         )
+
+
+def show_plan(plan: ActionPlan, city_names: dict[int, str], with_budget: bool = True) -> None:
+    """Every part of an action plan, read-only (the budget only when the reader may see it)."""
+    _ = gettext()
+    st.markdown("#### " + _("Concept and objectives"))
+    st.text(plan.concept or "—")
+    st.markdown("#### " + _("Challenges the network will address"))
+    st.text(plan.challenges or "—")
+    st.markdown("#### " + _("Calendar"))
+    show_activities(plan)
+    if with_budget:
+        st.markdown("#### " + _("Forecast budget"))
+        show_budget(plan.budget, city_names)
+    st.markdown("#### " + _("How the collective work runs until the 17th Congress"))
+    st.text(plan.collective_work or "—")

@@ -111,3 +111,21 @@ def test_network_history_hides_review_comments_from_other_cities(db_path):
     assert "comment" not in service.history(db, outsider, 1).columns
     full = service.history(db, secretariat, 1)
     assert "A clear plan (demo)." in set(full["comment"])
+
+
+@pytest.mark.parametrize("account", ["secretariat", "advisory", "bordeaux"])
+def test_the_action_plan_submission_opens_with_its_budget_and_pdf(db_path, account):
+    from ovpm.services import submissions as submission_service
+    from ovpm.store import users
+
+    db = open_database(db_path)
+    with db.reading() as cur:
+        reader = users.find(cur, account)
+    plans = submission_service.listing(db, reader, kinds=["action_plan"])
+    plan_id = int(plans[plans["city"] == "Bordeaux"].iloc[0]["id"])
+    at = page("submission", account, id=str(plan_id))
+    assert not at.exception and not at.error
+    shown = everything_shown(at)
+    assert "Interpreters FR/EN/ES for the workshop" in shown and "6 800,00 €" in shown
+    data = submission_service.submission_pdf(db, reader, plan_id, 1, "fr")
+    assert data.startswith(b"%PDF")
