@@ -54,6 +54,10 @@ revisions = submission_service.revisions(db, user, submission.id)
 def owner_actions() -> None:
     row = st.container(horizontal=True)
     if can_edit(user, submission) and row.button(_("Edit"), type="primary"):
+        if submission.kind == SubmissionKind.ACTION_PLAN:
+            st.switch_page(
+                "pages/action_plan.py", query_params={"network": str(submission.network_id)}
+            )
         st.switch_page(FORM_PAGES[submission.kind], query_params={"city": str(submission.city_id)})
     if can_start_revision(user, submission) and row.button(_("Start a revised version")):
         ui.run_action(

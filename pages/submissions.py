@@ -28,7 +28,7 @@ def city_overview() -> None:
     """One card per kind of submission, with its status and next step."""
     st.title(_("My submissions"))
     st.caption(_("Step 1 of the Quebec Roadmap for {city}.", city=user.city_name))
-    for kind in SubmissionKind:
+    for kind in FORM_PAGES:  # the step-1 forms; action plans live on their network
         current = submission_service.current_submission(db, user, str(kind), user.city_id)
         with st.container(border=True):
             left, right = st.columns([3, 2])
@@ -124,7 +124,7 @@ def on_behalf(names: dict[int, str]) -> None:
             key="behalf_city",
         )
         left, right = st.columns(2)
-        for column, kind in zip((left, right), SubmissionKind):
+        for column, kind in zip((left, right), FORM_PAGES):
             if column.button(_(KIND_LABELS[kind]), key=f"behalf_{kind}", disabled=city_id is None):
                 st.switch_page(FORM_PAGES[kind], query_params={"city": str(city_id)})
 

@@ -117,3 +117,11 @@ def test_theme_overview_shows_only_approved_priority_themes_to_a_city(db_path):
     at = page("themes", "bruges")
     priority = at.dataframe[0].value
     assert "Bordeaux" in set(priority["city"]) and "Bruges" not in set(priority["city"])
+
+
+def test_city_overview_lists_the_two_step_one_forms_and_opens_them(db_path):
+    at = page("submissions", "bordeaux")
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert headings == ["#### Expression d'intérêt", "#### Fiche thématique"]
+    labels = [b.label for b in at.button]
+    assert labels.count("Ouvrir le formulaire") == 2
