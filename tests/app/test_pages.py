@@ -60,6 +60,7 @@ def test_page_access_matrix(db_path, screen, account):
     assert not at.exception, at.exception
     allowed = ROLES_BY_ACCOUNT[account] in screen.roles
     if allowed:
+        assert not any("Une erreur s'est produite" in e.value for e in at.error)
         expected = TITLES_FR[screen.key]
         shown = at.title[0].value if at.title else at.warning[0].value
         assert shown.startswith(expected if isinstance(expected, tuple) else (expected,))

@@ -106,7 +106,18 @@ def settle(page) -> None:
     page.wait_for_timeout(300)
 
 
+PAGE_FAILURES = (
+    "Une erreur s'est produite sur cette page",
+    "Something went wrong on this page",
+    "Algo salió mal en esta página",
+    "This app has encountered an error",
+)
+
+
 def screenshot(page, name: str) -> None:
+    """Save a full-page screenshot once the page has settled; it must show no failure."""
     settle(page)
+    body = page.inner_text("body")
+    assert not any(failure in body for failure in PAGE_FAILURES), f"{name}: the page failed"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
