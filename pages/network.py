@@ -208,7 +208,7 @@ with tab_calendar:
         mime="text/calendar",
         icon=":material/event:",
     )
-    show_activities(network_service.plan_view(db, user, network.id).plan)
+    show_activities(view.plan)
     for table in network_service.round_tables(db, user, network.id):
         with st.container(border=True):
             st.markdown("**" + _("Round table {n}", n=table.number) + "** — " + table.theme)

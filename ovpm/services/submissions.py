@@ -97,8 +97,14 @@ def start_submission(
     """The open submission of this kind, created as an empty draft when there is none (an
     action plan belongs to its network and is owned by the pilot city)."""
     require(rules.can_write_for(actor, city_id))
-    SubmissionKind(kind)
     with db.unit_of_work() as cur:
+        if SubmissionKind(kind) == SubmissionKind.ACTION_PLAN:
+            # an action plan belongs to one network and is owned by its pilot city
+            require(
+                network_id is not None and networks.get(cur, network_id).pilot_city_id == city_id
+            )
+        else:
+            require(network_id is None)
         existing = submissions.open_submission(cur, kind, city_id, network_id)
         if existing is not None:
             return existing

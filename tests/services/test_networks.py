@@ -285,3 +285,19 @@ def test_calendar_ics_holds_activities_round_tables_and_the_meeting(db, actors):
     data = service.calendar_ics(db, actors["bruges"], 1, "fr").decode("utf-8")
     assert data.startswith("BEGIN:VCALENDAR") and data.count("BEGIN:VEVENT") >= 3
     assert "DTSTART:20230622T140000Z" in data
+
+
+def test_an_action_plan_is_only_started_for_the_network_the_city_pilots(db, actors, network):
+    bordeaux = actors["bordeaux"]  # pilots network 1 (demo), not the Évora network
+    with pytest.raises(PermissionDenied):
+        submission_service.start_submission(
+            db, bordeaux, "action_plan", bordeaux.city_id, network.id
+        )
+    with pytest.raises(PermissionDenied):
+        submission_service.start_submission(db, bordeaux, "theme_sheet", bordeaux.city_id, 1)
+    assert (
+        submission_service.start_submission(
+            db, bordeaux, "action_plan", bordeaux.city_id, 1
+        ).network_id
+        == 1
+    )
