@@ -96,6 +96,8 @@ FIELD_LABELS = {
     "pilot_city": N_("Pilot city"),
     "network_name": N_("Network name"),
     "rows": N_("Rows"),
+    "rate": N_("Exchange rate"),
+    "envelope": N_("Envelope of the General Secretariat"),
 }
 
 

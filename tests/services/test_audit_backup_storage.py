@@ -27,6 +27,11 @@ TABLES = [
     "submission_revisions",
     "submission_events",
     "submission_comments",
+    "networks",
+    "network_members",
+    "round_tables",
+    "preparatory_meetings",
+    "exchange_rates",
 ]
 
 
