@@ -73,13 +73,25 @@ def server(demo_template, tmp_path_factory):
     else:
         process.kill()
         pytest.fail("streamlit did not start: " + (folder / "streamlit.log").read_text())
+    warm_up(url)
     yield url
     process.terminate()
     process.wait(timeout=20)
 
 
+def warm_up(url: str) -> None:
+    """Run the app's script once in a headless browser so that the first test does not pay for
+    the imports of the first run."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = chromium.new_page()
+        page.goto(url + "/")
+        page.get_by_role("button").first.wait_for(timeout=60000)
+        chromium.close()
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(server):  # after the server: its warm-up runs its own Playwright first
     assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs Debian's chromium"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
