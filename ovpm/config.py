@@ -6,6 +6,7 @@ import os
 import secrets
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,8 +50,11 @@ def ensure_secrets(path: Path = SECRETS_PATH) -> None:
     path.chmod(0o600)
 
 
+@lru_cache(maxsize=4)
 def cookie_key(path: Path = SECRETS_PATH) -> str:
-    """The key that signs session cookies; refuses a missing, short or placeholder value."""
+    """The key that signs session cookies; refuses a missing, short or placeholder value.
+
+    Read once per process: every rerun asks for it, and it changes only with a restart."""
     ensure_secrets(path)
     key = str(tomllib.loads(path.read_text(encoding="utf-8")).get("cookie_key", ""))
     if key.strip().lower() in PLACEHOLDER_KEYS or len(key) < 32:

@@ -261,14 +261,3 @@ class PreparatoryMeeting:
     participants: tuple[int, ...] = ()  # contact ids from the address book
     notes: str = ""
     version: int = 1
-
-
-def totals(lines: tuple[BudgetLine, ...], key) -> dict[tuple[str, str], Decimal]:
-    """Sum of amounts by (key(line), currency); lines with unreadable amounts are left out."""
-    sums: dict[tuple[str, str], Decimal] = {}
-    for line in lines:
-        if line.value is None:
-            continue
-        group = (key(line), line.currency)
-        sums[group] = sums.get(group, Decimal("0")) + line.value
-    return sums

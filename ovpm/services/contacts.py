@@ -120,12 +120,6 @@ def delete_contact(db: Database, actor: User, contact_id: int, version: int) -> 
         )
 
 
-def expertise_suggestions(db: Database, actor: User) -> list[str]:
-    """Fields of expertise already in the address book."""
-    with db.reading() as cur:
-        return contacts.expertise_tags(cur)
-
-
 def export_csv(db: Database, actor: User, where: ContactFilter) -> bytes:
     """The filtered address book as CSV (UTF-8 with BOM, so spreadsheets read accents)."""
     frame = _search(db, where)

@@ -5,7 +5,6 @@ meeting, and their exports. The public version never carries the budget."""
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
 
 import pandas as pd
 
@@ -278,33 +277,6 @@ def working_plan(db: Database, actor: User, network_id: int) -> Submission | Non
     require(actor.role == Role.SECRETARIAT or rules.is_pilot(actor, network))
     with db.reading() as cur:
         return submissions.open_submission(cur, PLAN, network.pilot_city_id, network_id)
-
-
-def budget_table(lines: tuple[BudgetLine, ...]) -> pd.DataFrame:
-    """Budget lines as a table with exact amounts."""
-    return pd.DataFrame(
-        [
-            {
-                "category": line.category,
-                "description": line.description,
-                "amount": line.value if line.value is not None else Decimal("0"),
-                "currency": line.currency,
-                "funder": line.funder,
-                "funder_city_id": line.funder_city_id,
-                "funder_name": line.funder_name,
-            }
-            for line in lines
-        ],
-        columns=[
-            "category",
-            "description",
-            "amount",
-            "currency",
-            "funder",
-            "funder_city_id",
-            "funder_name",
-        ],
-    )
 
 
 def readable_budget(db: Database, actor: User, network_id: int) -> tuple[BudgetLine, ...]:

@@ -19,17 +19,6 @@ def insert_frame(cur, table: str, frame: pd.DataFrame) -> None:
         cur.unregister("bulk_frame")
 
 
-def max_id(cur, table: str) -> int:
-    """The largest id in a table (0 when empty)."""
-    return cur.execute(_MAX_ID_SQL[table]).fetchone()[0]
-
-
-_MAX_ID_SQL = {
-    table: "SELECT coalesce(max(id), 0) FROM " + table
-    for table in ("cities", "contacts", "audit_log")
-}
-
-
 def is_empty(cur) -> bool:
     """True when the database has no programme cycle yet (a new file)."""
     return cur.execute("SELECT count(*) FROM cycles").fetchone()[0] == 0

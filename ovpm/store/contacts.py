@@ -129,9 +129,3 @@ def delete(cur, contact_id: int, version: int) -> None:
     ).fetchall()
     if not gone:
         raise ConflictError(get(cur, contact_id))
-
-
-def expertise_tags(cur) -> list[str]:
-    """Every field of expertise in use, for suggestions."""
-    rows = cur.execute("SELECT DISTINCT unnest(expertise) AS e FROM contacts ORDER BY 1").fetchall()
-    return [row[0] for row in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from ovpm.domain.money import Rate
@@ -40,11 +40,4 @@ def save_rate(cur, rate: Rate, by: str, at: datetime) -> None:
         "DO UPDATE SET rate = excluded.rate, recorded_by = excluded.recorded_by, "
         "recorded_at = excluded.recorded_at",
         [rate.currency, rate.valid_from, rate.rate, by, at],
-    )
-
-
-def delete_rate(cur, currency: str, valid_from: date) -> None:
-    """Remove a rate recorded by mistake."""
-    cur.execute(
-        "DELETE FROM exchange_rates WHERE currency = ? AND valid_from = ?", [currency, valid_from]
     )
