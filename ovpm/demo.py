@@ -16,6 +16,7 @@ import pandas as pd
 import pytz
 
 from ovpm.clock import now_utc
+from ovpm.demo_budget import create_demo_budget
 from ovpm.demo_networks import create_demo_networks
 from ovpm.demo_step_one import create_demo_submissions
 from ovpm.domain.models import ContactKind, Cycle, Milestone, Role
@@ -383,5 +384,6 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "users": 2 + len(DEMO_CITY_ACCOUNTS),
         "submissions": submissions,
         "networks": create_demo_networks(db),
+        "budget_entries": create_demo_budget(db),
         "created_at": int(now_utc().timestamp()),
     }

@@ -5,6 +5,7 @@ source documents, at 10:00 in Québec; everything else (names, themes, amounts) 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time
 
 from ovpm.domain.networks import ActionPlan, Activity, BudgetLine, PreparatoryMeeting, RoundTable
@@ -97,6 +98,36 @@ def water_plan(city_ids: dict) -> ActionPlan:
     )
 
 
+def multicultural_plan(city_ids: dict) -> ActionPlan:
+    return ActionPlan(
+        concept="Share how neighbourhood councils work across cultures (demo text).",
+        challenges="Languages and trust between communities (demo text).",
+        activities=(
+            Activity(
+                "virtual_meeting", "Launch call", date(2024, 3, 19), None, "Online", "planned"
+            ),
+        ),
+        budget=(
+            BudgetLine("interpretation", "Interpreters RU/EN", "3000.00", "USD", "pilot_city"),
+            BudgetLine(
+                "travel", "Two experts for the launch", "4800.00", "USD", "general_secretariat"
+            ),
+            BudgetLine(
+                "materials",
+                "Neighbourhood walks and materials",
+                "1800.00",
+                "EUR",
+                "participating_city",
+                city_ids["Évora"],
+            ),
+            BudgetLine(
+                "communication", "Booklet in four languages", "2500.00", "CAD", "pilot_city"
+            ),
+        ),
+        collective_work="Quarterly calls (demo text).",
+    )
+
+
 def create_demo_networks(db: Database) -> int:
     """Three networks at different stages; returns how many were created."""
     city_ids, people = _ids(db)
@@ -154,24 +185,21 @@ def create_demo_networks(db: Database) -> int:
         networks.invite(db, secretariat, multicultural.id, city_ids[city])
         networks.decide(db, secretariat, multicultural.id, city_ids[city], True)
     plan = networks.start_plan(db, secretariat, multicultural.id)
+    first = multicultural_plan(city_ids)
+    sent = submissions.submit(db, secretariat, plan.id, first, plan.version)
+    approved = submissions.approve(db, secretariat, sent.id, sent.version, "Approved (demo).")
+    # A revision adding a line waits for review: the tracked lines follow revision 1 meanwhile.
+    revised = submissions.start_revision(db, secretariat, approved.id, approved.version)
     submissions.submit(
         db,
         secretariat,
-        plan.id,
-        ActionPlan(
-            concept="Share how neighbourhood councils work across cultures (demo text).",
-            challenges="Languages and trust between communities (demo text).",
-            activities=(
-                Activity(
-                    "virtual_meeting", "Launch call", date(2024, 3, 19), None, "Online", "planned"
-                ),
-            ),
-            budget=(
-                BudgetLine("interpretation", "Interpreters RU/EN", "3000.00", "USD", "pilot_city"),
-            ),
-            collective_work="Quarterly calls (demo text).",
+        revised.id,
+        dataclasses.replace(
+            first,
+            budget=first.budget
+            + (BudgetLine("materials", "Exhibition panels", "1500.00", "USD", "pilot_city"),),
         ),
-        plan.version,
+        revised.version,
     )
 
     networks.create_network(

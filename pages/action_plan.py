@@ -6,6 +6,7 @@ import streamlit as st
 
 from ovpm import ui
 from ovpm.auth import require_role
+from ovpm.domain.budget import line_key, new_line_key
 from ovpm.domain.errors import DomainError, NotFound
 from ovpm.domain.network_rules import PLAN_MAX_WORDS
 from ovpm.domain.networks import (
@@ -148,11 +149,22 @@ with st.form(f"plan_{prefix}"):
                     "funder": FUNDERS.get(line.funder),
                     "city": names.get(line.funder_city_id),
                     "other": line.funder_name,
+                    "key": line_key(line),
                 }
                 for line in plan.budget
             ],
-            columns=["category", "description", "amount", "currency", "funder", "city", "other"],
+            columns=[
+                "category",
+                "description",
+                "amount",
+                "currency",
+                "funder",
+                "city",
+                "other",
+                "key",
+            ],
         ),
+        column_order=["category", "description", "amount", "currency", "funder", "city", "other"],
         num_rows="dynamic",
         width="stretch",
         key=f"{prefix}_budget",
@@ -210,6 +222,7 @@ if save_clicked or submit_clicked:
                 back(FUNDERS, r["funder"], "pilot_city"),
                 CITY_CHOICES.get(r["city"]),
                 text_of(r["other"]),
+                text_of(r.get("key")) or new_line_key(),
             )
             for r in budget.to_dict("records")
             if text_of(r["description"]) or text_of(r["amount"])

@@ -167,6 +167,7 @@ class BudgetLine:
     funder: str = FunderKind.PILOT
     funder_city_id: int | None = None  # the participating city, when funder is one
     funder_name: str = ""  # the other named source
+    key: str = ""  # stable across plan revisions, so that tracked entries stay on their line
 
     @property
     def value(self) -> Decimal | None:

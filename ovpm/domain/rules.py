@@ -98,6 +98,13 @@ FIELD_LABELS = {
     "rows": N_("Rows"),
     "rate": N_("Exchange rate"),
     "envelope": N_("Envelope of the General Secretariat"),
+    "entry_kind": N_("Type of entry"),
+    "entry_date": N_("Date"),
+    "entry_amount": N_("Amount"),
+    "reference": N_("Reference"),
+    "receipt": N_("Receipt"),
+    "reporting_currency": N_("Reporting currency"),
+    "valid_from": N_("Valid from"),
 }
 
 

@@ -27,13 +27,26 @@ def save_reporting(db: Database, actor: User, currency: str, envelope: Decimal |
     require(access.is_secretariat(actor))
     errors = []
     if currency not in CURRENCIES:
-        errors.append(FieldError("currency", N_("must be EUR, CAD or USD.")))
+        errors.append(FieldError("reporting_currency", N_("must be EUR, CAD or USD.")))
     if envelope is None or not envelope.is_finite() or envelope < 0:
         errors.append(FieldError("envelope", N_("cannot be negative.")))
     validate(errors)
     with db.unit_of_work() as cur:
         cycle_id = cycles.current(cur).id
         before = money.settings(cur, cycle_id)
+        if currency != before[0] and money.rates(cur):
+            validate(
+                [
+                    FieldError(
+                        "reporting_currency",
+                        N_(
+                            "cannot change while exchange rates to {currency} are recorded: "
+                            "every rate gives one unit in the reporting currency."
+                        ),
+                        {"currency": before[0]},
+                    )
+                ]
+            )
         money.save_settings(cur, cycle_id, currency, envelope)
         audit.record(
             cur,

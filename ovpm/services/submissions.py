@@ -33,6 +33,7 @@ from ovpm.domain.submissions import (
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
+from ovpm.services import budget
 from ovpm.services._common import require, validate
 from ovpm.store import audit, cities, networks, submissions
 from ovpm.store.db import Database
@@ -193,6 +194,8 @@ def _decide(
         submissions.add_event(
             cur, before.id, before.revision, str(outcome), actor.username, now, comment
         )
+        if outcome == Status.APPROVED and before.kind == SubmissionKind.ACTION_PLAN:
+            _follow_plan_budget(cur, actor, before)
         _audit(
             cur,
             actor,
@@ -202,6 +205,16 @@ def _decide(
             _summary(after) | {"comment": comment},
         )
     return after
+
+
+def _follow_plan_budget(cur, actor: User, plan: Submission) -> None:
+    """An approved action plan's budget lines become the lines tracked for its network."""
+    content = next(
+        r.content for r in submissions.revisions(cur, plan.id) if r.number == plan.revision
+    )
+    budget.follow_approved_plan(
+        cur, actor, plan.network_id, plan.city_id, ActionPlan.from_dict(content)
+    )
 
 
 def request_changes(

@@ -129,5 +129,7 @@ _NEXT_ID_SQL = {
         "networks",
         "round_tables",
         "preparatory_meetings",
+        "budget_lines",
+        "budget_entries",
     )
 }
