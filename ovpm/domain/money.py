@@ -44,9 +44,13 @@ def convert(amount: Decimal, currency: str, on: date, rates: list[Rate], reporti
     return (amount * rate.rate).quantize(CENT, rounding=ROUND_HALF_EVEN)
 
 
-def rate_errors(currency: str, rate: Decimal | None, reporting: str) -> list[FieldError]:
-    """A rate is for another currency than the reporting one, and strictly positive."""
+def rate_errors(
+    currency: str, rate: Decimal | None, reporting: str, valid_from: date | None = date.min
+) -> list[FieldError]:
+    """A rate is for another currency than the reporting one, dated, and strictly positive."""
     errors = []
+    if valid_from is None:
+        errors.append(FieldError("valid_from", N_("is required.")))
     if len(currency or "") != 3 or not currency.isalpha() or not currency.isupper():
         errors.append(FieldError("currency", N_("must be a three-letter code such as CAD.")))
     elif currency == reporting:

@@ -18,6 +18,7 @@ from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_interval
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as _babel_percent
 
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
@@ -90,6 +91,16 @@ def format_moment(value: datetime | None, language: str) -> str:
 def format_number(value: float | int | Decimal, language: str) -> str:
     """A number with the language's separators."""
     return format_decimal(value, locale=normalise(language))
+
+
+def format_amount(value: Decimal, language: str) -> str:
+    """An exact amount with two decimals and the language's separators ('12 345,67')."""
+    return format_decimal(value, format="#,##0.00", locale=normalise(language))
+
+
+def format_percent(share: float, language: str) -> str:
+    """A share as a percentage in the language's way ('42 %')."""
+    return _babel_percent(share, locale=normalise(language))
 
 
 def format_money(amount: Decimal, currency: str, language: str) -> str:

@@ -71,7 +71,7 @@ def save_rate(db: Database, actor: User, rate: Rate) -> None:
     """Record the rate of a currency from a date (Secretariat)."""
     require(access.is_secretariat(actor))
     currency, _envelope = reporting(db, actor)
-    validate(rate_errors(rate.currency, rate.rate, currency))
+    validate(rate_errors(rate.currency, rate.rate, currency, rate.valid_from))
     with db.unit_of_work() as cur:
         money.save_rate(cur, rate, actor.username, now_utc())
         audit.record(

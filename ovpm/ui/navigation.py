@@ -47,6 +47,13 @@ SCREENS = (
     ),
     Screen("round_tables", N_("Round tables"), ":material/forum:", N_("Quebec Roadmap"), ALL_ROLES),
     Screen(
+        "budget",
+        N_("Budget tracking"),
+        ":material/account_balance_wallet:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+    ),
+    Screen(
         "network", N_("Network"), ":material/hub:", N_("Quebec Roadmap"), ALL_ROLES, hidden=True
     ),
     Screen(

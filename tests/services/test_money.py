@@ -40,7 +40,7 @@ def test_rate_rules():
 
 def test_the_secretariat_keeps_rates_and_the_envelope(db, actors):
     secretariat = actors["secretariat"]
-    assert service.reporting(db, secretariat) == ("EUR", Decimal("0.00"))
+    assert service.reporting(db, secretariat) == ("EUR", Decimal("45000.00"))  # the demo's
     for role in ("advisory", "bordeaux"):
         with pytest.raises(PermissionDenied):
             service.save_rate(db, actors[role], RATES[0])
@@ -48,15 +48,18 @@ def test_the_secretariat_keeps_rates_and_the_envelope(db, actors):
             service.save_reporting(db, actors[role], "EUR", Decimal("1"))
     with pytest.raises(ValidationError):
         service.save_reporting(db, secretariat, "GBP", Decimal("-1"))
+    with pytest.raises(ValidationError) as refused:  # rates to EUR are recorded
+        service.save_reporting(db, secretariat, "CAD", Decimal("1"))
+    assert [e.field for e in refused.value.errors] == ["reporting_currency"]
     service.save_reporting(db, secretariat, "EUR", Decimal("150000.00"))
-    for rate in RATES:
-        service.save_rate(db, secretariat, rate)
+    service.save_rate(db, secretariat, Rate("CAD", date(2023, 7, 1), Decimal("0.70")))
     service.save_rate(db, secretariat, Rate("CAD", date(2023, 7, 1), Decimal("0.71")))  # corrected
+    with pytest.raises(ValidationError) as refused:
+        service.save_rate(db, secretariat, Rate("USD", None, Decimal("0.9")))
+    assert [e.field for e in refused.value.errors] == ["valid_from"]
     stored = service.rates(db, actors["advisory"])
-    assert [(r.currency, r.valid_from, r.rate) for r in stored] == [
-        ("CAD", date(2023, 1, 1), Decimal("0.68000000")),
-        ("CAD", date(2023, 7, 1), Decimal("0.71000000")),
-        ("USD", date(2023, 1, 1), Decimal("0.92000000")),
+    assert ("CAD", date(2023, 7, 1), Decimal("0.71000000")) in [
+        (r.currency, r.valid_from, r.rate) for r in stored
     ]
     assert service.reporting(db, secretariat) == ("EUR", Decimal("150000.00"))
     entity = audit_service.audit_entries(db, secretariat).iloc[0]["entity"]

@@ -1,0 +1,299 @@
+"""Budget tracking: lines follow the approved plan, entries, conversion, access, exports."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from ovpm import i18n
+from ovpm.domain.budget import Entry, MissingRates
+from ovpm.domain.errors import NotFound, PermissionDenied, ValidationError
+from ovpm.domain.networks import ActionPlan, Activity, BudgetLine
+from ovpm.services import audit as audit_service
+from ovpm.services import budget as service
+from ovpm.services import networks as network_service
+from ovpm.services import submissions as submission_service
+from ovpm.services.budget import Filters
+
+ANDES = "Living Andean heritage"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+def andean_plan(quebec_id: int, *extra: BudgetLine) -> ActionPlan:
+    return ActionPlan(
+        concept="Andean heritage (test).",
+        challenges="Altitude (test).",
+        activities=(Activity("virtual_meeting", "Call", date(2024, 4, 2), None, "Online"),),
+        collective_work="Calls (test).",
+        budget=(
+            BudgetLine("travel", "Experts", "1000.00", "CAD", "general_secretariat", key="a"),
+            BudgetLine("venue_meals", "Venue", "500.00", "USD", "pilot_city", key="b"),
+            BudgetLine(
+                "materials", "Maps", "300.00", "EUR", "participating_city", quebec_id, key="c"
+            ),
+            *extra,
+        ),
+    )
+
+
+def approve_plan(db, actors, network_id: int, plan: ActionPlan) -> None:
+    secretariat = actors["secretariat"]
+    draft = network_service.working_plan(db, secretariat, network_id)
+    if draft is None:
+        draft = network_service.start_plan(db, secretariat, network_id)
+    elif draft.status == "approved":
+        draft = submission_service.start_revision(db, secretariat, draft.id, draft.version)
+    sent = submission_service.submit(db, secretariat, draft.id, plan, draft.version)
+    submission_service.approve(db, secretariat, sent.id, sent.version)
+
+
+def network_id(db, actors, name: str) -> int:
+    frame = network_service.overview(db, actors["secretariat"])
+    return int(frame[frame["name"] == name].iloc[0]["id"])
+
+
+def lines_by_key(db, actors, name: str) -> dict:
+    return {
+        line.line_key: line
+        for line in service.readable_lines(db, actors["secretariat"])
+        if line.network_name == name
+    }
+
+
+@pytest.fixture
+def andes(db, actors):
+    """The Andean network's approved plan with entries in three currencies, across rate
+    changes, with a refund and a cancelled expense (rates from the demo: CAD 0.685 from
+    2023-01-01, 0.69 from 2023-09-01, 0.675 from 2024-01-01; USD 0.94 from 2023-10-01, 0.905
+    from 2024-01-01); today is 2024-03-01."""
+    andes_id, quebec_id = network_id(db, actors, ANDES), actors["quebec"].city_id
+    network_service.invite(db, actors["secretariat"], andes_id, quebec_id)
+    network_service.decide(db, actors["secretariat"], andes_id, quebec_id, True)
+    approve_plan(db, actors, andes_id, andean_plan(quebec_id))
+    lines = lines_by_key(db, actors, ANDES)
+    secretariat = actors["secretariat"]
+    for key, kind, day, amount in (
+        ("a", "commitment", date(2023, 8, 31), "800.00"),
+        ("a", "expense", date(2023, 9, 1), "333.33"),
+        ("a", "expense", date(2024, 1, 2), "450.00"),
+        ("a", "refund", date(2024, 2, 1), "33.33"),
+        ("b", "expense", date(2023, 12, 31), "520.00"),
+        ("c", "commitment", date(2024, 2, 15), "300.00"),
+        ("c", "expense", date(2024, 2, 20), "120.10"),
+    ):
+        service.record_entry(
+            db, secretariat, Entry(None, lines[key].id, kind, day, Decimal(amount), "ref")
+        )
+    mistake = service.record_entry(
+        db, secretariat, Entry(None, lines["b"].id, "expense", date(2024, 1, 5), Decimal("99.99"))
+    )
+    service.cancel_entry(db, secretariat, mistake.id)
+    return lines
+
+
+# Worked by hand, each amount converted at its own date and rounded to the cent:
+# planned  A 1000 CAD × 0.675 = 675.00 · B 500 USD × 0.905 = 452.50 · C 300.00   → 1427.50
+# committed A 800 × 0.685 = 548.00 · C 300.00                                    →  848.00
+# spent    A 333.33 × 0.69 = 230.00 (229.9977), 450 × 0.675 = 303.75, refund 33.33 × 0.675
+#          = −22.50 (22.49775) → 511.25 · B 520 × 0.94 = 488.80 · C 120.10        → 1120.15
+# variance A 675.00 − 548.00 = 127.00 · B 452.50 − 488.80 = −36.30 · C 0.00     →   90.70
+HAND = {
+    "planned": Decimal("1427.50"),
+    "committed": Decimal("848.00"),
+    "spent": Decimal("1120.15"),
+    "variance": Decimal("90.70"),
+}
+
+
+def test_totals_agree_to_the_cent_with_a_hand_computation(db, actors, andes):
+    result = service.report(db, actors["secretariat"], Filters(networks=(ANDES,)))
+    assert {key: result.total(key) for key in HAND} == HAND
+    over = {f.line.line_key: f.over_plan for f in result.lines}
+    assert over == {"a": False, "b": True, "c": False}
+    assert [(r.currency, r.valid_from) for r in result.rates_used] == [
+        ("CAD", date(2023, 1, 1)),
+        ("CAD", date(2023, 9, 1)),
+        ("CAD", date(2024, 1, 1)),
+        ("USD", date(2023, 10, 1)),
+        ("USD", date(2024, 1, 1)),
+    ]
+    assert result.months == [
+        ("2023-08", Decimal("548.00"), Decimal("0.00")),
+        ("2023-09", Decimal("0.00"), Decimal("230.00")),
+        ("2023-12", Decimal("0.00"), Decimal("488.80")),
+        ("2024-01", Decimal("0.00"), Decimal("303.75")),
+        ("2024-02", Decimal("300.00"), Decimal("97.60")),
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "es"])
+def test_csv_and_xlsx_totals_agree_with_the_hand_computation(db, actors, andes, language):
+    secretariat, only = actors["secretariat"], Filters(networks=(ANDES,))
+    labels = service.column_labels(i18n.translator(language), "EUR")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(service.lines_csv(db, secretariat, language, only).decode("utf-8-sig"))
+        )
+    )
+    assert len(rows) == 3
+    for key, total in HAND.items():
+        assert sum(Decimal(row[labels[key]]) for row in rows) == total
+
+    book = load_workbook(io.BytesIO(service.report_xlsx(db, secretariat, language, only)))
+    titles = service.sheet_titles(i18n.translator(language))
+    for sheet_key in ("lines", "by_network", "by_category", "by_funder"):
+        sheet = book[titles[sheet_key][:31]]
+        header = [cell.value for cell in sheet[1]]
+        body = list(sheet.iter_rows(min_row=2, values_only=True))
+        for key, total in HAND.items():
+            index = header.index(labels[key])
+            values = [row[index] for row in body[:-1]]
+            assert sum(Decimal(str(v)).quantize(Decimal("0.01")) for v in values) == total
+            assert str(body[-1][index]).startswith("=SUM(")
+    assert len(book.sheetnames) == 7
+
+
+def test_lines_follow_later_plan_revisions_by_their_key(db, actors, andes):
+    quebec_id = actors["quebec"].city_id
+    plan = andean_plan(quebec_id)
+    revised = dataclasses.replace(
+        plan,
+        budget=(
+            dataclasses.replace(plan.budget[0], description="Two experts", amount="1200.00"),
+            plan.budget[2],
+            BudgetLine("communication", "Leaflet", "90.00", "EUR", "pilot_city", key="d"),
+        ),
+    )
+    approve_plan(db, actors, network_id(db, actors, ANDES), revised)
+    lines = lines_by_key(db, actors, ANDES)
+    assert lines["a"].id == andes["a"].id and lines["a"].description == "Two experts"
+    assert lines["a"].planned == Decimal("1200.00")
+    assert not lines["b"].in_plan and lines["d"].in_plan
+    result = service.report(db, actors["secretariat"], Filters(networks=(ANDES,)))
+    figures = {f.line.line_key: f for f in result.lines}
+    assert figures["b"].planned == 0 and figures["b"].spent == Decimal("520.00")
+    assert figures["b"].over_plan
+    assert figures["a"].committed == Decimal("800.00")  # entries stay on the line
+
+
+def test_a_missing_rate_is_named_never_a_silent_zero(db, actors, andes):
+    service.record_entry(
+        db,
+        actors["secretariat"],
+        Entry(None, andes["a"].id, "expense", date(2022, 12, 15), Decimal("10.00")),
+    )
+    with pytest.raises(MissingRates) as missing:
+        service.report(db, actors["secretariat"])
+    assert missing.value.missing == [("CAD", date(2022, 12, 15))]
+    with pytest.raises(MissingRates):
+        service.lines_csv(db, actors["advisory"], "en")
+
+
+def test_entry_rules_are_named_field_by_field(db, actors, andes):
+    secretariat, line = actors["secretariat"], andes["a"].id
+    cases = {
+        ("expense", date(2024, 3, 2), "10.00"): {"entry_date"},
+        ("expense", date(2024, 1, 1), "-5.00"): {"entry_amount"},
+        ("expense", date(2024, 1, 1), "0"): {"entry_amount"},
+        ("expense", date(2024, 1, 1), "1.005"): {"entry_amount"},
+        ("refund", date(2024, 2, 1), "10000.00"): {"entry_amount"},
+        ("expense", None, "1.00"): {"entry_date"},
+    }
+    for (kind, day, amount), fields in cases.items():
+        with pytest.raises(ValidationError) as refused:
+            service.record_entry(db, secretariat, Entry(None, line, kind, day, Decimal(amount)))
+        assert {e.field for e in refused.value.errors} == fields
+    with pytest.raises(ValidationError) as refused:
+        service.record_entry(
+            db,
+            secretariat,
+            Entry(None, line, "expense", date(2024, 1, 1), Decimal("1.00")),
+            ("receipt.pdf", b"not a receipt"),
+        )
+    assert {e.field for e in refused.value.errors} == {"receipt"}
+    # a future commitment is allowed: it is a promise, not money that moved
+    service.record_entry(
+        db, secretariat, Entry(None, line, "commitment", date(2024, 6, 1), Decimal("5.00"))
+    )
+
+
+def test_who_reads_and_who_records(db, actors, andes):
+    water = lines_by_key(db, actors, "Living with water")
+    water_ids = {line.id for line in water.values()}
+    translation = next(line for line in water.values() if line.funder_city_id)
+    everything = {line.id for line in service.readable_lines(db, actors["secretariat"])}
+    assert {line.id for line in service.readable_lines(db, actors["advisory"])} == everything
+    assert {line.id for line in service.readable_lines(db, actors["bordeaux"])} == water_ids
+    assert [line.id for line in service.readable_lines(db, actors["bruges"])] == [translation.id]
+    assert [line.id for line in service.readable_lines(db, actors["quebec"])] == [andes["c"].id]
+    assert service.readable_lines(db, actors["cordoba"]) == []
+
+    expense = Entry(None, andes["a"].id, "expense", date(2024, 1, 1), Decimal("1.00"))
+    for name in ("advisory", "bordeaux", "quebec", "bruges"):
+        with pytest.raises(PermissionDenied):
+            service.record_entry(db, actors[name], expense)
+    with pytest.raises(PermissionDenied):  # a funder reads its line but does not record on it
+        service.record_entry(
+            db, actors["bruges"], dataclasses.replace(expense, line_id=translation.id)
+        )
+    for name in ("bordeaux", "bruges", "cordoba"):
+        with pytest.raises(PermissionDenied):
+            service.line_entries(db, actors[name], andes["a"].id)
+    with pytest.raises(NotFound):
+        service.line_entries(db, actors["secretariat"], 999_999)
+
+    saved = service.record_entry(
+        db,
+        actors["bordeaux"],
+        dataclasses.replace(expense, line_id=translation.id, reference="Invoice 7"),
+        ("scan.png", PNG),
+    )
+    assert service.receipt(db, actors["bruges"], saved.id) == ("scan.png", PNG)
+    with pytest.raises(PermissionDenied):
+        service.receipt(db, actors["quebec"], saved.id)
+    with pytest.raises(PermissionDenied):
+        service.cancel_entry(db, actors["bruges"], saved.id)
+    service.cancel_entry(db, actors["bordeaux"], saved.id)
+    with pytest.raises(ValidationError):
+        service.cancel_entry(db, actors["secretariat"], saved.id)
+    trail = audit_service.audit_entries(db, actors["secretariat"], entity="budget_entry")
+    assert {"create", "cancel"} <= set(trail["action"])
+
+
+def test_a_city_exports_only_the_lines_it_may_read(db, actors, andes):
+    for name, expected in (("bruges", 1), ("quebec", 1), ("cordoba", 0)):
+        rows = list(
+            csv.DictReader(
+                io.StringIO(service.lines_csv(db, actors[name], "en").decode("utf-8-sig"))
+            )
+        )
+        assert len(rows) == expected
+        book = load_workbook(io.BytesIO(service.report_xlsx(db, actors[name], "en")))
+        text = " ".join(
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
+        assert "Interpreters" not in text and "Experts" not in text
+        assert service.report(db, actors[name]).envelope is None
+    quebec = service.report(db, actors["quebec"])
+    assert [f.line.description for f in quebec.lines] == ["Maps"]
+    assert quebec.total("spent") == Decimal("120.10")
+
+
+def test_the_envelope_counts_what_the_secretariat_funds(db, actors, andes):
+    result = service.report(db, actors["advisory"])
+    assert result.envelope == Decimal("45000.00")
+    planned, committed, spent = result.secretariat
+    # demo: 5400 EUR experts; 4800 USD at 0.905 = 4344.00; here 1000 CAD at 0.675 = 675.00
+    assert planned == Decimal("5400.00") + Decimal("4344.00") + Decimal("675.00")
+    # commitments: 5400 EUR; 4800 USD on 2024-01-15 at 0.905 = 4344.00; 800 CAD = 548.00
+    assert committed == Decimal("5400.00") + Decimal("4344.00") + Decimal("548.00")
