@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from ovpm.domain.budget import Entry, TrackedLine
@@ -15,16 +15,20 @@ _LINE_COLUMNS = (
     "coalesce(n.name, '')"
 )
 _LINES_FROM = "FROM budget_lines l LEFT JOIN networks n ON n.id = l.network_id"
+_SELECT_LINES = "SELECT " + _LINE_COLUMNS + " " + _LINES_FROM
 _ENTRY_COLUMNS = (
     "id, line_id, kind, entry_date, amount, reference, attachment_id, recorded_by, recorded_at, "
     "cancelled_by, cancelled_at"
 )
 
 
+_SELECT_ENTRIES = "SELECT " + _ENTRY_COLUMNS + " FROM budget_entries"
+
+
 def lines(cur, city_id: int | None = None) -> list[TrackedLine]:
     """Every line, or (with `city_id`) those a city reads: the lines it records on and the
     contribution lines it funds as a participating city."""
-    sql = f"SELECT {_LINE_COLUMNS} {_LINES_FROM}"
+    sql = _SELECT_LINES
     params: list = []
     if city_id is not None:
         sql += (
@@ -38,7 +42,7 @@ def lines(cur, city_id: int | None = None) -> list[TrackedLine]:
 
 def get_line(cur, line_id: int) -> TrackedLine:
     """One line, or NotFound."""
-    row = cur.execute(f"SELECT {_LINE_COLUMNS} {_LINES_FROM} WHERE l.id = ?", [line_id]).fetchone()
+    row = cur.execute(_SELECT_LINES + " WHERE l.id = ?", [line_id]).fetchone()
     if row is None:
         raise NotFound(f"budget line {line_id}")
     return TrackedLine(*row)
@@ -47,7 +51,7 @@ def get_line(cur, line_id: int) -> TrackedLine:
 def network_lines(cur, source: str, network_id: int) -> dict[str, TrackedLine]:
     """A network's lines from one source, by line key."""
     rows = cur.execute(
-        f"SELECT {_LINE_COLUMNS} {_LINES_FROM} WHERE l.source = ? AND l.network_id = ?",
+        _SELECT_LINES + " WHERE l.source = ? AND l.network_id = ?",
         [source, network_id],
     ).fetchall()
     return {row[4]: TrackedLine(*row) for row in rows}
@@ -106,8 +110,7 @@ def entries(cur, line_ids: list[int]) -> list[Entry]:
     if not line_ids:
         return []
     rows = cur.execute(
-        f"SELECT {_ENTRY_COLUMNS} FROM budget_entries WHERE list_contains(?, line_id) "
-        "ORDER BY entry_date, id",
+        _SELECT_ENTRIES + " WHERE list_contains(?, line_id) ORDER BY entry_date, id",
         [line_ids],
     ).fetchall()
     return [Entry(*row) for row in rows]
@@ -115,9 +118,7 @@ def entries(cur, line_ids: list[int]) -> list[Entry]:
 
 def get_entry(cur, entry_id: int) -> Entry:
     """One entry, or NotFound."""
-    row = cur.execute(
-        f"SELECT {_ENTRY_COLUMNS} FROM budget_entries WHERE id = ?", [entry_id]
-    ).fetchone()
+    row = cur.execute(_SELECT_ENTRIES + " WHERE id = ?", [entry_id]).fetchone()
     if row is None:
         raise NotFound(f"budget entry {entry_id}")
     return Entry(*row)
@@ -162,10 +163,3 @@ def line_figure_sums(cur, line_id: int) -> tuple[Decimal, Decimal]:
         [line_id],
     ).fetchone()
     return Decimal(row[0]), Decimal(row[1])
-
-
-def first_entry_date(cur) -> date | None:
-    """The date of the oldest active entry (for the period filter)."""
-    return cur.execute(
-        "SELECT min(entry_date) FROM budget_entries WHERE cancelled_at IS NULL"
-    ).fetchone()[0]

@@ -300,7 +300,9 @@ def record_form(db, user, line: TrackedLine) -> None:
             _("Reference"), placeholder=_("Invoice, order or contract number")
         )
         upload = st.file_uploader(_("Receipt (PDF, PNG or JPEG, optional)"))
-        clicked = st.form_submit_button(_("Record"), type="primary", icon=":material/add:")
+        clicked = st.form_submit_button(
+            _("Record the entry"), type="primary", icon=":material/add:"
+        )
     if clicked:
         entry = Entry(
             None, line.id, EntryKind(kind), day, parse_amount(amount) if amount else None, reference

@@ -25,6 +25,7 @@ TITLES_FR = {
     "submission": "Cette soumission",
     "networks": "Réseaux collaboratifs",
     "round_tables": "Tables rondes thématiques",
+    "budget": "Suivi budgétaire",
     "network": "Ce réseau",
     "action_plan": "Seuls la ville pilote",
 }

@@ -17,6 +17,7 @@ STEP_ONE_FR = [
     "Vue des thématiques",
     "Réseaux collaboratifs",
     "Tables rondes",
+    "Suivi budgétaire",
 ]
 NAV = {
     "secretariat": [
@@ -36,6 +37,7 @@ NAV = {
         "Theme overview",
         "Collaborative networks",
         "Round tables",
+        "Budget tracking",
         "Member cities",
         "Address book",
         "My account",
@@ -57,6 +59,7 @@ NAV = {
         "Panorama de temáticas",
         "Redes colaborativas",
         "Mesas redondas",
+        "Seguimiento presupuestario",
         "Ciudades miembro",
         "Libreta de direcciones",
         "Registro de auditoría",
@@ -87,6 +90,7 @@ ALL_PATHS = [
     "network?id=1",
     "submission?id=1",
     "round_tables",
+    "budget",
 ]
 
 
