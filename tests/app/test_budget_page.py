@@ -1,0 +1,103 @@
+"""The budget screen: totals as worked by hand, what each role sees, recording, missing rates."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ovpm import i18n
+from ovpm.domain.budget import Entry
+from ovpm.services import budget as budget_service
+from tests.app.test_pages import shown_text
+from tests.budget_scenario import ANDES, HAND, andes_with_entries, lines_by_key
+from tests.conftest import signed_in_state
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def budget_page(username: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "budget.py"), default_timeout=30)
+    for name, value in signed_in_state(username).items():
+        at.session_state[name] = value
+    return at.run()
+
+
+def everything_shown(at: AppTest) -> str:
+    """Texts and every cell of every table (a table's repr would cut long ones)."""
+    cells = [
+        str(value)
+        for frame in at.dataframe
+        for column in frame.value.columns
+        for value in [column, *frame.value[column].tolist()]
+    ]
+    return shown_text(at) + "\n" + "\n".join(cells)
+
+
+def metrics(at: AppTest) -> list[str]:
+    return [m.value for m in at.metric]
+
+
+def test_screen_totals_equal_the_hand_computation(db, actors):
+    andes_with_entries(db, actors)
+    at = budget_page("secretariat")
+    at.multiselect(key="budget_networks").set_value([ANDES]).run()
+    assert not at.exception and not at.error
+    assert metrics(at) == [
+        i18n.format_money(HAND[key], "EUR", "fr")
+        for key in ("planned", "committed", "spent", "variance")
+    ]
+    assert "Lignes en dépassement : 1." in shown_text(at)
+
+
+def test_a_funding_city_sees_only_its_own_line_and_no_envelope(db, actors):
+    at = budget_page("bruges")
+    text = everything_shown(at)
+    assert not at.exception and not at.error
+    assert "Translation of the constitution sheet" in text
+    assert "Interpreters" not in text and "Three international experts" not in text
+    assert "Multicultural" not in text
+    assert "enveloppe" not in text
+    assert metrics(at)[0] == i18n.format_money(Decimal("1250.00"), "EUR", "fr")
+
+
+def test_a_city_with_no_line_is_told_so(db_path):
+    at = budget_page("cordoba")
+    assert not at.exception
+    assert at.info[0].value.startswith("Votre ville n'a aucune ligne budgétaire à suivre")
+    assert len(at.metric) == 0 and len(at.dataframe) == 0
+
+
+def test_the_pilot_city_records_an_expense_and_the_totals_move(db, actors):
+    spent = budget_service.report(db, actors["bordeaux"]).total("spent")
+    assert spent == Decimal("11248.40")
+    at = budget_page("bordeaux")
+    assert metrics(at)[2] == i18n.format_money(spent, "EUR", "fr")
+    water = lines_by_key(db, actors, "Living with water")
+    venue = next(v for v in water.values() if v.description == "Room and meals, three days")
+    at.selectbox(key="budget_line").set_value(venue.id).run()
+    next(d for d in at.date_input if d.label == "Date").set_value(date(2024, 2, 28))
+    next(t for t in at.text_input if t.label == "Montant").set_value("abc")
+    next(b for b in at.button if b.label == "Enregistrer l'écriture").click().run()
+    assert "Montant — doit être un montant supérieur à zéro." in at.error[0].value
+    assert metrics(at)[2] == i18n.format_money(spent, "EUR", "fr")  # nothing saved
+    next(s for s in at.selectbox if s.label == "Type d'écriture").set_value("expense")
+    next(t for t in at.text_input if t.label == "Montant").set_value("1 000,50")
+    next(b for b in at.button if b.label == "Enregistrer l'écriture").click().run()
+    assert not at.error
+    assert "Écriture enregistrée." in [s.value for s in at.success]
+    assert metrics(at)[2] == i18n.format_money(spent + Decimal("1000.50"), "EUR", "fr")
+
+
+def test_a_missing_rate_is_named_on_screen(db, actors):
+    water = lines_by_key(db, actors, "Living with water")
+    video = next(v for v in water.values() if v.currency == "CAD")
+    budget_service.record_entry(
+        db,
+        actors["secretariat"],
+        Entry(None, video.id, "expense", date(2022, 11, 30), Decimal("10.00")),
+    )
+    at = budget_page("advisory")
+    assert not at.exception
+    assert "Aucun taux CAD en vigueur le 30 nov. 2022" in at.error[0].value
+    assert len(at.metric) == 0
