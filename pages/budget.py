@@ -52,7 +52,8 @@ by_network, by_category, by_funder, by_month, detail, rates = st.tabs(
         titles["by_month"],
         _("Lines and entries"),
         _("Exchange rates"),
-    ]
+    ],
+    key="budget_view",  # stay on the same view after recording an entry
 )
 for tab, name, column, title in (
     (by_network, "by_network", "network", _("Network")),

@@ -46,13 +46,18 @@ def filters_bar(lines: list[TrackedLine]) -> Filters:
     categories = sorted({line.category for line in lines})
     funders = sorted({line.funder for line in lines})
     return Filters(
-        tuple(row.multiselect(_("Networks"), networks, key="budget_networks")),
+        tuple(
+            row.multiselect(
+                _("Networks"), networks, key="budget_networks", placeholder=_("All networks")
+            )
+        ),
         tuple(
             row.multiselect(
                 _("Categories"),
                 categories,
                 format_func=lambda c: label_of(BUDGET_CATEGORY_LABELS, BudgetCategory, c),
                 key="budget_categories",
+                placeholder=_("All categories"),
             )
         ),
         tuple(
@@ -61,6 +66,7 @@ def filters_bar(lines: list[TrackedLine]) -> Filters:
                 funders,
                 format_func=lambda f: label_of(FUNDER_LABELS, FunderKind, f),
                 key="budget_funders",
+                placeholder=_("All funders"),
             )
         ),
     )
