@@ -23,6 +23,15 @@ ENTITY_LABELS = {
     "user": _("User"),
     "session": _("Session"),
     "database": _("Database"),
+    "submission": _("Submission"),
+    "attachment": _("Attachment"),
+    "network": _("Network"),
+    "network_member": _("Network member"),
+    "round_table": _("Round table"),
+    "cycle": _("Programme cycle"),
+    "exchange_rate": _("Exchange rate"),
+    "budget_line": _("Budget line"),
+    "budget_entry": _("Budget entry"),
 }
 with st.container(border=True):
     c1, c2, c3, c4 = st.columns(4)

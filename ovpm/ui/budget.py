@@ -154,7 +154,7 @@ def _chart(frame: pd.DataFrame, column: str, title: str, measures=MEASURES) -> a
         alt.Chart(long)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{column}:N", title=title, sort=None),
+            y=alt.Y(f"{column}:N", title=title, sort=None, axis=alt.Axis(labelLimit=260)),
             x=alt.X("v:Q", title=""),
             yOffset=alt.YOffset("m:N", sort=order),
             color=alt.Color(
