@@ -59,6 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--pages", nargs="*", help="only these screens (keys), e.g. budget")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp())
     database = work / "bench.duckdb"
@@ -76,6 +77,8 @@ def main() -> None:
     print("| page | role | median ms | p95 ms | × empty (median) |")
     print("|---|---|---|---|---|")
     for screen in SCREENS:
+        if args.pages and screen.key not in args.pages:
+            continue
         for role, username in ACCOUNTS.items():
             if role not in screen.roles:
                 continue

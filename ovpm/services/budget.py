@@ -33,6 +33,7 @@ from ovpm.exports.spreadsheet import xlsx
 from ovpm.pdf.plans import category_label, funder_text
 from ovpm.services import attachments as attachment_service
 from ovpm.services._common import require, validate
+from ovpm.store import attachments as attachment_store
 from ovpm.store import audit, cities, cycles, money
 from ovpm.store import budget as store
 from ovpm.store.db import Database
@@ -222,16 +223,20 @@ def report(db: Database, actor: User, filters: Filters = Filters()) -> Report:
     chosen_entries = [e for e in entries if e.line_id in chosen_ids]
     figures = rules.figures(chosen, chosen_entries, convert)
     months = rules.monthly(chosen, chosen_entries, convert)
+    convert.check()
     secretariat = None
-    if rules.reads_every_line(actor):
+    if rules.reads_every_line(actor):  # the envelope is cycle-wide: the filters do not apply
+        convert_all = Converter(rates, reporting)
         own = rules.figures(
-            [line for line in everything if line.funder == FunderKind.SECRETARIAT], entries, convert
+            [line for line in everything if line.funder == FunderKind.SECRETARIAT],
+            entries,
+            convert_all,
         )
+        convert_all.check()
         secretariat = tuple(
             sum((getattr(f, name + "_converted") for f in own), ZERO)
             for name in ("planned", "committed", "spent")
         )
-    convert.check()
     return Report(
         reporting,
         figures,
@@ -250,14 +255,23 @@ def line_entries(db: Database, actor: User, line_id: int) -> tuple[TrackedLine, 
         return line, store.entries(cur, [line_id])
 
 
-def receipt(db: Database, actor: User, entry_id: int) -> tuple[str, bytes]:
-    """The receipt of an entry, for those who may read its line."""
+def _receipt_record(db: Database, actor: User, entry_id: int):
     with db.reading() as cur:
         entry = store.get_entry(cur, entry_id)
         _readable_line(cur, actor, entry.line_id)
-    require(entry.attachment_id is not None)
-    record, data = attachment_service.file_of(db, entry.attachment_id)
-    return record.original_name, data
+        require(entry.attachment_id is not None)
+        return attachment_store.get(cur, entry.attachment_id)
+
+
+def receipt_name(db: Database, actor: User, entry_id: int) -> str:
+    """The file name of an entry's receipt, for those who may read its line."""
+    return _receipt_record(db, actor, entry_id).original_name
+
+
+def receipt(db: Database, actor: User, entry_id: int) -> tuple[str, bytes]:
+    """The receipt of an entry, for those who may read its line."""
+    record = _receipt_record(db, actor, entry_id)
+    return record.original_name, attachment_service.file_of(db, record.id)[1]
 
 
 # --- recording -----------------------------------------------------------------------------

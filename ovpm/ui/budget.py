@@ -3,6 +3,8 @@ drill-down, the entries of a line and the form that records one, exchange rates.
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -250,6 +252,11 @@ def month_view(frame: pd.DataFrame, reporting: str) -> None:
     )
 
 
+def plain(text: str) -> str:
+    """Text typed by a user, shown literally inside Markdown (no links, images or emphasis)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", text)
+
+
 def entries_table(db, user, line: TrackedLine, entries: list[Entry], may_record: bool) -> None:
     """A line's entries; cancelled ones stay listed. Receipts can be downloaded; the
     recorders can cancel an entry made by mistake."""
@@ -261,7 +268,7 @@ def entries_table(db, user, line: TrackedLine, entries: list[Entry], may_record:
     for entry in entries:
         row = st.container(horizontal=True, vertical_alignment="center")
         text = " · ".join(
-            part
+            plain(part)
             for part in (
                 i18n.format_day(entry.entry_date, lang, "medium"),
                 _(ENTRY_KIND_LABELS.get(entry.kind, entry.kind)),
@@ -277,12 +284,16 @@ def entries_table(db, user, line: TrackedLine, entries: list[Entry], may_record:
             row.markdown("~~" + text + "~~ " + _("(cancelled by {user})", user=entry.cancelled_by))
         if entry.attachment_id is not None:
             try:
-                name, data = budget_service.receipt(db, user, entry.id)
-            except (DomainError, OSError):
+                name = budget_service.receipt_name(db, user, entry.id)
+            except DomainError:
                 row.caption(_("Receipt unavailable"))
             else:
                 row.download_button(
-                    _("Receipt"), data, name, key=f"receipt_{entry.id}", icon=":material/receipt:"
+                    _("Receipt"),
+                    lambda e=entry: budget_service.receipt(db, user, e.id)[1],
+                    name,
+                    key=f"receipt_{entry.id}",
+                    icon=":material/receipt:",
                 )
         if may_record and entry.active:
             if row.button(_("Cancel entry"), key=f"cancel_entry_{entry.id}"):

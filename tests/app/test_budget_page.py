@@ -101,3 +101,24 @@ def test_a_missing_rate_is_named_on_screen(db, actors):
     assert not at.exception
     assert "Aucun taux CAD en vigueur le 30 nov. 2022" in at.error[0].value
     assert len(at.metric) == 0
+
+
+def test_a_typed_reference_is_shown_literally(db, actors):
+    water = lines_by_key(db, actors, "Living with water")
+    venue = next(v for v in water.values() if v.description == "Room and meals, three days")
+    budget_service.record_entry(
+        db,
+        actors["bordeaux"],
+        Entry(
+            None,
+            venue.id,
+            "expense",
+            date(2024, 2, 1),
+            Decimal("1.00"),
+            "[x](http://a.example) $1$",
+        ),
+    )
+    at = budget_page("bordeaux")
+    at.selectbox(key="budget_line").set_value(venue.id).run()
+    shown = [m.value for m in at.markdown if "a.example" in m.value]
+    assert shown and all("\\[x\\]\\(http\\:" in m and "\\$1\\$" in m for m in shown)
