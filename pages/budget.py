@@ -53,38 +53,43 @@ by_network, by_category, by_funder, by_month, detail, rates = st.tabs(
         _("Lines and entries"),
         _("Exchange rates"),
     ],
-    key="budget_view",  # stay on the same view after recording an entry
+    key="budget_view",  # stays on the same view after recording an entry
+    on_change="rerun",  # only the open view is built
 )
 for tab, name, column, title in (
     (by_network, "by_network", "network", _("Network")),
     (by_category, "by_category", "category", _("Category")),
     (by_funder, "by_funder", "funder", _("Funder")),
 ):
-    with tab:
-        widgets.group_view(views, name, column, title, result.reporting)
-with by_month:
-    widgets.month_view(views["by_month"], result.reporting)
-with detail:
-    widgets.lines_table(views["lines"], result.reporting, "all")
-    shown = {f.line.id: f.line for f in result.lines}
-    chosen = st.selectbox(
-        _("Line"),
-        list(shown),
-        index=None,
-        format_func=lambda i: (
-            f"{shown[i].network_name} — {shown[i].description} ({shown[i].currency})"
-        ),
-        placeholder=_("Choose a line to see its entries"),
-        key="budget_line",
-    )
-    if chosen is not None:
-        line, entries = budget_service.line_entries(db, user, chosen)
-        may_record = can_record(user, line)
-        widgets.entries_table(db, user, line, entries, may_record)
-        if may_record:
-            widgets.record_form(db, user, line)
-with rates:
-    widgets.rates_view(db, user, result.rates_used, result.reporting, secretariat)
+    if tab.open:
+        with tab:
+            widgets.group_view(db, user, views, name, column, title, result.reporting)
+if by_month.open:
+    with by_month:
+        widgets.month_view(views["by_month"], result.reporting)
+if detail.open:
+    with detail:
+        widgets.lines_table(views["lines"], result.reporting, "all")
+        shown = {f.line.id: f.line for f in result.lines}
+        chosen = st.selectbox(
+            _("Line"),
+            list(shown),
+            index=None,
+            format_func=lambda i: (
+                f"{shown[i].network_name} — {shown[i].description} ({shown[i].currency})"
+            ),
+            placeholder=_("Choose a line to see its entries"),
+            key="budget_line",
+        )
+        if chosen is not None:
+            line, entries = budget_service.line_entries(db, user, chosen)
+            may_record = can_record(user, line)
+            widgets.entries_table(db, user, line, entries, may_record)
+            if may_record:
+                widgets.record_form(db, user, line)
+if rates.open:
+    with rates:
+        widgets.rates_view(db, user, result.rates_used, result.reporting, secretariat)
 
 st.markdown("**" + _("Exports of what you may see, with the filters above") + "**")
 row = st.container(horizontal=True)

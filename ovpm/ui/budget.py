@@ -172,9 +172,9 @@ def _chart(frame: pd.DataFrame, column: str, title: str, measures=MEASURES) -> a
     )
 
 
-def group_view(views: dict, name: str, column: str, title: str, reporting: str) -> None:
-    """A view by network, category or funder: chart, table with a total, and the lines of the
-    row the reader selects."""
+def group_view(db, user, views: dict, name: str, column: str, title: str, reporting: str) -> None:
+    """A view by network, category or funder: chart, table with a total; selecting a row shows
+    its lines, and selecting a line its entries."""
     _ = ui.gettext()
     frame = views[name]
     if frame.empty:
@@ -208,23 +208,37 @@ def group_view(views: dict, name: str, column: str, title: str, reporting: str) 
         group = frame.iloc[picked][column]
         lines = lines[lines[column] == group]
         st.markdown("**" + _("Lines of {group}", group=group) + "**")
-    lines_table(lines, reporting, f"drill_{name}")
+    picked_line = lines_table(lines, reporting, f"drill_{name}", selectable=True)
+    if picked_line is not None:
+        line, entries = budget_service.line_entries(db, user, picked_line)
+        st.markdown("**" + _("Entries of {line}", line=line.description) + "**")
+        entries_table(db, user, line, entries, may_record=False)
 
 
-def lines_table(frame: pd.DataFrame, reporting: str, key: str) -> None:
-    """Lines with their figures in their own currency and converted, over-plan flagged."""
+def lines_table(
+    frame: pd.DataFrame, reporting: str, key: str, selectable: bool = False
+) -> int | None:
+    """Lines with their figures in their own currency and converted, over-plan flagged; when
+    `selectable`, returns the id of the line the reader selects."""
     _ = ui.gettext()
     labels = budget_service.column_labels(_, reporting)
     shown = _amounts(frame, budget_service.MONEY_COLUMNS)
     shown["over_plan"] = frame["over_plan"].map(lambda over: "⚠ " + _("Over plan") if over else "")
     shown["in_plan"] = frame["in_plan"].map(lambda kept: "" if kept else _("No longer in the plan"))
-    st.dataframe(
+    event = st.dataframe(
         shown.drop(columns=["id"]),
         hide_index=True,
         width="stretch",
         column_config={c: labels[c] for c in shown.columns if c != "id"},
         key=f"budget_lines_{key}",
+        on_select="rerun" if selectable else "ignore",
+        selection_mode="single-row",
     )
+    if not selectable:
+        return None
+    st.caption(_("Select a line to see its entries."))
+    rows = event.selection.rows
+    return int(frame.iloc[rows[0]]["id"]) if rows else None
 
 
 def month_view(frame: pd.DataFrame, reporting: str) -> None:

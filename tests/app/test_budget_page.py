@@ -16,10 +16,13 @@ from tests.conftest import signed_in_state
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def budget_page(username: str) -> AppTest:
+def budget_page(username: str, view: str | None = None) -> AppTest:
+    """The budget screen, on one of its views (tabs) when given."""
     at = AppTest.from_file(str(ROOT / "pages" / "budget.py"), default_timeout=30)
     for name, value in signed_in_state(username).items():
         at.session_state[name] = value
+    if view:
+        at.session_state["budget_view"] = view
     return at.run()
 
 
@@ -50,15 +53,19 @@ def test_screen_totals_equal_the_hand_computation(db, actors):
     assert "Lignes en dépassement : 1." in shown_text(at)
 
 
+VIEWS = ("Par réseau", "Par catégorie", "Par bailleur", "Par mois", "Lignes et écritures")
+
+
 def test_a_funding_city_sees_only_its_own_line_and_no_envelope(db, actors):
-    at = budget_page("bruges")
-    text = everything_shown(at)
-    assert not at.exception and not at.error
-    assert "Translation of the constitution sheet" in text
-    assert "Interpreters" not in text and "Three international experts" not in text
-    assert "Multicultural" not in text
-    assert "enveloppe" not in text
-    assert metrics(at)[0] == i18n.format_money(Decimal("1250.00"), "EUR", "fr")
+    for view in VIEWS:
+        at = budget_page("bruges", view)
+        text = everything_shown(at)
+        assert not at.exception and not at.error
+        assert "Interpreters" not in text and "Three international experts" not in text
+        assert "Multicultural" not in text and "Secrétariat général" not in text
+        assert "enveloppe" not in text
+        assert metrics(at)[0] == i18n.format_money(Decimal("1250.00"), "EUR", "fr")
+    assert "Translation of the constitution sheet" in text  # the lines view, last
 
 
 def test_a_city_with_no_line_is_told_so(db_path):
@@ -71,7 +78,7 @@ def test_a_city_with_no_line_is_told_so(db_path):
 def test_the_pilot_city_records_an_expense_and_the_totals_move(db, actors):
     spent = budget_service.report(db, actors["bordeaux"]).total("spent")
     assert spent == Decimal("11248.40")
-    at = budget_page("bordeaux")
+    at = budget_page("bordeaux", "Lignes et écritures")
     assert metrics(at)[2] == i18n.format_money(spent, "EUR", "fr")
     water = lines_by_key(db, actors, "Living with water")
     venue = next(v for v in water.values() if v.description == "Room and meals, three days")
@@ -118,7 +125,7 @@ def test_a_typed_reference_is_shown_literally(db, actors):
             "[x](http://a.example) $1$",
         ),
     )
-    at = budget_page("bordeaux")
+    at = budget_page("bordeaux", "Lignes et écritures")
     at.selectbox(key="budget_line").set_value(venue.id).run()
     shown = [m.value for m in at.markdown if "http" in m.value]
     assert shown and all("\\[x\\]\\(http\\:" in m and "\\$1\\$" in m for m in shown)

@@ -54,3 +54,21 @@ def test_a_pilot_city_expense_shows_at_once_on_the_secretariat_dashboard(server,
         format(before + Decimal("1234.56"), ",.2f").replace(",", "\u202f").replace(".", ",")
     )
     screenshot(secretariat, "budget-secretariat-after-expense")
+
+    # drill down: the network's total, then its line, then the entry just recorded
+    select_row(secretariat, 0, 0)  # "Living with water" in the view by network
+    expect(secretariat.get_by_text("Lignes de Living with water")).to_be_visible()
+    select_row(secretariat, 1, 2)  # its third line, "Room and meals, three days"
+    expect(
+        secretariat.get_by_text(re.compile("Caterer.s deposit \\(browser test\\)"))
+    ).to_be_visible()
+    screenshot(secretariat, "budget-drill-down")
+
+
+def select_row(page, table: int, row: int) -> None:
+    """Tick a row of a selectable table (a canvas): its first column holds the checkbox."""
+    grid = page.get_by_test_id("stDataFrame").nth(table)
+    grid.scroll_into_view_if_needed()
+    box = grid.locator("canvas").first.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + row * 35 + 17)
+    settle(page)
