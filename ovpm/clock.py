@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
+
+_recording_at: ContextVar[datetime | None] = ContextVar("ovpm_recording_at", default=None)
 
 
 def today() -> date:
@@ -13,5 +18,17 @@ def today() -> date:
 
 
 def now_utc() -> datetime:
-    """The real current time in UTC, naive (the database stores UTC `TIMESTAMP`)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """The current time in UTC, naive (the database stores UTC `TIMESTAMP`): the real time,
+    except inside `recording_at`."""
+    return _recording_at.get() or datetime.now(UTC).replace(tzinfo=None)
+
+
+@contextmanager
+def recording_at(moment: datetime) -> Iterator[None]:
+    """Record what happens inside as of `moment` (UTC): the demo tells its story on the dates
+    it happened, so that stage dates and "what changed since" read true."""
+    token = _recording_at.set(moment)
+    try:
+        yield
+    finally:
+        _recording_at.reset(token)

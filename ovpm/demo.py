@@ -9,19 +9,22 @@ from __future__ import annotations
 import csv
 import json
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from importlib import resources
 
 import pandas as pd
 import pytz
 
+from ovpm import clock
 from ovpm.clock import now_utc
 from ovpm.demo_budget import create_demo_budget
 from ovpm.demo_networks import create_demo_networks
 from ovpm.demo_step_one import create_demo_submissions
 from ovpm.domain.models import ContactKind, Cycle, Milestone, Role
+from ovpm.domain.stages import Stage
+from ovpm.services import progress
 from ovpm.services.users import create_user
-from ovpm.store import bulk, cycles
+from ovpm.store import bulk, cycles, users
 from ovpm.store.db import Database
 
 DEMO_PASSWORD = "patrimoine-2024"
@@ -325,6 +328,28 @@ def audit_frame(contacts: pd.DataFrame, scale: int, rng: random.Random) -> pd.Da
     return frame
 
 
+# Invented targets for the cycle's stages, and the date of the Advisory Group's last meeting.
+STAGE_TARGETS = {
+    Stage.EXPRESSION: date(2022, 12, 31),
+    Stage.PRIORITY_THEME: date(2023, 3, 31),
+    Stage.NETWORK: date(2023, 10, 31),
+    Stage.WORKSHOP: date(2024, 3, 29),
+    Stage.PILOT_PROJECT: date(2024, 6, 28),
+    Stage.EVALUATION: date(2024, 8, 30),
+    Stage.CONTRIBUTION: date(2024, 9, 16),
+}
+LAST_ADVISORY_MEETING = date(2024, 1, 18)
+
+
+def create_demo_targets(db: Database) -> int:
+    """The cycle's stage targets and last Advisory Group meeting; returns how many targets."""
+    with db.reading() as cur:
+        secretariat = users.find(cur, "secretariat")
+    with clock.recording_at(datetime(2024, 1, 19, 11)):
+        progress.save_settings(db, secretariat, STAGE_TARGETS, LAST_ADVISORY_MEETING)
+    return len(STAGE_TARGETS)
+
+
 def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int]:
     """Fill an empty database with the demo cycle, cities, contacts, audit rows and accounts."""
     rng = random.Random(seed)
@@ -385,5 +410,6 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "submissions": submissions,
         "networks": create_demo_networks(db),
         "budget_entries": create_demo_budget(db),
+        "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

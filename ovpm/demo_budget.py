@@ -4,9 +4,10 @@ commitments, expenses and refunds on the demo networks' lines (invented amounts,
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
+from ovpm import clock
 from ovpm.domain.budget import Entry
 from ovpm.domain.money import Rate
 from ovpm.services import budget, money
@@ -61,17 +62,20 @@ def create_demo_budget(db: Database) -> int:
     with db.reading() as cur:
         accounts = {name: users.find(cur, name) for name in ("secretariat", "bordeaux")}
     secretariat = accounts["secretariat"]
-    money.save_reporting(db, secretariat, "EUR", ENVELOPE)
+    with clock.recording_at(datetime(2023, 1, 9, 10)):
+        money.save_reporting(db, secretariat, "EUR", ENVELOPE)
     for currency, valid_from, rate in RATES:
-        money.save_rate(db, secretariat, Rate(currency, valid_from, Decimal(rate)))
+        with clock.recording_at(datetime.combine(valid_from, time(10))):
+            money.save_rate(db, secretariat, Rate(currency, valid_from, Decimal(rate)))
     lines = {
         (line.network_name, line.description): line.id
         for line in budget.readable_lines(db, secretariat)
     }
     for network, description, kind, day, amount, reference, who in ENTRIES:
-        budget.record_entry(
-            db,
-            accounts[who],
-            Entry(None, lines[(network, description)], kind, day, Decimal(amount), reference),
-        )
+        with clock.recording_at(datetime.combine(day, time(16))):  # recorded the same day
+            budget.record_entry(
+                db,
+                accounts[who],
+                Entry(None, lines[(network, description)], kind, day, Decimal(amount), reference),
+            )
     return len(ENTRIES)

@@ -6,13 +6,16 @@ source documents, at 10:00 in Québec; everything else (names, themes, amounts) 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
+from ovpm import clock
 from ovpm.domain.networks import ActionPlan, Activity, BudgetLine, PreparatoryMeeting, RoundTable
 from ovpm.domain.times import QUEBEC_ZONE, to_utc
 from ovpm.services import networks, submissions
 from ovpm.store import cities, users
 from ovpm.store.db import Database
+
+PREPARATORY_MEETING = date(2023, 5, 24)
 
 
 def _ids(db: Database) -> tuple[dict, dict]:
@@ -37,7 +40,12 @@ def water_plan(city_ids: dict) -> ActionPlan:
         challenges="Floods on heritage quays; keeping residents near the water (demo text).",
         activities=(
             Activity(
-                "virtual_meeting", "Preparatory meeting", date(2023, 11, 8), None, "Online", "done"
+                "virtual_meeting",
+                "Preparatory meeting",
+                PREPARATORY_MEETING,
+                None,
+                "Online",
+                "done",
             ),
             Activity(
                 "round_table",
@@ -128,81 +136,97 @@ def multicultural_plan(city_ids: dict) -> ActionPlan:
     )
 
 
+def _on(year: int, month: int, day: int):
+    """Record the demo's steps on the day they happen in its story (14:00 UTC)."""
+    return clock.recording_at(datetime(year, month, day, 14))
+
+
 def create_demo_networks(db: Database) -> int:
     """Three networks at different stages; returns how many were created."""
     city_ids, people = _ids(db)
     secretariat, advisory, bordeaux = people["secretariat"], people["advisory"], people["bordeaux"]
-    water = networks.create_network(
-        db, secretariat, _theme_sheet(db, secretariat, "Bordeaux"), "Living with water"
-    )
-    for city in ("Bruges", "Cusco"):
-        networks.invite(db, secretariat, water.id, city_ids[city])
-        networks.decide(db, bordeaux, water.id, city_ids[city], True)
-    networks.invite(db, bordeaux, water.id, city_ids["Kazan"])
-    networks.set_advisors(db, secretariat, water.id, [advisory.id])
-    draft = networks.start_plan(db, bordeaux, water.id)
-    sent = submissions.submit(db, bordeaux, draft.id, water_plan(city_ids), draft.version)
-    submissions.approve(db, secretariat, sent.id, sent.version, "A clear plan (demo).")
-    networks.update_status(db, secretariat, water.id, water.version, "constituted")
-    networks.save_meeting(
-        db,
-        bordeaux,
-        PreparatoryMeeting(
-            None,
-            water.id,
-            to_utc(date(2023, 11, 8), time(10), QUEBEC_ZONE),
-            55,
-            "https://meet.example.org/living-with-water",
-            (1, 2, 3),
-            "Brainstorm: quays, residents, insurance, shared flood maps (demo notes).",
-        ),
-    )
+    with _on(2023, 4, 20):
+        water = networks.create_network(
+            db, secretariat, _theme_sheet(db, secretariat, "Bordeaux"), "Living with water"
+        )
+        for city in ("Bruges", "Cusco"):
+            networks.invite(db, secretariat, water.id, city_ids[city])
+            networks.decide(db, bordeaux, water.id, city_ids[city], True)
+        networks.invite(db, bordeaux, water.id, city_ids["Kazan"])
+        networks.set_advisors(db, secretariat, water.id, [advisory.id])
+    with _on(2023, 5, 2):
+        networks.save_meeting(
+            db,
+            bordeaux,
+            PreparatoryMeeting(
+                None,
+                water.id,
+                to_utc(PREPARATORY_MEETING, time(10), QUEBEC_ZONE),
+                55,
+                "https://meet.example.org/living-with-water",
+                (1, 2, 3),
+                "Brainstorm: quays, residents, insurance, shared flood maps (demo notes).",
+            ),
+        )
     for number, city, day, theme in (
         (4, "Bruges", date(2023, 6, 22), "Residents and visitors in historic centres"),
         (5, "Bordeaux", date(2023, 7, 6), "Heritage cities facing climate change"),
     ):
-        networks.save_round_table(
+        recorded = day - timedelta(days=14)
+        with _on(recorded.year, recorded.month, recorded.day):
+            networks.save_round_table(
+                db,
+                secretariat,
+                RoundTable(
+                    None,
+                    number,
+                    theme,
+                    f"Host of {city} (demo)",
+                    "Alderman for heritage (demo)",
+                    city_ids[city],
+                    to_utc(day, time(10), QUEBEC_ZONE),
+                    f"https://video.example.org/round-table-{number}",
+                    f"Synthesis sheet of round table {number} (demo text).",
+                    water.id,
+                ),
+            )
+    with _on(2023, 9, 4):
+        draft = networks.start_plan(db, bordeaux, water.id)
+        sent = submissions.submit(db, bordeaux, draft.id, water_plan(city_ids), draft.version)
+    with _on(2023, 9, 15):
+        submissions.approve(db, secretariat, sent.id, sent.version, "A clear plan (demo).")
+        networks.update_status(db, secretariat, water.id, water.version, "constituted")
+
+    with _on(2023, 5, 10):
+        multicultural = networks.create_network(
+            db, secretariat, _theme_sheet(db, secretariat, "Kazan"), "Multicultural neighbourhoods"
+        )
+        for city in ("Évora", "Suzhou"):
+            networks.invite(db, secretariat, multicultural.id, city_ids[city])
+            networks.decide(db, secretariat, multicultural.id, city_ids[city], True)
+    with _on(2023, 11, 6):
+        plan = networks.start_plan(db, secretariat, multicultural.id)
+        first = multicultural_plan(city_ids)
+        sent = submissions.submit(db, secretariat, plan.id, first, plan.version)
+    with _on(2023, 11, 20):
+        approved = submissions.approve(db, secretariat, sent.id, sent.version, "Approved (demo).")
+    # A revision adding a line waits for review: the tracked lines follow revision 1 meanwhile.
+    with _on(2024, 2, 12):
+        revised = submissions.start_revision(db, secretariat, approved.id, approved.version)
+        submissions.submit(
             db,
             secretariat,
-            RoundTable(
-                None,
-                number,
-                theme,
-                f"Host of {city} (demo)",
-                "Alderman for heritage (demo)",
-                city_ids[city],
-                to_utc(day, time(10), QUEBEC_ZONE),
-                f"https://video.example.org/round-table-{number}",
-                f"Synthesis sheet of round table {number} (demo text).",
-                water.id,
+            revised.id,
+            dataclasses.replace(
+                first,
+                budget=first.budget
+                + (BudgetLine("materials", "Exhibition panels", "1500.00", "USD", "pilot_city"),),
             ),
+            revised.version,
         )
 
-    multicultural = networks.create_network(
-        db, secretariat, _theme_sheet(db, secretariat, "Kazan"), "Multicultural neighbourhoods"
-    )
-    for city in ("Évora", "Suzhou"):
-        networks.invite(db, secretariat, multicultural.id, city_ids[city])
-        networks.decide(db, secretariat, multicultural.id, city_ids[city], True)
-    plan = networks.start_plan(db, secretariat, multicultural.id)
-    first = multicultural_plan(city_ids)
-    sent = submissions.submit(db, secretariat, plan.id, first, plan.version)
-    approved = submissions.approve(db, secretariat, sent.id, sent.version, "Approved (demo).")
-    # A revision adding a line waits for review: the tracked lines follow revision 1 meanwhile.
-    revised = submissions.start_revision(db, secretariat, approved.id, approved.version)
-    submissions.submit(
-        db,
-        secretariat,
-        revised.id,
-        dataclasses.replace(
-            first,
-            budget=first.budget
-            + (BudgetLine("materials", "Exhibition panels", "1500.00", "USD", "pilot_city"),),
-        ),
-        revised.version,
-    )
-
-    networks.create_network(
-        db, secretariat, _theme_sheet(db, secretariat, "Cusco"), "Living Andean heritage"
-    )
+    with _on(2023, 6, 1):
+        networks.create_network(
+            db, secretariat, _theme_sheet(db, secretariat, "Cusco"), "Living Andean heritage"
+        )
     return 3

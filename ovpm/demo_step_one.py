@@ -4,8 +4,9 @@ Every text, name and letter here is invented for the demo."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
+from ovpm import clock
 from ovpm.domain.submissions import ExpressionOfInterest, Person, SubmissionKind, Theme, ThemeSheet
 from ovpm.pdf import Document, DocumentInfo
 from ovpm.services import attachments, submissions
@@ -95,13 +96,16 @@ def create_demo_submissions(db: Database) -> int:
         advisory = users.find(cur, "advisory")
         city_ids = {name: city_id for city_id, name in cities.names(cur).items()}
     created = 0
-    for city, (eoi_outcome, sheet_outcome, title, axis) in PLAN.items():
+    for order, (city, (eoi_outcome, sheet_outcome, title, axis)) in enumerate(PLAN.items()):
         city_id = city_ids[city]
-        created += _expression(db, secretariat, city, city_id, eoi_outcome)
+        # expressions over the autumn of 2022, theme sheets over the first months of 2023
+        with clock.recording_at(datetime(2022, 10, 3, 9) + timedelta(days=6 * order)):
+            created += _expression(db, secretariat, city, city_id, eoi_outcome)
         if sheet_outcome:
-            created += _theme_sheet(
-                db, secretariat, advisory, city, city_id, sheet_outcome, title, axis
-            )
+            with clock.recording_at(datetime(2023, 1, 16, 9) + timedelta(days=9 * order)):
+                created += _theme_sheet(
+                    db, secretariat, advisory, city, city_id, sheet_outcome, title, axis
+                )
     return created
 
 

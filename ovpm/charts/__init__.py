@@ -98,3 +98,62 @@ def milestone_timeline(
         .encode(x="today:T")
     )
     return alt.layer(bars, rule).properties(height=200, width="container").to_dict(validate=False)
+
+
+def stage_bars(counts: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """A Vega-Lite spec: how many cities and networks stand at each stage (columns: order,
+    stage, kind, count), stages in programme order, one bar per kind."""
+    chart = (
+        alt.Chart(counts)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            y=alt.Y(
+                "stage:N",
+                title=None,
+                sort=alt.EncodingSortField("order"),
+                axis=alt.Axis(labelLimit=260),
+            ),
+            x=alt.X("count:Q", title=labels["count"], axis=alt.Axis(tickMinStep=1)),
+            yOffset="kind:N",
+            color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[HERITAGE_BLUE, STONE])),
+            tooltip=[
+                alt.Tooltip("stage:N", title=labels["stage"]),
+                alt.Tooltip("kind:N", title=""),
+                alt.Tooltip("count:Q", title=labels["count"]),
+            ],
+        )
+        .properties(height=max(120, 12 * len(counts)), width="container")
+    )
+    return chart.to_dict(validate=False)
+
+
+def programme_timeline(rows: pd.DataFrame, today: pd.Timestamp, labels: dict[str, str]) -> dict:
+    """A Vega-Lite spec of the cycle's milestones and the networks' activities on one time axis
+    (columns: label, kind, starts, ends), with a rule at today."""
+    bars = (
+        alt.Chart(rows)
+        .mark_bar(cornerRadius=3, height=12)
+        .encode(
+            x=alt.X("starts:T", title=None, axis=alt.Axis(format="%Y-%m")),
+            x2="ends:T",
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color(
+                "kind:N", title=None, scale=alt.Scale(range=[HERITAGE_BLUE, "#B07D2B", "#6F8F72"])
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title=labels["what"]),
+                alt.Tooltip("starts:T", title=labels["starts"], format="%Y-%m-%d"),
+                alt.Tooltip("ends:T", title=labels["ends"], format="%Y-%m-%d"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"today": [today]}))
+        .mark_rule(color="#B03A2E", strokeDash=[4, 3])
+        .encode(x="today:T")
+    )
+    return (
+        alt.layer(bars, rule)
+        .properties(height=max(120, 18 * len(rows)), width="container")
+        .to_dict(validate=False)
+    )

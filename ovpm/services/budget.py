@@ -126,7 +126,8 @@ def follow_approved_plan(
     approval's unit of work): a line keeps its entries across revisions by its key; a line the
     new plan drops stays with its entries, planned at zero and marked out of the plan."""
     existing = store.network_lines(cur, LineSource.ACTION_PLAN, network_id)
-    now, approved_on = now_utc(), today()
+    now = now_utc()
+    approved_on = now.date()
     kept = set()
     for key, line in rules.keyed_lines(plan.budget):
         kept.add(key)

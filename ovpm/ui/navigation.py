@@ -26,6 +26,13 @@ class Screen:
 
 SCREENS = (
     Screen("home", N_("Home"), ":material/home:", "", ALL_ROLES),
+    Screen(
+        "overview",
+        N_("Progress overview"),
+        ":material/monitoring:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+    ),
     Screen("submissions", N_("Submissions"), ":material/inbox:", N_("Quebec Roadmap"), ALL_ROLES),
     Screen(
         "expression",

@@ -26,6 +26,7 @@ TITLES_FR = {
     "networks": "Réseaux collaboratifs",
     "round_tables": "Tables rondes thématiques",
     "budget": "Suivi budgétaire",
+    "overview": "Vue d'avancement",
     "network": "Ce réseau",
     "action_plan": "Seuls la ville pilote",
 }

@@ -11,6 +11,7 @@ expect.set_options(timeout=15000)  # a loaded 2-core machine can take seconds pe
 
 PASSWORD = "patrimoine-2024"
 STEP_ONE_FR = [
+    "Vue d'avancement",
     "Soumissions",
     "Expression d'intérêt",
     "Fiche thématique",
@@ -33,6 +34,7 @@ NAV = {
     # The Advisory Group's demo account works in English.
     "advisory": [
         "Home",
+        "Progress overview",
         "Submissions",
         "Theme overview",
         "Collaborative networks",
@@ -53,6 +55,7 @@ NAV = {
     # Córdoba's demo account works in Spanish.
     "cordoba": [
         "Inicio",
+        "Panorama del avance",
         "Envíos",
         "Expresión de interés",
         "Ficha temática",
@@ -91,6 +94,7 @@ ALL_PATHS = [
     "submission?id=1",
     "round_tables",
     "budget",
+    "overview",
 ]
 
 

@@ -1,0 +1,117 @@
+"""The progress model of SPEC.md §3: the stages every city and network moves through, computed
+from the data (never typed by hand), with the date each was reached and the targets set for
+the cycle.
+
+A stage counts as reached only when the stages before it are (the table is a sequence); the
+dates of later stages done out of order are still kept and shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ovpm.domain import N_
+
+
+class Stage(StrEnum):
+    EXPRESSION = "expression_of_interest"
+    PRIORITY_THEME = "priority_theme"
+    NETWORK = "collaborative_network"
+    WORKSHOP = "international_workshop"
+    PILOT_PROJECT = "pilot_project"
+    EVALUATION = "evaluation"
+    CONTRIBUTION = "contribution"
+
+
+STAGE_LABELS = {
+    Stage.EXPRESSION: N_("1.1 Expression of interest"),
+    Stage.PRIORITY_THEME: N_("1.2 Priority theme"),
+    Stage.NETWORK: N_("1.3 Collaborative network"),
+    Stage.WORKSHOP: N_("International workshop"),
+    Stage.PILOT_PROJECT: N_("2 Pilot project"),
+    Stage.EVALUATION: N_("3 Evaluation"),
+    Stage.CONTRIBUTION: N_("Contribution to the Congress"),
+}
+
+CITY_STAGES = tuple(Stage)
+# A network is born from an approved priority theme: its own path starts at 1.3.
+NETWORK_STAGES = tuple(Stage)[2:]
+DUE_HORIZON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where one city or network stands: the stages that apply to it and when each was done."""
+
+    kind: str  # "city" or "network"
+    id: int
+    name: str
+    stages: tuple[Stage, ...]
+    done: dict[Stage, date] = field(default_factory=dict)
+    axis: int | None = None
+    region: str = ""
+    networks: tuple[int, ...] = ()  # a city's networks; a network's own id
+
+    @property
+    def reached(self) -> Stage | None:
+        """The last stage reached in sequence, or None before the first."""
+        last = None
+        for stage in self.stages:
+            if stage not in self.done:
+                break
+            last = stage
+        return last
+
+    @property
+    def next_stage(self) -> Stage | None:
+        reached = self.reached
+        index = self.stages.index(reached) + 1 if reached else 0
+        return self.stages[index] if index < len(self.stages) else None
+
+    def has_reached(self, stage: Stage) -> bool:
+        reached = self.reached
+        return reached is not None and self.stages.index(reached) >= self.stages.index(stage)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A stage not reached yet, and its target date."""
+
+    progress: Progress
+    stage: Stage
+    target: date
+
+    def days_late(self, today: date) -> int:
+        return (today - self.target).days
+
+
+def late_and_due(
+    items: list[Progress], targets: dict[Stage, date], today: date
+) -> tuple[list[Deadline], list[Deadline]]:
+    """Stages whose target has passed without being done (late), and those whose target falls
+    in the next DUE_HORIZON_DAYS days (due next), oldest target first."""
+    horizon = today + timedelta(days=DUE_HORIZON_DAYS)
+    late, due = [], []
+    for item in items:
+        for stage in item.stages:
+            target = targets.get(stage)
+            if target is None or stage in item.done:
+                continue
+            if target < today:
+                late.append(Deadline(item, stage, target))
+            elif target <= horizon:
+                due.append(Deadline(item, stage, target))
+    order = lambda d: (d.target, d.progress.kind, d.progress.name)  # noqa: E731
+    return sorted(late, key=order), sorted(due, key=order)
+
+
+def network_progress_dates(
+    meeting_day: date | None, plan_approved: date | None, today: date
+) -> dict[Stage, date]:
+    """1.3 is done when the preparatory meeting was held and the action plan approved; the
+    date is the later of the two. (SPEC.md §3 also names the constitution sheet, which source
+    000 lists among the workshop's deliverables: it counts there.)"""
+    if meeting_day is None or plan_approved is None or meeting_day > today:
+        return {}
+    return {Stage.NETWORK: max(meeting_day, plan_approved)}

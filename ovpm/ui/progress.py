@@ -1,0 +1,285 @@
+"""Widgets of the progress overview: scope filters, key figures, stage chart and tables,
+timeline and map, budget summary, what changed, the briefing pack, cycle settings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from ovpm import i18n, ui
+from ovpm.charts import programme_timeline, stage_bars, world_map
+from ovpm.domain.budget import MissingRates
+from ovpm.domain.errors import DomainError
+from ovpm.domain.stages import CITY_STAGES, Stage
+from ovpm.services import budget as budget_service
+from ovpm.services import progress as service
+from ovpm.services.budget import Filters
+from ovpm.services.progress import Overview, Scope
+from ovpm.ui.networks import open_network
+from ovpm.ui.submissions import axis_label
+
+
+def scope_bar(current: Overview) -> Scope:
+    """Filters by axis, region and network over what the reader may see."""
+    _ = ui.gettext()
+    row = st.container(horizontal=True)
+    regions = sorted({item.region for item in current.cities + current.networks if item.region})
+    networks = {n.id: n.name for n in current.networks}
+    return Scope(
+        tuple(
+            row.multiselect(
+                _("Strategic axes"),
+                [1, 2, 3],
+                format_func=lambda a: axis_label(a, short=True),
+                key="overview_axes",
+                placeholder=_("All axes"),
+            )
+        ),
+        tuple(
+            row.multiselect(
+                _("Regions"), regions, key="overview_regions", placeholder=_("All regions")
+            )
+        ),
+        tuple(
+            row.multiselect(
+                _("Networks"),
+                list(networks),
+                format_func=networks.get,
+                key="overview_networks",
+                placeholder=_("All networks"),
+            )
+        ),
+    )
+
+
+def key_figures(current: Overview) -> None:
+    """Days left, cities, networks, late and due next: the figures the briefing pack opens
+    with."""
+    _ = ui.gettext()
+    lang = ui.language()
+    row = st.container(horizontal=True)
+    for label, value in service.key_figures(current, None, lang):
+        row.metric(label, value, border=True)
+    st.caption(
+        _(
+            "Stages are computed from the data: a stage counts as reached when the stages before "
+            "it are reached and its own condition holds. Today: {today}.",
+            today=i18n.format_day(current.today, lang, "medium"),
+        )
+    )
+
+
+def stages_view(current: Overview) -> None:
+    """The count at each stage, who is counted, then late and due-next items."""
+    _ = ui.gettext()
+    lang = ui.language()
+    counts = service.stage_counts(current, lang)
+    st.vega_lite_chart(
+        stage_bars(counts, {"count": _("Count"), "stage": _("Stage")}), width="stretch"
+    )
+    choices = [None, *CITY_STAGES]
+    picked = st.selectbox(
+        _("Show who is at this stage"),
+        range(len(choices)),
+        format_func=lambda i: service.stage_label(_, choices[i]),
+        index=None,
+        placeholder=_("Choose a stage"),
+        key="overview_stage",
+    )
+    if picked is not None:
+        stage = choices[picked]
+        counted = [
+            (_("City") if item.kind == "city" else _("Network"), item.name)
+            for item in current.cities + current.networks
+            if item.reached == stage and (stage is None or stage in item.stages)
+        ]
+        st.dataframe(
+            pd.DataFrame(counted, columns=[_("Type"), _("Name")]), hide_index=True, width="stretch"
+        )
+    deadlines_table(_("Late"), current.late, current.today, _("Nothing is late."), _("Days late"))
+    deadlines_table(
+        _("Due in the next 30 days"),
+        current.due,
+        current.today,
+        _("Nothing is due in the next 30 days."),
+        _("Days left"),
+    )
+
+
+def deadlines_table(title, deadlines, today: date, empty: str, days_label: str) -> None:
+    _ = ui.gettext()
+    lang = ui.language()
+    st.markdown("**" + title + "**")
+    if not deadlines:
+        st.info(empty)
+        return
+    frame = service.deadlines_frame(deadlines, today, lang)
+    frame["target"] = frame["target"].map(lambda d: i18n.format_day(d, lang, "medium"))
+    labels = service.column_labels(_)
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={c: labels[c] for c in frame.columns} | {"days": days_label},
+    )
+
+
+def matrix_view(current: Overview, kind: str) -> None:
+    """One row per network (selecting one opens it) or per city, through the stages."""
+    _ = ui.gettext()
+    frame = service.stage_matrix(current, kind, ui.language())
+    if frame.empty:
+        st.info(_("Nothing to show with these filters."))
+        return
+    labels = service.column_labels(_)
+    columns = {c: labels[c] for c in frame.columns if c != "id"}
+    if kind == "network":
+        picked = ui.pick_row(
+            frame, frame, columns, "overview_networks_table", _("Select a row to open the network.")
+        )
+        if picked is not None:
+            open_network(picked)
+    else:
+        st.dataframe(frame[list(columns)], hide_index=True, width="stretch", column_config=columns)
+
+
+def timeline_and_map(db, user, current: Overview) -> None:
+    _ = ui.gettext()
+    lang = ui.language()
+    rows = service.timeline(db, user, current, lang)
+    st.markdown("**" + _("Milestones, stage targets and network activities") + "**")
+    st.vega_lite_chart(
+        programme_timeline(
+            rows,
+            pd.Timestamp(current.today),
+            {"what": _("What"), "starts": _("Starts"), "ends": _("Ends")},
+        ),
+        width="stretch",
+    )
+    st.markdown("**" + _("Participating cities by stage") + "**")
+    places = current.city_places.assign(
+        stage=current.city_places["id"].map(
+            {c.id: service.stage_label(_, c.reached) for c in current.cities}
+        )
+    )
+    st.vega_lite_chart(
+        world_map(places, {"name": _("City"), "country": _("Country")}, "stage", _("Stage")),
+        width="stretch",
+    )
+
+
+def budget_summary(db, user, current: Overview) -> None:
+    """Planned, committed and spent of the networks shown, and the Secretariat's envelope."""
+    _ = ui.gettext()
+    lang = ui.language()
+    try:
+        result = budget_service.report(
+            db, user, Filters(networks=tuple(n.name for n in current.networks))
+        )
+    except MissingRates:
+        st.error(_("The figures cannot be converted: an exchange rate is missing."))
+        return
+    if not result.lines:
+        st.info(_("No budget line to show."))
+        return
+    row = st.container(horizontal=True)
+    for label, value in service.budget_figures(result, lang):
+        row.metric(label, value, border=True)
+    if st.button(_("Open budget tracking"), icon=":material/open_in_new:"):
+        st.switch_page("pages/budget.py")
+
+
+def changes_view(db, user, since: date) -> None:
+    _ = ui.gettext()
+    lang = ui.language()
+    frame = service.changes_since(db, user, since, lang)
+    if frame.empty:
+        st.info(_("Nothing changed since {date}.", date=i18n.format_day(since, lang, "medium")))
+        return
+    shown = frame.assign(happened=frame["happened"].map(lambda t: i18n.format_moment(t, lang)))
+    labels = service.column_labels(_)
+    st.dataframe(
+        shown, hide_index=True, width="stretch", column_config={c: labels[c] for c in shown}
+    )
+
+
+def since_picker(current: Overview) -> date:
+    _ = ui.gettext()
+    default = current.last_advisory_meeting or current.today - timedelta(days=30)
+    chosen = st.date_input(
+        _("Changes since"),
+        value=default,
+        max_value=current.today,
+        format="YYYY-MM-DD",
+        key="overview_since",
+        help=_("By default, the last Advisory Group meeting recorded in the cycle settings."),
+    )
+    return chosen or default
+
+
+def settings_form(db, user, current: Overview) -> None:
+    """Target date of every stage and the last Advisory Group meeting (Secretariat)."""
+    _ = ui.gettext()
+    with st.form(ui.form_key("overview_settings")):
+        st.markdown("**" + _("Target date of each stage") + "**")
+        cells = [column for _row in range(2) for column in st.columns(4)]
+        targets = {
+            stage: cell.date_input(
+                service.stage_label(_, stage),
+                value=current.targets.get(stage),
+                format="YYYY-MM-DD",
+            )
+            for stage, cell in zip(Stage, cells)
+        }
+        meeting = cells[len(targets)].date_input(
+            _("Last Advisory Group meeting"),
+            value=current.last_advisory_meeting,
+            format="YYYY-MM-DD",
+        )
+        if st.form_submit_button(_("Save settings"), icon=":material/save:"):
+            try:
+                service.save_settings(db, user, targets, meeting)
+            except DomainError as error:
+                ui.show_error(error)
+            else:
+                ui.saved_and_reset("overview_settings", _("Settings saved."))
+
+
+def briefing_pack(db, user, scope: Scope, since: date) -> None:
+    """Build the briefing pack on request, with a progress indicator, then offer it."""
+    _ = ui.gettext()
+    lang = ui.language()
+    st.caption(
+        _(
+            "A PDF in your language: cover, key figures, charts, late and due-next items, one page "
+            "per network and what changed since {date}.",
+            date=i18n.format_day(since, lang, "medium"),
+        )
+    )
+    if st.button(_("Prepare the briefing pack"), type="primary", icon=":material/picture_as_pdf:"):
+        bar = st.progress(0.0, text=_("Preparing the briefing pack…"))
+
+        def report(share: float, step: str) -> None:
+            bar.progress(min(share, 1.0), text=step)
+
+        st.session_state["overview_pack"] = service.briefing_pdf(
+            db, user, scope, since, lang, report
+        )
+        bar.progress(1.0, text=_("The briefing pack is ready."))
+    pack = st.session_state.get("overview_pack")
+    if pack:
+        st.download_button(
+            _("Download the briefing pack (PDF)"),
+            pack,
+            f"briefing-{since.isoformat()}.pdf",
+            mime="application/pdf",
+            icon=":material/download:",
+        )
+    st.download_button(
+        _("Overview tables (XLSX)"),
+        lambda: service.overview_xlsx(db, user, scope, since, lang),
+        "overview.xlsx",
+        icon=":material/table_view:",
+    )
