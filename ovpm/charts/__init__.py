@@ -46,7 +46,9 @@ def world_map(
         ],
     }
     if color_field:
-        encoding["color"] = alt.Color(f"{color_field}:N", title=color_title)
+        encoding["color"] = alt.Color(
+            f"{color_field}:N", title=color_title, legend=alt.Legend(labelLimit=260)
+        )
     dots = (
         alt.Chart(points)
         .mark_circle(size=60, opacity=0.85, color=HERITAGE_BLUE, stroke="white", strokeWidth=0.8)

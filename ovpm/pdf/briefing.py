@@ -57,7 +57,6 @@ def briefing_pdf(briefing: Briefing, progress: Callable[[float, str], None]) -> 
     for heading, png in briefing.charts:
         _picture(pdf, heading, png)
     progress(0.75, briefing.labels["step_tables"])
-    pdf.add_page()
     for title, rows in ((briefing.late_title, briefing.late), (briefing.due_title, briefing.due)):
         pdf.section(title)
         if rows:

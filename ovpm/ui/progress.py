@@ -264,12 +264,12 @@ def briefing_pack(db, user, scope: Scope, since: date) -> None:
         def report(share: float, step: str) -> None:
             bar.progress(min(share, 1.0), text=step)
 
-        st.session_state["overview_pack"] = service.briefing_pdf(
-            db, user, scope, since, lang, report
-        )
+        wanted = (scope, since, lang)
+        pdf = service.briefing_pdf(db, user, scope, since, lang, report)
+        st.session_state["overview_pack"] = (wanted, pdf)
         bar.progress(1.0, text=_("The briefing pack is ready."))
-    pack = st.session_state.get("overview_pack")
-    if pack:
+    made_for, pack = st.session_state.get("overview_pack", (None, None))
+    if pack and made_for == (scope, since, lang):  # never offer a pack of other choices
         st.download_button(
             _("Download the briefing pack (PDF)"),
             pack,
