@@ -195,7 +195,6 @@ def create_demo_networks(db: Database) -> int:
         sent = submissions.submit(db, bordeaux, draft.id, water_plan(city_ids), draft.version)
     with _on(2023, 9, 15):
         submissions.approve(db, secretariat, sent.id, sent.version, "A clear plan (demo).")
-        networks.update_status(db, secretariat, water.id, water.version, "constituted")
 
     with _on(2023, 5, 10):
         multicultural = networks.create_network(

@@ -14,14 +14,11 @@ from ovpm.domain.network_rules import (
     can_ask_to_join,
     can_decide_membership,
     can_edit_meeting,
-    can_manage,
     is_pilot,
 )
 from ovpm.domain.networks import (
     MEMBER_STATUS_LABELS,
-    NETWORK_STATUS_LABELS,
     MemberStatus,
-    NetworkStatus,
     PreparatoryMeeting,
 )
 from ovpm.domain.submissions import STATUS_LABELS, Status
@@ -30,9 +27,9 @@ from ovpm.services import cities as city_service
 from ovpm.services import contacts as contact_service
 from ovpm.services import networks as network_service
 from ovpm.services.contacts import ContactFilter
+from ovpm.services.progress import network_stages, stage_label
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import (
-    label_of,
     reader_zone,
     show_activities,
     show_budget,
@@ -62,7 +59,7 @@ st.caption(
     + " · "
     + _("Pilot city: {city}", city=network.pilot_city_name)
     + " · "
-    + label_of(NETWORK_STATUS_LABELS, NetworkStatus, network.status)
+    + _("Stage: {stage}", stage=stage_label(_, network_stages(db, user).get(network.id)))
 )
 
 
@@ -132,21 +129,6 @@ with tab_members:
         + "**: "
         + (", ".join(name for _id, name in advisors) or "—")
     )
-    if can_manage(user):
-        with st.form("network_status"):
-            status = st.selectbox(
-                _("Stage"),
-                [str(s) for s in NetworkStatus],
-                index=list(NetworkStatus).index(network.status),
-                format_func=lambda s: _(NETWORK_STATUS_LABELS[NetworkStatus(s)]),
-            )
-            if st.form_submit_button(_("Save")):
-                ui.run_action(
-                    lambda: network_service.update_status(
-                        db, user, network.id, network.version, status
-                    ),
-                    _("Saved."),
-                )
 
 with tab_plan:
     view = network_service.plan_view(db, user, network.id)

@@ -9,10 +9,11 @@ from ovpm import i18n, ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import DomainError
 from ovpm.domain.network_rules import can_manage
-from ovpm.domain.networks import NETWORK_STATUS_LABELS, NetworkStatus
+from ovpm.domain.stages import NETWORK_STAGES
 from ovpm.domain.submissions import STATUS_LABELS, Status
 from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
+from ovpm.services.progress import network_stages, stage_label
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import label_of, open_network
 from ovpm.ui.submissions import axis_label
@@ -27,13 +28,14 @@ st.caption(_("Each network gathers cities around one priority theme, led by a pi
 ui.show_flash()
 frame = network_service.overview(db, user)
 mine = network_service.networks_of(db, user)
+stages = network_stages(db, user)
 
 if frame.empty:
     st.info(_("No network has been created yet."))
 else:
     shown = frame.assign(
         axis_name=frame["axis"].map(lambda a: axis_label(int(a), short=True)),
-        stage=frame["status"].map(lambda s: label_of(NETWORK_STATUS_LABELS, NetworkStatus, s)),
+        stage=frame["id"].map(lambda i: stage_label(_, stages.get(i))),
         plan=frame["plan_status"].map(
             lambda s: label_of(STATUS_LABELS, Status, s) if isinstance(s, str) else "—"
         ),
@@ -78,7 +80,7 @@ else:
             y=alt.Y(
                 "stage:N",
                 title=_("Stage"),
-                sort=[_(NETWORK_STATUS_LABELS[s]) for s in NetworkStatus],
+                sort=[stage_label(_, s) for s in (None, *NETWORK_STAGES)],
             ),
             color=alt.Color(
                 "axis_name:N",

@@ -22,7 +22,6 @@ from ovpm.domain.networks import (
     Member,
     MemberStatus,
     Network,
-    NetworkStatus,
     PreparatoryMeeting,
     RoundTable,
 )
@@ -116,25 +115,6 @@ def create_network(db: Database, actor: User, theme_sheet_id: int, name: str) ->
         )
         _audit(cur, actor, network, "create", None, snapshot(network, ("pilot_city_name",)))
     return network
-
-
-def update_status(db: Database, actor: User, network_id: int, version: int, status: str) -> Network:
-    """Move a network through its statuses (Secretariat)."""
-    require(rules.can_manage(actor))
-    with db.unit_of_work() as cur:
-        before = networks.get(cur, network_id)
-        after = networks.update(
-            cur, dataclasses.replace(before, status=NetworkStatus(status), version=version)
-        )
-        _audit(
-            cur,
-            actor,
-            after,
-            "status",
-            {"status": str(before.status)},
-            {"status": str(after.status)},
-        )
-    return after
 
 
 def members(db: Database, actor: User, network_id: int) -> list[Member]:

@@ -759,3 +759,11 @@ def _open_questions(db, actor, current, network, row, over: int, language: str) 
                 )
             )
     return questions
+
+
+def network_stages(db: Database, actor: User) -> dict[int, Stage | None]:
+    """network id → the stage it has reached (public: it follows from the plan's approval and
+    the preparatory meeting, which every member city may see)."""
+    with db.reading() as cur:
+        _cities, networks, _places = _all_progress(cur, today())
+    return {network.id: network.reached for network in networks}
