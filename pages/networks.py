@@ -81,6 +81,7 @@ else:
                 "stage:N",
                 title=_("Stage"),
                 sort=[stage_label(_, s) for s in (None, *NETWORK_STAGES)],
+                axis=alt.Axis(labelLimit=260),
             ),
             color=alt.Color(
                 "axis_name:N",

@@ -124,7 +124,7 @@ def stage_bars(counts: pd.DataFrame, labels: dict[str, str]) -> dict:
                 alt.Tooltip("count:Q", title=labels["count"]),
             ],
         )
-        .properties(height=max(120, 12 * len(counts)), width="container")
+        .properties(height=30 * counts["stage"].nunique(), width="container")
     )
     return chart.to_dict(validate=False)
 
