@@ -32,7 +32,7 @@ labels = [
     _("Briefing pack"),
 ]
 if user.role == Role.SECRETARIAT:
-    labels.append(_("Targets"))
+    labels.append(_("Cycle settings"))
 tabs = st.tabs(labels, key="overview_view", on_change="rerun")  # only the open view is built
 if tabs[0].open:
     with tabs[0]:
@@ -58,3 +58,4 @@ if tabs[6].open:
 if len(tabs) > 7 and tabs[7].open:
     with tabs[7]:
         widgets.settings_form(db, user, current)
+        widgets.milestones_form(db, user)

@@ -105,6 +105,11 @@ FIELD_LABELS = {
     "receipt": N_("Receipt"),
     "reporting_currency": N_("Reporting currency"),
     "valid_from": N_("Valid from"),
+    "milestones[]": N_("Milestone {n}"),
+    "label_fr": N_("Label (French)"),
+    "label_en": N_("Label (English)"),
+    "label_es": N_("Label (Spanish)"),
+    "last_advisory_meeting": N_("Last Advisory Group meeting"),
 }
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from ovpm.domain import N_
+from ovpm.domain.errors import FieldError
 
 
 class Stage(StrEnum):
@@ -115,3 +116,20 @@ def network_progress_dates(
     if meeting_day is None or plan_approved is None or meeting_day > today:
         return {}
     return {Stage.NETWORK: max(meeting_day, plan_approved)}
+
+
+def milestone_errors(milestones) -> list[FieldError]:
+    """Every milestone has a label in each language and ends on or after its start."""
+    errors = []
+    for index, milestone in enumerate(milestones):
+        field = f"milestones.{index}"
+        for language in ("fr", "en", "es"):
+            if not (milestone.labels.get(language) or "").strip():
+                errors.append(FieldError(f"{field}.label_{language}", N_("is required.")))
+        if milestone.starts is None:
+            errors.append(FieldError(f"{field}.starts", N_("is required.")))
+        if milestone.ends is None:
+            errors.append(FieldError(f"{field}.ends", N_("is required.")))
+        elif milestone.starts is not None and milestone.ends < milestone.starts:
+            errors.append(FieldError(f"{field}.ends", N_("must be on or after the start.")))
+    return errors

@@ -18,7 +18,7 @@ from ovpm.clock import today
 from ovpm.domain import N_, access
 from ovpm.domain.budget import ENTRY_KIND_LABELS, ZERO, MissingRates, reads_every_line
 from ovpm.domain.errors import FieldError
-from ovpm.domain.models import Role, User
+from ovpm.domain.models import Milestone, Role, User
 from ovpm.domain.networks import MEMBER_STATUS_LABELS, MemberStatus
 from ovpm.domain.stages import (
     CITY_STAGES,
@@ -28,6 +28,7 @@ from ovpm.domain.stages import (
     Progress,
     Stage,
     late_and_due,
+    milestone_errors,
     network_progress_dates,
 )
 from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind
@@ -248,6 +249,26 @@ def save_settings(
                 "targets": {str(k): v for k, v in targets.items() if v},
                 "last_advisory_meeting": last_meeting,
             },
+            None,
+        )
+
+
+def save_milestones(db: Database, actor: User, milestones: list[Milestone]) -> None:
+    """The cycle's milestones (Secretariat): labels in the three languages, dated periods."""
+    require(access.is_secretariat(actor))
+    validate(milestone_errors(milestones))
+    with db.unit_of_work() as cur:
+        cycle = cycles.current(cur)
+        cycles.replace_milestones(cur, cycle.id, milestones)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "cycle",
+            cycle.id,
+            "milestones",
+            {"milestones": [dataclasses.asdict(m) for m in cycle.milestones]},
+            {"milestones": [dataclasses.asdict(m) for m in milestones]},
             None,
         )
 

@@ -47,7 +47,14 @@ def insert(cur, cycle: Cycle) -> Cycle:
             cycle.congress_ends,
         ],
     )
-    for milestone in cycle.milestones:
+    replace_milestones(cur, cycle_id, cycle.milestones)
+    return current(cur)
+
+
+def replace_milestones(cur, cycle_id: int, milestones) -> None:
+    """The cycle's milestones become exactly these."""
+    cur.execute("DELETE FROM milestones WHERE cycle_id = ?", [cycle_id])
+    for milestone in milestones:
         cur.execute(
             "INSERT INTO milestones (id, cycle_id, key, starts, ends, label_fr, label_en, label_es)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -62,4 +69,3 @@ def insert(cur, cycle: Cycle) -> Cycle:
                 milestone.labels["es"],
             ],
         )
-    return current(cur)

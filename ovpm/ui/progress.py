@@ -12,10 +12,12 @@ from ovpm import i18n, ui
 from ovpm.charts import programme_timeline, stage_bars, world_map
 from ovpm.domain.budget import MissingRates
 from ovpm.domain.errors import DomainError
+from ovpm.domain.models import Milestone
 from ovpm.domain.stages import CITY_STAGES, Stage
 from ovpm.services import budget as budget_service
 from ovpm.services import progress as service
 from ovpm.services.budget import Filters
+from ovpm.services.cycle import current_cycle
 from ovpm.services.progress import Overview, Scope
 from ovpm.ui.networks import open_network
 from ovpm.ui.submissions import axis_label
@@ -283,3 +285,63 @@ def briefing_pack(db, user, scope: Scope, since: date) -> None:
         "overview.xlsx",
         icon=":material/table_view:",
     )
+
+
+def milestones_form(db, user) -> None:
+    """The cycle's milestones as an editable table (Secretariat)."""
+    _ = ui.gettext()
+    cycle = current_cycle(db)
+    with st.form(ui.form_key("overview_milestones")):
+        st.markdown("**" + _("Milestones of the cycle") + "**")
+        edited = st.data_editor(
+            pd.DataFrame(
+                [
+                    {
+                        "key": m.key,
+                        "label_fr": m.labels.get("fr", ""),
+                        "label_en": m.labels.get("en", ""),
+                        "label_es": m.labels.get("es", ""),
+                        "starts": m.starts,
+                        "ends": m.ends,
+                    }
+                    for m in cycle.milestones
+                ],
+                columns=["key", "label_fr", "label_en", "label_es", "starts", "ends"],
+            ),
+            num_rows="dynamic",
+            width="stretch",
+            column_order=["label_fr", "label_en", "label_es", "starts", "ends"],
+            column_config={
+                "label_fr": st.column_config.TextColumn(_("Label (French)")),
+                "label_en": st.column_config.TextColumn(_("Label (English)")),
+                "label_es": st.column_config.TextColumn(_("Label (Spanish)")),
+                "starts": st.column_config.DateColumn(_("Starts"), format="YYYY-MM-DD"),
+                "ends": st.column_config.DateColumn(_("Ends"), format="YYYY-MM-DD"),
+            },
+        )
+        if st.form_submit_button(_("Save the milestones"), icon=":material/save:"):
+            milestones = [
+                Milestone(
+                    _text(row["key"]) or f"milestone-{index + 1}",
+                    _day(row["starts"]),
+                    _day(row["ends"]),
+                    {lang: _text(row[f"label_{lang}"]) for lang in ("fr", "en", "es")},
+                )
+                for index, row in enumerate(edited.to_dict("records"))
+                if any(_text(row[f"label_{lang}"]) for lang in ("fr", "en", "es"))
+                or _day(row["starts"])
+            ]
+            try:
+                service.save_milestones(db, user, milestones)
+            except DomainError as error:
+                ui.show_error(error)
+            else:
+                ui.saved_and_reset("overview_milestones", _("Milestones saved."))
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _day(value):
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()

@@ -52,8 +52,8 @@ def test_a_city_sees_its_own_city_and_networks_only(db_path):
 
 
 def test_only_the_secretariat_has_the_targets_and_saves_them(db_path):
-    assert "Cibles" not in [t.label for t in overview_page("advisory").tabs]
-    at = overview_page("secretariat", "Cibles")
+    assert "Paramètres du cycle" not in [t.label for t in overview_page("advisory").tabs]
+    at = overview_page("secretariat", "Paramètres du cycle")
     workshop = next(d for d in at.date_input if d.label == "Atelier international")
     workshop.set_value(date(2024, 5, 31))
     next(b for b in at.button if b.label == "Enregistrer les paramètres").click().run()

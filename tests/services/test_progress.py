@@ -183,3 +183,26 @@ def test_briefing_pack_numbers_equal_the_overview_figures(db, actors, language):
         assert network in text
     assert steps == sorted(steps) and steps[-1] >= 0.9
     assert text.count("\f") >= 5  # cover, charts, deadlines, a page per network, changes
+
+
+def test_the_secretariat_edits_the_milestones(db, actors):
+    from ovpm.domain.models import Milestone
+    from ovpm.services.cycle import current_cycle
+
+    secretariat = actors["secretariat"]
+    kept = list(current_cycle(db).milestones)
+    broken = Milestone(
+        "x", date(2024, 5, 2), date(2024, 5, 1), {"fr": "Atelier", "en": "", "es": "Taller"}
+    )
+    with pytest.raises(ValidationError) as refused:
+        service.save_milestones(db, secretariat, [*kept, broken])
+    fields = {e.field for e in refused.value.errors}
+    assert fields == {f"milestones.{len(kept)}.label_en", f"milestones.{len(kept)}.ends"}
+    assert current_cycle(db).milestones == tuple(kept)  # nothing saved
+    fixed = Milestone(
+        "x", date(2024, 5, 2), date(2024, 5, 3), {"fr": "Atelier", "en": "Workshop", "es": "Taller"}
+    )
+    service.save_milestones(db, secretariat, [*kept, fixed])
+    assert "x" in {m.key for m in current_cycle(db).milestones}
+    with pytest.raises(PermissionDenied):
+        service.save_milestones(db, actors["advisory"], kept)
