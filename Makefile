@@ -27,6 +27,11 @@ test: $(VENV)/.dev-installed
 	bash scripts/ensure-test-system-deps.sh
 	$(PY) -m pytest -q tests
 
+# Pages, saves, documents and server start at scale 1 and 10, into docs/PERFORMANCE.md (~10 min).
+bench: $(VENV)/.dev-installed
+	bash scripts/ensure-test-system-deps.sh
+	$(PY) scripts/bench.py
+
 i18n: $(VENV)/.dev-installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location -o ovpm/i18n/messages.pot .
 	$(VENV)/bin/pybabel update -i ovpm/i18n/messages.pot -d ovpm/i18n/locales -D messages --no-location
