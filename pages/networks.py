@@ -1,12 +1,12 @@
 """Collaborative networks at a glance: pilot city, participants, plan status, next activity and
 last change; a chart by stage and axis; the Secretariat creates networks from approved themes."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from ovpm import i18n, ui
 from ovpm.auth import require_role
+from ovpm.charts import stacked_counts
 from ovpm.domain.errors import DomainError
 from ovpm.domain.network_rules import can_manage
 from ovpm.domain.stages import NETWORK_STAGES
@@ -71,33 +71,19 @@ else:
     )
     if picked is not None:
         open_network(picked)
-    counts = shown.groupby(["stage", "axis_name"], as_index=False).size()
-    chart = (
-        alt.Chart(counts)
-        .mark_bar()
-        .encode(
-            x=alt.X("size:Q", title=_("Networks"), axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y(
-                "stage:N",
-                title=_("Stage"),
-                sort=[stage_label(_, s) for s in (None, *NETWORK_STAGES)],
-                axis=alt.Axis(labelLimit=260),
-            ),
-            color=alt.Color(
-                "axis_name:N",
-                title=_("Strategic axis"),
-                scale=alt.Scale(range=["#1F4E79", "#C8B88A", "#7A9E7E"]),
-            ),
-            tooltip=[
-                alt.Tooltip("stage:N", title=_("Stage")),
-                alt.Tooltip("axis_name:N", title=_("Strategic axis")),
-                alt.Tooltip("size:Q", title=_("Networks")),
-            ],
-        )
-        .properties(height=200)
+    counts = (
+        shown.groupby(["stage", "axis_name"], as_index=False)
+        .size()
+        .rename(columns={"stage": "category", "axis_name": "part"})
+    )
+    chart = stacked_counts(
+        counts,
+        {"count": _("Networks"), "category": _("Stage"), "part": _("Strategic axis")},
+        [stage_label(_, s) for s in (None, *NETWORK_STAGES)],
+        ["#1F4E79", "#C8B88A", "#7A9E7E"],
     )
     st.markdown("#### " + _("Networks by stage and axis"))
-    st.vega_lite_chart(chart.to_dict(), width="stretch")
+    st.vega_lite_chart(chart, width="stretch")
 
 if can_manage(user):
     st.divider()

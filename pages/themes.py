@@ -1,11 +1,11 @@
 """Theme overview: the approved priority themes of all cities by strategic axis, the base for
 forming collaborative networks (public summary, readable by every member city)."""
 
-import altair as alt
 import streamlit as st
 
 from ovpm import i18n, ui
 from ovpm.auth import require_role
+from ovpm.charts import stacked_counts
 from ovpm.domain.models import UNESCO_REGIONS
 from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
@@ -42,21 +42,18 @@ left, right = st.columns(2)
 left.metric(_("Cities with an approved theme sheet"), i18n.format_number(len(priority), lang))
 right.metric(_("Identified themes"), i18n.format_number(len(themes), lang))
 
-counts = priority.groupby(["axis_short", "axis_name"], as_index=False).size()
-chart = (
-    alt.Chart(counts)
-    .mark_bar(color="#1F4E79")
-    .encode(
-        x=alt.X("size:Q", title=_("Cities"), axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("axis_short:N", title=None, sort=[axis_label(n, short=True) for n in (1, 2, 3)]),
-        tooltip=[
-            alt.Tooltip("axis_name:N", title=_("Strategic axis")),
-            alt.Tooltip("size:Q", title=_("Cities")),
-        ],
-    )
-    .properties(height=160)
+counts = (
+    priority.groupby(["axis_short", "axis_name"], as_index=False)
+    .size()
+    .rename(columns={"axis_short": "category", "axis_name": "part"})
 )
-st.vega_lite_chart(chart.to_dict(), width="stretch")
+chart = stacked_counts(
+    counts,
+    {"count": _("Cities"), "category": "", "part": _("Strategic axis")},
+    [axis_label(n, short=True) for n in (1, 2, 3)],
+    ["#1F4E79", "#C8B88A", "#7A9E7E"],
+)
+st.vega_lite_chart(chart, width="stretch")
 
 st.markdown("#### " + _("Priority themes"))
 st.dataframe(

@@ -1,7 +1,9 @@
-"""Pure chart builders: DataFrames in, Altair charts out (labels come translated)."""
+"""Pure chart builders: DataFrames in, Vega-Lite specs out (labels come translated). Altair
+writes each spec once per set of labels; the rows go in as named datasets on every run."""
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +22,31 @@ def _land() -> dict:
     return json.loads(resources.files("ovpm.charts").joinpath("land-110m.json").read_text("utf-8"))
 
 
+ROWS = "rows"
+TODAY = "today"
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready records (dates as ISO text, missing values as null)."""
+    clean = frame.astype(object).where(frame.notna(), None)
+    return [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+        for row in clean.to_dict("records")
+    ]
+
+
+def _filled(template: dict, **datasets: list[dict]) -> dict:
+    """A chart template with its data: the spec is built by Altair once per set of labels
+    (building it costs 5–20 ms a run), the rows are added on every run."""
+    spec = copy.deepcopy({k: v for k, v in template.items() if k != "datasets"})
+    spec["datasets"] = {**template.get("datasets", {}), **datasets}  # shared, never changed
+    return spec
+
+
+def _key(labels: dict) -> str:
+    return json.dumps(labels, sort_keys=True, ensure_ascii=False)
+
+
 def world_map(
     cities: pd.DataFrame,
     labels: dict[str, str],
@@ -28,15 +55,19 @@ def world_map(
 ) -> dict:
     """A Vega-Lite spec of cities as points on a world outline; `labels` names the tooltip fields.
 
-    Drawn without map tiles, so it renders offline and in exported images. The outline goes in
-    as a named dataset after Altair has built the spec: wrapping it in Altair objects costs
-    hundreds of milliseconds on every run."""
-    land = alt.Chart(
-        alt.Data(name=LAND_DATASET, format=alt.TopoDataFormat(feature="land", type="topojson"))
-    ).mark_geoshape(fill=LAND, stroke="#B9B2A1", strokeWidth=0.4)
+    Drawn without map tiles, so it renders offline and in exported images."""
     points = cities.dropna(subset=["lat", "lon"])[
         ["name", "country", "lat", "lon"] + ([color_field] if color_field else [])
     ]
+    return _filled(_world_map(_key(labels), color_field, color_title), **{ROWS: _records(points)})
+
+
+@lru_cache(maxsize=32)
+def _world_map(labels_key: str, color_field: str | None, color_title: str) -> dict:
+    labels = json.loads(labels_key)
+    land = alt.Chart(
+        alt.Data(name=LAND_DATASET, format=alt.TopoDataFormat(feature="land", type="topojson"))
+    ).mark_geoshape(fill=LAND, stroke="#B9B2A1", strokeWidth=0.4)
     encoding = {
         "longitude": "lon:Q",
         "latitude": "lat:Q",
@@ -50,7 +81,7 @@ def world_map(
             f"{color_field}:N", title=color_title, legend=alt.Legend(labelLimit=260)
         )
     dots = (
-        alt.Chart(points)
+        alt.Chart(alt.NamedData(ROWS))
         .mark_circle(size=60, opacity=0.85, color=HERITAGE_BLUE, stroke="white", strokeWidth=0.8)
         .encode(**encoding)
     )
@@ -60,6 +91,8 @@ def world_map(
         .properties(height=380, width="container")
         .configure_view(stroke=None)
     ).to_dict(validate=False)
+    # The outline goes in as a named dataset after Altair has built the spec: wrapping it in
+    # Altair objects costs hundreds of milliseconds.
     spec.setdefault("datasets", {})[LAND_DATASET] = _land()
     return spec
 
@@ -71,10 +104,21 @@ def milestone_timeline(
     milestones: pd.DataFrame, today_label: str, today: pd.Timestamp, labels: dict[str, str]
 ) -> dict:
     """A Vega-Lite spec of milestones as bars on a time axis (columns: label, starts, ends,
-    state), with a rule at today. Built without re-validation: its structure is fixed and a
-    test validates it."""
+    state), with a rule at today."""
+    return _filled(
+        _milestone_timeline(_key(labels)),
+        **{
+            ROWS: _records(milestones[["label", "starts", "ends", "state"]]),
+            TODAY: [{"today": pd.Timestamp(today).isoformat(), "text": today_label}],
+        },
+    )
+
+
+@lru_cache(maxsize=8)
+def _milestone_timeline(labels_key: str) -> dict:
+    labels = json.loads(labels_key)
     bars = (
-        alt.Chart(milestones)
+        alt.Chart(alt.NamedData(ROWS))
         .mark_bar(cornerRadius=3, height=18)
         .encode(
             x=alt.X("starts:T", title=None, axis=alt.Axis(format="%Y-%m")),
@@ -95,7 +139,7 @@ def milestone_timeline(
         )
     )
     rule = (
-        alt.Chart(pd.DataFrame({"today": [today], "text": [today_label]}))
+        alt.Chart(alt.NamedData(TODAY))
         .mark_rule(color="#B03A2E", strokeDash=[4, 3])
         .encode(x="today:T")
     )
@@ -105,8 +149,16 @@ def milestone_timeline(
 def stage_bars(counts: pd.DataFrame, labels: dict[str, str]) -> dict:
     """A Vega-Lite spec: how many cities and networks stand at each stage (columns: order,
     stage, kind, count), stages in programme order, one bar per kind."""
-    chart = (
-        alt.Chart(counts)
+    spec = _filled(_stage_bars(_key(labels)), **{ROWS: _records(counts)})
+    spec["height"] = 30 * counts["stage"].nunique()
+    return spec
+
+
+@lru_cache(maxsize=8)
+def _stage_bars(labels_key: str) -> dict:
+    labels = json.loads(labels_key)
+    return (
+        alt.Chart(alt.NamedData(ROWS))
         .mark_bar(cornerRadiusEnd=3)
         .encode(
             y=alt.Y(
@@ -124,16 +176,30 @@ def stage_bars(counts: pd.DataFrame, labels: dict[str, str]) -> dict:
                 alt.Tooltip("count:Q", title=labels["count"]),
             ],
         )
-        .properties(height=30 * counts["stage"].nunique(), width="container")
+        .properties(width="container")
+        .to_dict(validate=False)
     )
-    return chart.to_dict(validate=False)
 
 
 def programme_timeline(rows: pd.DataFrame, today: pd.Timestamp, labels: dict[str, str]) -> dict:
     """A Vega-Lite spec of the cycle's milestones and the networks' activities on one time axis
     (columns: label, kind, starts, ends), with a rule at today."""
+    spec = _filled(
+        _programme_timeline(_key(labels)),
+        **{
+            ROWS: _records(rows[["label", "kind", "starts", "ends"]]),
+            TODAY: [{"today": pd.Timestamp(today).isoformat()}],
+        },
+    )
+    spec["height"] = max(120, 18 * len(rows))
+    return spec
+
+
+@lru_cache(maxsize=8)
+def _programme_timeline(labels_key: str) -> dict:
+    labels = json.loads(labels_key)
     bars = (
-        alt.Chart(rows)
+        alt.Chart(alt.NamedData(ROWS))
         .mark_bar(cornerRadius=3, height=12)
         .encode(
             x=alt.X("starts:T", title=None, axis=alt.Axis(format="%Y-%m")),
@@ -150,12 +216,80 @@ def programme_timeline(rows: pd.DataFrame, today: pd.Timestamp, labels: dict[str
         )
     )
     rule = (
-        alt.Chart(pd.DataFrame({"today": [today]}))
+        alt.Chart(alt.NamedData(TODAY))
         .mark_rule(color="#B03A2E", strokeDash=[4, 3])
         .encode(x="today:T")
     )
+    return alt.layer(bars, rule).properties(width="container").to_dict(validate=False)
+
+
+def measure_bars(rows: pd.DataFrame, title: str, order: list[str], colours: list[str]) -> dict:
+    """Grouped horizontal bars of amounts (columns: group, measure, value), the measures in
+    `order` with their `colours`; `title` names the groups."""
+    return _filled(
+        _measure_bars(title, tuple(order), tuple(colours)),
+        **{ROWS: _records(rows[["group", "measure", "value"]])},
+    )
+
+
+@lru_cache(maxsize=32)
+def _measure_bars(title: str, order: tuple[str, ...], colours: tuple[str, ...]) -> dict:
     return (
-        alt.layer(bars, rule)
-        .properties(height=max(120, 18 * len(rows)), width="container")
+        alt.Chart(alt.NamedData(ROWS))
+        .mark_bar()
+        .encode(
+            y=alt.Y("group:N", title=title, sort=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("value:Q", title=""),
+            yOffset=alt.YOffset("measure:N", sort=list(order)),
+            color=alt.Color(
+                "measure:N",
+                title="",
+                sort=list(order),
+                scale=alt.Scale(domain=list(order), range=list(colours)),
+            ),
+            tooltip=[
+                alt.Tooltip("group:N", title=title),
+                alt.Tooltip("measure:N", title=""),
+                alt.Tooltip("value:Q", format=",.2f", title=""),
+            ],
+        )
+        .properties(height=alt.Step(14), width="container")
+        .to_dict(validate=False)
+    )
+
+
+def stacked_counts(
+    rows: pd.DataFrame, labels: dict[str, str], sort: list[str], colours: list[str]
+) -> dict:
+    """Horizontal stacked bars of counts (columns: category, part, size): `labels` names the
+    count, the category and the part; categories in `sort` order."""
+    return _filled(
+        _stacked_counts(_key(labels), tuple(sort), tuple(colours)),
+        **{ROWS: _records(rows[["category", "part", "size"]])},
+    )
+
+
+@lru_cache(maxsize=16)
+def _stacked_counts(labels_key: str, sort: tuple[str, ...], colours: tuple[str, ...]) -> dict:
+    labels = json.loads(labels_key)
+    return (
+        alt.Chart(alt.NamedData(ROWS))
+        .mark_bar()
+        .encode(
+            x=alt.X("size:Q", title=labels["count"], axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "category:N",
+                title=labels["category"],
+                sort=list(sort),
+                axis=alt.Axis(labelLimit=260),
+            ),
+            color=alt.Color("part:N", title=labels["part"], scale=alt.Scale(range=list(colours))),
+            tooltip=[
+                alt.Tooltip("category:N", title=labels["category"]),
+                alt.Tooltip("part:N", title=labels["part"]),
+                alt.Tooltip("size:Q", title=labels["count"]),
+            ],
+        )
+        .properties(height=200, width="container")
         .to_dict(validate=False)
     )

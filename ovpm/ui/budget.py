@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from ovpm import i18n, ui
+from ovpm.charts import measure_bars
 from ovpm.domain.budget import ENTRY_KIND_LABELS, Entry, EntryKind, MissingRates, TrackedLine
 from ovpm.domain.errors import DomainError
 from ovpm.domain.money import Rate
@@ -144,32 +144,16 @@ def show_envelope(result: Report) -> None:
         st.warning(_("The Secretariat's commitments exceed its envelope for the cycle."))
 
 
-def _chart(frame: pd.DataFrame, column: str, title: str, measures=MEASURES) -> alt.Chart:
+def _chart(frame: pd.DataFrame, column: str, title: str, measures=MEASURES) -> dict:
     _ = ui.gettext()
     names = {"planned": _("Planned amount"), "committed": _("Committed"), "spent": _("Spent")}
-    long = frame.melt(id_vars=[column], value_vars=list(measures), var_name="m", value_name="v")
-    long["v"] = long["v"].astype(float)
-    long["m"] = long["m"].map(names)
-    order = [names[m] for m in measures]
+    long = frame.melt(
+        id_vars=[column], value_vars=list(measures), var_name="measure", value_name="value"
+    ).rename(columns={column: "group"})
+    long["value"] = long["value"].astype(float)
+    long["measure"] = long["measure"].map(names)
     colours = [c for m, c in zip(MEASURES, MEASURE_COLOURS) if m in measures]
-    return (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            y=alt.Y(f"{column}:N", title=title, sort=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("v:Q", title=""),
-            yOffset=alt.YOffset("m:N", sort=order),
-            color=alt.Color(
-                "m:N", title="", sort=order, scale=alt.Scale(domain=order, range=colours)
-            ),
-            tooltip=[
-                alt.Tooltip(f"{column}:N", title=title),
-                alt.Tooltip("m:N", title=""),
-                alt.Tooltip("v:Q", format=",.2f", title=""),
-            ],
-        )
-        .properties(height=alt.Step(14))
-    )
+    return measure_bars(long, title, [names[m] for m in measures], colours)
 
 
 def group_view(db, user, views: dict, name: str, column: str, title: str, reporting: str) -> None:
@@ -180,7 +164,7 @@ def group_view(db, user, views: dict, name: str, column: str, title: str, report
     if frame.empty:
         st.info(_("No budget line matches the filters."))
         return
-    st.altair_chart(_chart(frame, column, title), width="stretch")
+    st.vega_lite_chart(_chart(frame, column, title), width="stretch")
     labels = budget_service.column_labels(_, reporting)
     total = {column: _("Total")} | {
         key: frame[key].sum() for key in ("planned", "committed", "spent", "variance", "over_plan")
@@ -247,7 +231,7 @@ def month_view(frame: pd.DataFrame, reporting: str) -> None:
     if frame.empty:
         st.info(_("Nothing was committed or spent yet on these lines."))
         return
-    st.altair_chart(_chart(frame, "month", _("Month"), ("committed", "spent")), width="stretch")
+    st.vega_lite_chart(_chart(frame, "month", _("Month"), ("committed", "spent")), width="stretch")
     labels = budget_service.column_labels(_, reporting)
     running = frame.assign(
         committed_to_date=frame["committed"].cumsum(), spent_to_date=frame["spent"].cumsum()
