@@ -113,6 +113,35 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
     return results
 
 
+BLOCKS = {
+    "a title and a caption": "st.title('Title')\nst.caption('A caption')\n",
+    "a table of 50 rows × 6 columns": (
+        "import pandas as pd\nst.dataframe(pd.DataFrame({c: range(50) for c in 'abcdef'}))\n"
+    ),
+    "a form of 4 fields": (
+        "with st.form('f'):\n    st.text_input('a'); st.text_input('b')\n"
+        "    st.date_input('c', value=None); st.selectbox('d', ['x', 'y'])\n"
+        "    st.form_submit_button('ok')\n"
+    ),
+    "one bar chart (Vega-Lite spec, 20 rows)": (
+        "st.vega_lite_chart({'data': {'values': [{'x': i, 'y': i} for i in range(20)]},"
+        " 'mark': 'bar', 'encoding': {'x': {'field': 'x', 'type': 'ordinal'},"
+        " 'y': {'field': 'y', 'type': 'quantitative'}}}, width='stretch')\n"
+    ),
+}
+
+
+def building_blocks(folder: Path, runs: int) -> list[tuple[str, float]]:
+    """What single Streamlit elements cost in the same measure: the floor of any real page."""
+    rows = []
+    for name, body in BLOCKS.items():
+        script = folder / "block.py"
+        script.write_text("import streamlit as st\n" + body)
+        at = AppTest.from_file(str(script))
+        rows.append((name, summary(timed(at.run, runs))[0]))
+    return rows
+
+
 def pages_table(one: dict, ten: dict) -> tuple[str, list[str]]:
     floor1, floor10 = one[("", "")][0], ten[("", "")][0]
     lines = [
@@ -350,6 +379,12 @@ def main() -> None:
         f"## Pages (server-side rerun, AppTest, median and p95 of {args.runs} runs)",
         "",
         table,
+    ]
+    report += [
+        "",
+        "What single elements cost, measured the same way (median, ms): "
+        + "; ".join(f"{name}: {ms:.1f}" for name, ms in building_blocks(work, args.runs))
+        + ".",
     ]
     if not args.skip_saves:
         print("saves…", flush=True)
