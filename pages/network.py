@@ -64,203 +64,220 @@ st.caption(
 
 
 tab_members, tab_plan, tab_calendar, tab_meeting, tab_history = st.tabs(
-    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting"), _("History")]
+    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting"), _("History")],
+    key="network_view",
+    on_change="rerun",  # only the open view is built
 )
 
-with tab_members:
-    members = network_service.members(db, user, network.id)
-    mine = network_service.my_status(db, user, network.id)
-    if can_ask_to_join(user, network, mine):
-        st.info(
-            _("Read the public action plan below: it is this network's call for participation.")
+if tab_members.open:
+    with tab_members:
+        members = network_service.members(db, user, network.id)
+        mine = network_service.my_status(db, user, network.id)
+        if can_ask_to_join(user, network, mine):
+            st.info(
+                _("Read the public action plan below: it is this network's call for participation.")
+            )
+            if st.button(_("Ask to join this network"), type="primary"):
+                ui.run_action(
+                    lambda: network_service.ask_to_join(db, user, network.id),
+                    _("Your request was sent to the pilot city and the General Secretariat."),
+                )
+        elif mine is not None:
+            st.write(_("Your city: {status}", status=_(MEMBER_STATUS_LABELS[mine])))
+            if mine == MemberStatus.PARTICIPATING and st.button(_("Leave the network")):
+                ui.run_action(
+                    lambda: network_service.leave(db, user, network.id, user.city_id), _("Saved.")
+                )
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])}
+                    for m in members
+                ],
+                columns=["city", "status"],
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={"city": _("City"), "status": _("Status")},
         )
-        if st.button(_("Ask to join this network"), type="primary"):
-            ui.run_action(
-                lambda: network_service.ask_to_join(db, user, network.id),
-                _("Your request was sent to the pilot city and the General Secretariat."),
-            )
-    elif mine is not None:
-        st.write(_("Your city: {status}", status=_(MEMBER_STATUS_LABELS[mine])))
-        if mine == MemberStatus.PARTICIPATING and st.button(_("Leave the network")):
-            ui.run_action(
-                lambda: network_service.leave(db, user, network.id, user.city_id), _("Saved.")
-            )
-    st.dataframe(
-        pd.DataFrame(
-            [{"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])} for m in members],
-            columns=["city", "status"],
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={"city": _("City"), "status": _("Status")},
-    )
-    if can_decide_membership(user, network):
-        pending = [m for m in members if m.status in (MemberStatus.ASKED, MemberStatus.INVITED)]
-        for member in pending:
-            row = st.container(horizontal=True, vertical_alignment="center")
-            row.write(member.city_name + " — " + _(MEMBER_STATUS_LABELS[member.status]))
-            if row.button(_("Accept"), key=f"accept_{member.city_id}", type="primary"):
-                ui.run_action(
-                    lambda m=member: network_service.decide(db, user, network.id, m.city_id, True),
-                    _("Saved."),
+        if can_decide_membership(user, network):
+            pending = [m for m in members if m.status in (MemberStatus.ASKED, MemberStatus.INVITED)]
+            for member in pending:
+                row = st.container(horizontal=True, vertical_alignment="center")
+                row.write(member.city_name + " — " + _(MEMBER_STATUS_LABELS[member.status]))
+                if row.button(_("Accept"), key=f"accept_{member.city_id}", type="primary"):
+                    ui.run_action(
+                        lambda m=member: network_service.decide(
+                            db, user, network.id, m.city_id, True
+                        ),
+                        _("Saved."),
+                    )
+                if row.button(_("Decline"), key=f"decline_{member.city_id}"):
+                    ui.run_action(
+                        lambda m=member: network_service.decide(
+                            db, user, network.id, m.city_id, False
+                        ),
+                        _("Saved."),
+                    )
+            known = {m.city_id for m in members} | {network.pilot_city_id}
+            with st.form("invite_city"):
+                city_id = st.selectbox(
+                    _("Invite a city"),
+                    [c for c in names if c not in known],
+                    format_func=names.get,
+                    index=None,
+                    placeholder=_("Choose a city"),
                 )
-            if row.button(_("Decline"), key=f"decline_{member.city_id}"):
-                ui.run_action(
-                    lambda m=member: network_service.decide(db, user, network.id, m.city_id, False),
-                    _("Saved."),
-                )
-        known = {m.city_id for m in members} | {network.pilot_city_id}
-        with st.form("invite_city"):
-            city_id = st.selectbox(
-                _("Invite a city"),
-                [c for c in names if c not in known],
-                format_func=names.get,
-                index=None,
-                placeholder=_("Choose a city"),
-            )
-            if st.form_submit_button(_("Invite")) and city_id is not None:
-                ui.run_action(
-                    lambda: network_service.invite(db, user, network.id, city_id), _("Saved.")
-                )
-    advisors = network_service.advisors(db, user, network.id)
-    st.markdown(
-        "**"
-        + _("Advisory Group members")
-        + "**: "
-        + (", ".join(name for _id, name in advisors) or "—")
-    )
+                if st.form_submit_button(_("Invite")) and city_id is not None:
+                    ui.run_action(
+                        lambda: network_service.invite(db, user, network.id, city_id), _("Saved.")
+                    )
+        advisors = network_service.advisors(db, user, network.id)
+        st.markdown(
+            "**"
+            + _("Advisory Group members")
+            + "**: "
+            + (", ".join(name for _id, name in advisors) or "—")
+        )
 
-with tab_plan:
-    view = network_service.plan_view(db, user, network.id)
-    if view.revision is None:
-        st.info(_("The action plan has not been submitted yet."))
-    else:
-        status = Status.APPROVED if view.approved else Status.SUBMITTED
-        st.caption(
-            _("Revision {n}", n=view.revision)
-            + " · "
-            + _(STATUS_LABELS[status])
-            + " · "
-            + (_("Full version") if view.full else _("Public version (call for participation)"))
-        )
-    if user.role == Role.SECRETARIAT or is_pilot(user, network):
-        if st.button(_("Edit the action plan"), type="primary"):
-            st.switch_page("pages/action_plan.py", query_params={"network": str(network.id)})
-    row = st.container(horizontal=True)
-    row.download_button(
-        _("Public plan (PDF)"),
-        lambda: network_service.plan_pdf(db, user, network.id, True, lang),
-        file_name=f"plan-public-{network.id}.pdf",
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-    )
-    if view.full:
+if tab_plan.open:
+    with tab_plan:
+        view = network_service.plan_view(db, user, network.id)
+        if view.revision is None:
+            st.info(_("The action plan has not been submitted yet."))
+        else:
+            status = Status.APPROVED if view.approved else Status.SUBMITTED
+            st.caption(
+                _("Revision {n}", n=view.revision)
+                + " · "
+                + _(STATUS_LABELS[status])
+                + " · "
+                + (_("Full version") if view.full else _("Public version (call for participation)"))
+            )
+        if user.role == Role.SECRETARIAT or is_pilot(user, network):
+            if st.button(_("Edit the action plan"), type="primary"):
+                st.switch_page("pages/action_plan.py", query_params={"network": str(network.id)})
+        row = st.container(horizontal=True)
         row.download_button(
-            _("Full plan (PDF)"),
-            lambda: network_service.plan_pdf(db, user, network.id, False, lang),
-            file_name=f"plan-full-{network.id}.pdf",
+            _("Public plan (PDF)"),
+            lambda: network_service.plan_pdf(db, user, network.id, True, lang),
+            file_name=f"plan-public-{network.id}.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
         )
-    if view.full or view.own_lines:
-        row.download_button(
-            _("Budget (XLSX)"),
-            lambda: network_service.budget_xlsx(db, user, network.id, lang),
-            file_name=f"budget-{network.id}.xlsx",
-            icon=":material/table:",
-        )
-        row.download_button(
-            _("Budget (CSV)"),
-            lambda: network_service.budget_csv(db, user, network.id, lang),
-            file_name=f"budget-{network.id}.csv",
-            mime="text/csv",
-            icon=":material/table:",
-        )
-    show_plan(view.plan, names, with_budget=view.full)
-    if view.own_lines:
-        st.markdown("#### " + _("Your city's contribution"))
-        show_budget(view.own_lines, names)
+        if view.full:
+            row.download_button(
+                _("Full plan (PDF)"),
+                lambda: network_service.plan_pdf(db, user, network.id, False, lang),
+                file_name=f"plan-full-{network.id}.pdf",
+                mime="application/pdf",
+                icon=":material/picture_as_pdf:",
+            )
+        if view.full or view.own_lines:
+            row.download_button(
+                _("Budget (XLSX)"),
+                lambda: network_service.budget_xlsx(db, user, network.id, lang),
+                file_name=f"budget-{network.id}.xlsx",
+                icon=":material/table:",
+            )
+            row.download_button(
+                _("Budget (CSV)"),
+                lambda: network_service.budget_csv(db, user, network.id, lang),
+                file_name=f"budget-{network.id}.csv",
+                mime="text/csv",
+                icon=":material/table:",
+            )
+        show_plan(view.plan, names, with_budget=view.full)
+        if view.own_lines:
+            st.markdown("#### " + _("Your city's contribution"))
+            show_budget(view.own_lines, names)
 
-with tab_calendar:
-    zone = reader_zone()
-    st.download_button(
-        _("Calendar (ICS)"),
-        lambda: network_service.calendar_ics(db, user, network.id, lang),
-        file_name=f"network-{network.id}.ics",
-        mime="text/calendar",
-        icon=":material/event:",
-    )
-    show_activities(view.plan)
-    for table in network_service.round_tables(db, user, network.id):
-        with st.container(border=True):
-            st.markdown("**" + _("Round table {n}", n=table.number) + "** — " + table.theme)
-            host_zone = city_service.city_zone(db, user, table.host_city_id)
-            st.write(three_times(table.starts_at, host_zone, table.host_city_name, zone))
-            st.caption(table.host_name + " · " + table.host_title + " · " + table.host_city_name)
-
-with tab_meeting:
-    meeting = network_service.meeting(db, user, network.id)
-    zone = reader_zone()
-    if meeting is not None:
-        st.write(
-            three_times(meeting.starts_at, QUEBEC_ZONE, "Québec", zone)
-            + " · "
-            + _("{n} minutes", n=meeting.duration_minutes)
+if tab_calendar.open:
+    with tab_calendar:
+        view = network_service.plan_view(db, user, network.id)
+        zone = reader_zone()
+        st.download_button(
+            _("Calendar (ICS)"),
+            lambda: network_service.calendar_ics(db, user, network.id, lang),
+            file_name=f"network-{network.id}.ics",
+            mime="text/calendar",
+            icon=":material/event:",
         )
-        if meeting.link:
-            st.text(meeting.link)
-        st.markdown("**" + _("Brainstorm notes") + "**")
-        st.text(meeting.notes or "—")
-    if can_edit_meeting(user, network):
-        contacts = contact_service.search_contacts(db, user, ContactFilter())
-        people = dict(zip(contacts["id"], contacts["name"] + " — " + contacts["title"]))
-        start = in_zone(meeting.starts_at, QUEBEC_ZONE) if meeting else None
-        with st.form(f"meeting_{meeting.version if meeting else 0}"):
-            st.caption(
-                _(
-                    "A virtual meeting of at most one hour with the pilot city's local "
-                    "experts, the Advisory Group and the General Secretariat."
+        show_activities(view.plan)
+        for table in network_service.round_tables(db, user, network.id):
+            with st.container(border=True):
+                st.markdown("**" + _("Round table {n}", n=table.number) + "** — " + table.theme)
+                host_zone = city_service.city_zone(db, user, table.host_city_id)
+                st.write(three_times(table.starts_at, host_zone, table.host_city_name, zone))
+                st.caption(
+                    table.host_name + " · " + table.host_title + " · " + table.host_city_name
                 )
+
+if tab_meeting.open:
+    with tab_meeting:
+        meeting = network_service.meeting(db, user, network.id)
+        zone = reader_zone()
+        if meeting is not None:
+            st.write(
+                three_times(meeting.starts_at, QUEBEC_ZONE, "Québec", zone)
+                + " · "
+                + _("{n} minutes", n=meeting.duration_minutes)
             )
-            day = st.date_input(
-                _("Date"), start.date() if start else clock.today(), format="YYYY-MM-DD"
-            )
-            hour = st.time_input(_("Time in Québec"), start.time() if start else time(10))
-            duration = st.number_input(
-                _("Duration (minutes)"),
-                min_value=1,
-                max_value=240,
-                value=meeting.duration_minutes if meeting else 60,
-            )
-            link = st.text_input(_("Meeting link"), meeting.link if meeting else "")
-            chosen = st.multiselect(
-                _("Participants (from the address book)"),
-                list(people),
-                default=[p for p in (meeting.participants if meeting else ()) if p in people],
-                format_func=people.get,
-                placeholder=_("Choose one or more"),
-            )
-            notes = st.text_area(
-                _("Brainstorm notes"), meeting.notes if meeting else "", height=160
-            )
-            if st.form_submit_button(_("Save"), type="primary"):
-                ui.run_action(
-                    lambda: network_service.save_meeting(
-                        db,
-                        user,
-                        PreparatoryMeeting(
-                            meeting.id if meeting else None,
-                            network.id,
-                            to_utc(day, hour, QUEBEC_ZONE),
-                            int(duration),
-                            link,
-                            tuple(chosen),
-                            notes,
-                            meeting.version if meeting else 1,
+            if meeting.link:
+                st.text(meeting.link)
+            st.markdown("**" + _("Brainstorm notes") + "**")
+            st.text(meeting.notes or "—")
+        if can_edit_meeting(user, network):
+            contacts = contact_service.search_contacts(db, user, ContactFilter())
+            people = dict(zip(contacts["id"], contacts["name"] + " — " + contacts["title"]))
+            start = in_zone(meeting.starts_at, QUEBEC_ZONE) if meeting else None
+            with st.form(f"meeting_{meeting.version if meeting else 0}"):
+                st.caption(
+                    _(
+                        "A virtual meeting of at most one hour with the pilot city's local "
+                        "experts, the Advisory Group and the General Secretariat."
+                    )
+                )
+                day = st.date_input(
+                    _("Date"), start.date() if start else clock.today(), format="YYYY-MM-DD"
+                )
+                hour = st.time_input(_("Time in Québec"), start.time() if start else time(10))
+                duration = st.number_input(
+                    _("Duration (minutes)"),
+                    min_value=1,
+                    max_value=240,
+                    value=meeting.duration_minutes if meeting else 60,
+                )
+                link = st.text_input(_("Meeting link"), meeting.link if meeting else "")
+                chosen = st.multiselect(
+                    _("Participants (from the address book)"),
+                    list(people),
+                    default=[p for p in (meeting.participants if meeting else ()) if p in people],
+                    format_func=people.get,
+                    placeholder=_("Choose one or more"),
+                )
+                notes = st.text_area(
+                    _("Brainstorm notes"), meeting.notes if meeting else "", height=160
+                )
+                if st.form_submit_button(_("Save"), type="primary"):
+                    ui.run_action(
+                        lambda: network_service.save_meeting(
+                            db,
+                            user,
+                            PreparatoryMeeting(
+                                meeting.id if meeting else None,
+                                network.id,
+                                to_utc(day, hour, QUEBEC_ZONE),
+                                int(duration),
+                                link,
+                                tuple(chosen),
+                                notes,
+                                meeting.version if meeting else 1,
+                            ),
                         ),
-                    ),
-                    _("Saved."),
-                )
+                        _("Saved."),
+                    )
 
-with tab_history:
-    show_history(network_service.history(db, user, network.id))
+if tab_history.open:
+    with tab_history:
+        show_history(network_service.history(db, user, network.id))

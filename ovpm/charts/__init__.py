@@ -28,11 +28,21 @@ TODAY = "today"
 
 def _records(frame: pd.DataFrame) -> list[dict]:
     """Rows as JSON-ready records (dates as ISO text, missing values as null)."""
-    clean = frame.astype(object).where(frame.notna(), None)
+    columns = list(frame.columns)
     return [
-        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
-        for row in clean.to_dict("records")
+        {column: _json_value(value) for column, value in zip(columns, row)}
+        for row in frame.itertuples(index=False, name=None)
     ]
+
+
+def _json_value(value):
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
 
 
 def _filled(template: dict, **datasets: list[dict]) -> dict:

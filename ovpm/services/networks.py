@@ -73,13 +73,18 @@ def get_network(db: Database, actor: User, network_id: int) -> Network:
 
 
 def overview(db: Database, actor: User) -> pd.DataFrame:
-    """All networks at a glance (public information: no budget)."""
-    with db.reading() as cur:
-        frame = networks.overview(cur)
-        next_dates = [_next_activity(cur, int(i)) for i in frame["id"]]
-    frame["next_activity"] = [n[0] for n in next_dates]
-    frame["next_activity_title"] = [n[1] for n in next_dates]
-    return frame
+    """All networks at a glance (public information: no budget). Kept until the next write:
+    callers must not change the frame."""
+
+    def compute() -> pd.DataFrame:
+        with db.reading() as cur:
+            frame = networks.overview(cur)
+            next_dates = [_next_activity(cur, int(i)) for i in frame["id"]]
+        frame["next_activity"] = [n[0] for n in next_dates]
+        frame["next_activity_title"] = [n[1] for n in next_dates]
+        return frame
+
+    return db.derived(("networks_overview", today()), compute)
 
 
 def _next_activity(cur, network_id: int):

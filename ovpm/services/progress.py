@@ -158,6 +158,17 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
     return city_items, network_items, places
 
 
+def _progress_of_everyone(db: Database, actor: User, on: date):
+    """Every city's and network's progress, computed once per state of the data and day."""
+
+    def compute():
+        with db.reading() as cur:
+            cities, networks, places = _all_progress(cur, on)
+        return _with_axes(db, actor, cities), networks, places
+
+    return db.derived(("progress", on), compute)
+
+
 def _with_axes(db: Database, actor: User, items: list[Progress]) -> list[Progress]:
     """A city's axis is the axis of its approved priority theme."""
     themes = submission_service.approved_themes(db, actor)
@@ -182,10 +193,9 @@ def overview(db: Database, actor: User, scope: Scope = Scope()) -> Overview:
     on = today()
     with db.reading() as cur:
         cycle = cycles.current(cur)
-        all_cities, all_networks, places = _all_progress(cur, on)
         targets = {Stage(k): v for k, v in store.targets(cur, cycle.id).items() if k in set(Stage)}
         last_meeting = store.last_advisory_meeting(cur, cycle.id)
-    all_cities = _with_axes(db, actor, all_cities)
+    all_cities, all_networks, places = _progress_of_everyone(db, actor, on)
     city_items, network_items = _readable(actor, all_cities, all_networks)
     readable = Overview(
         on,
@@ -785,6 +795,5 @@ def _open_questions(db, actor, current, network, row, over: int, language: str) 
 def network_stages(db: Database, actor: User) -> dict[int, Stage | None]:
     """network id → the stage it has reached (public: it follows from the plan's approval and
     the preparatory meeting, which every member city may see)."""
-    with db.reading() as cur:
-        _cities, networks, _places = _all_progress(cur, today())
+    _cities, networks, _places = _progress_of_everyone(db, actor, today())
     return {network.id: network.reached for network in networks}

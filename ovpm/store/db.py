@@ -8,16 +8,20 @@ concurrent updates of one row are lost to "Conflict on update".
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from ovpm.config import attachments_dir_for
 
 MIGRATIONS_PACKAGE = "ovpm.store.migrations"
+
+
+T = TypeVar("T")
 
 
 class DatabaseLocked(RuntimeError):
@@ -42,6 +46,8 @@ class Database:
             raise
         self._write_lock = threading.RLock()
         self.attachments_dir = attachments_dir_for(self.path)
+        self._generation = 0  # moves on every committed unit of work
+        self._derived: dict[Hashable, tuple[int, object]] = {}
 
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -61,11 +67,28 @@ class Database:
             try:
                 yield cursor
                 cursor.commit()
+                self._generation += 1
             except BaseException:
                 cursor.rollback()
                 raise
             finally:
                 cursor.close()
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value computed from the data, kept until the next committed write.
+
+        Every write of this process goes through `unit_of_work`, and DuckDB's file lock keeps
+        other processes out while the app runs, so a kept value is never stale. Callers must
+        treat the value as read-only."""
+        generation = self._generation
+        kept = self._derived.get(key)
+        if kept is not None and kept[0] == generation:
+            return kept[1]
+        value = compute()
+        if len(self._derived) > 256:
+            self._derived.clear()
+        self._derived[key] = (generation, value)
+        return value
 
     def close(self) -> None:
         """Close the file (tests, backup and restore)."""

@@ -147,11 +147,14 @@ def show_envelope(result: Report) -> None:
 def _chart(frame: pd.DataFrame, column: str, title: str, measures=MEASURES) -> dict:
     _ = ui.gettext()
     names = {"planned": _("Planned amount"), "committed": _("Committed"), "spent": _("Spent")}
-    long = frame.melt(
-        id_vars=[column], value_vars=list(measures), var_name="measure", value_name="value"
-    ).rename(columns={column: "group"})
-    long["value"] = long["value"].astype(float)
-    long["measure"] = long["measure"].map(names)
+    long = pd.DataFrame(
+        [
+            (group, names[measure], float(value))
+            for group, *values in frame[[column, *measures]].itertuples(index=False, name=None)
+            for measure, value in zip(measures, values)
+        ],
+        columns=["group", "measure", "value"],
+    )
     colours = [c for m, c in zip(MEASURES, MEASURE_COLOURS) if m in measures]
     return measure_bars(long, title, [names[m] for m in measures], colours)
 

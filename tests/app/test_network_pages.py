@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ovpm import i18n
 from ovpm.store.db import open_database
 from tests.conftest import signed_in_state
 from tests.services.test_networks import PLANTED_RENDERINGS, submitted_plan
@@ -13,11 +14,13 @@ from tests.services.test_networks import PLANTED_RENDERINGS, submitted_plan
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def page(name: str, username: str, language: str = "fr", **query) -> AppTest:
+def page(name: str, username: str, language: str = "fr", view: str | None = None, **query):
     at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=30)
     for key, value in signed_in_state(username).items():
         at.session_state[key] = value
     at.session_state["ovpm_language"] = language
+    if view:
+        at.session_state[f"{name}_view"] = view
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
@@ -46,16 +49,30 @@ def planted_network(db_path, actors):
     return network
 
 
+NETWORK_VIEWS = ("Members", "Action plan", "Calendar", "Preparatory meeting", "History")
+
+
+def every_view(username: str, language: str, network_id: int) -> str:
+    """Everything the network page shows in all its views (only the open one is built)."""
+    _ = i18n.translator(language)
+    shown = []
+    for view in NETWORK_VIEWS:
+        at = page("network", username, language, _(view), id=str(network_id))
+        assert not at.exception
+        shown.append(everything_shown(at))
+    return "\n".join(shown)
+
+
 @pytest.mark.parametrize("language", ["fr", "en", "es"])
 def test_public_screen_shows_no_budget_and_the_funder_only_its_line(planted_network, language):
-    outsider = everything_shown(page("network", "cordoba", language, id=str(planted_network.id)))
+    outsider = every_view("cordoba", language, planted_network.id)
     assert "Workshop in Évora" in outsider
     assert not any(r in outsider for r in PLANTED_RENDERINGS)
     assert "Room and meals" not in outsider and "Interpreters" not in outsider
-    funder = everything_shown(page("network", "bruges", language, id=str(planted_network.id)))
+    funder = every_view("bruges", language, planted_network.id)
     assert "Interpreters FR/EN/ES" in funder and any(r in funder for r in PLANTED_RENDERINGS)
     assert "Room and meals" not in funder
-    full = everything_shown(page("network", "advisory", language, id=str(planted_network.id)))
+    full = every_view("advisory", language, planted_network.id)
     assert "Room and meals" in full and any(r in full for r in PLANTED_RENDERINGS)
 
 
