@@ -84,9 +84,16 @@ def _epoch(moment) -> float:
 
 
 def session_user(db: Database, username: str, opened_at: float) -> User | None:
-    """The user of a session opened at `opened_at` (epoch seconds), or None if it is revoked."""
-    with db.reading() as cur:
-        user = users.find(cur, username or "")
+    """The user of a session opened at `opened_at` (epoch seconds), or None if it is revoked.
+
+    Runs twice on every rerun; the user record is kept until the next write, and every change
+    that revokes sessions (logout, disabling, a new password or role) is a write."""
+
+    def find() -> User | None:
+        with db.reading() as cur:
+            return users.find(cur, username or "")
+
+    user = db.derived(("session_user", username or ""), find)
     if user is None or not user.active or opened_at < _epoch(user.sessions_valid_after):
         return None
     return user

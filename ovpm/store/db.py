@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -22,6 +23,15 @@ MIGRATIONS_PACKAGE = "ovpm.store.migrations"
 
 
 T = TypeVar("T")
+
+
+@dataclass
+class _FileState:
+    generation: int = 0  # moves on every committed unit of work on the file
+    derived: dict[Hashable, tuple[int, object]] = field(default_factory=dict)
+
+
+_FILE_STATES: dict[str, _FileState] = {}
 
 
 class DatabaseLocked(RuntimeError):
@@ -46,8 +56,10 @@ class Database:
             raise
         self._write_lock = threading.RLock()
         self.attachments_dir = attachments_dir_for(self.path)
-        self._generation = 0  # moves on every committed unit of work
-        self._derived: dict[Hashable, tuple[int, object]] = {}
+        # Shared by every Database of this file in the process (tests open several); a file
+        # opened anew (after a restore, say) keeps nothing derived from its former content.
+        self._state = _FILE_STATES.setdefault(str(self.path.resolve()), _FileState())
+        self._state.generation += 1
 
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -67,7 +79,7 @@ class Database:
             try:
                 yield cursor
                 cursor.commit()
-                self._generation += 1
+                self._state.generation += 1
             except BaseException:
                 cursor.rollback()
                 raise
@@ -80,14 +92,15 @@ class Database:
         Every write of this process goes through `unit_of_work`, and DuckDB's file lock keeps
         other processes out while the app runs, so a kept value is never stale. Callers must
         treat the value as read-only."""
-        generation = self._generation
-        kept = self._derived.get(key)
+        state = self._state
+        generation = state.generation
+        kept = state.derived.get(key)
         if kept is not None and kept[0] == generation:
             return kept[1]
         value = compute()
-        if len(self._derived) > 256:
-            self._derived.clear()
-        self._derived[key] = (generation, value)
+        if len(state.derived) > 256:
+            state.derived.clear()
+        state.derived[key] = (generation, value)
         return value
 
     def close(self) -> None:
