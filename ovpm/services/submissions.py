@@ -47,6 +47,19 @@ def _load(cur, actor: User, submission_id: int) -> Submission:
     return submission
 
 
+def _read(db: Database, actor: User, submission_id: int) -> Submission:
+    """A submission for reading only, kept until the next write (a detail screen asks for it
+    five times a rerun)."""
+
+    def load() -> Submission:
+        with db.reading() as cur:
+            return submissions.get(cur, submission_id)
+
+    submission = db.derived(("submission", submission_id), load)
+    require(rules.can_read(actor, submission))
+    return submission
+
+
 def _check_version(submission: Submission, version: int) -> None:
     if submission.version != version:
         raise ConflictError(submission)
@@ -79,8 +92,7 @@ def _summary(submission: Submission) -> dict:
 
 def get_submission(db: Database, actor: User, submission_id: int) -> Submission:
     """A submission the actor may read (owner city, Secretariat, Advisory Group)."""
-    with db.reading() as cur:
-        return _load(cur, actor, submission_id)
+    return _read(db, actor, submission_id)
 
 
 def current_submission(
@@ -270,8 +282,8 @@ def start_revision(db: Database, actor: User, submission_id: int, version: int) 
 
 def revisions(db: Database, actor: User, submission_id: int) -> list[Revision]:
     """Every frozen revision of a submission the actor may read."""
+    _read(db, actor, submission_id)
     with db.reading() as cur:
-        _load(cur, actor, submission_id)
         return submissions.revisions(cur, submission_id)
 
 
@@ -279,10 +291,10 @@ def revision_content(
     db: Database, actor: User, submission_id: int, number: int | None
 ) -> tuple[Submission, dict, int | None]:
     """(submission, content, revision number) of a revision, or of the working copy (None)."""
+    submission = _read(db, actor, submission_id)
+    if number is None:
+        return submission, submission.content, None
     with db.reading() as cur:
-        submission = _load(cur, actor, submission_id)
-        if number is None:
-            return submission, submission.content, None
         for revision in submissions.revisions(cur, submission_id):
             if revision.number == number:
                 return submission, revision.content, number
@@ -291,8 +303,8 @@ def revision_content(
 
 def history(db: Database, actor: User, submission_id: int) -> pd.DataFrame:
     """The review steps of a submission, oldest first."""
+    _read(db, actor, submission_id)
     with db.reading() as cur:
-        _load(cur, actor, submission_id)
         return submissions.events(cur, submission_id)
 
 
@@ -320,8 +332,8 @@ def add_comment(db: Database, actor: User, submission_id: int, body: str) -> Non
 
 def comments(db: Database, actor: User, submission_id: int):
     """Comments on a submission the actor may read."""
+    _read(db, actor, submission_id)
     with db.reading() as cur:
-        _load(cur, actor, submission_id)
         return submissions.comments(cur, submission_id)
 
 
