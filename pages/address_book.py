@@ -14,6 +14,7 @@ from ovpm.services.contacts import ContactFilter
 from ovpm.ui.navigation import roles_of
 
 user = require_role(*roles_of("address_book"))
+PAGE_ROWS = 200
 _ = ui.gettext()
 lang = ui.language()
 db = ui.db()
@@ -65,13 +66,29 @@ where = ContactFilter(text, tuple(chosen_cities), tuple(kinds), expertise, tuple
 frame = contact_service.search_contacts(db, user, where)
 
 st.markdown(_("Contacts: {count}", count=i18n.format_number(len(frame), lang)))
-shown = frame.assign(
-    kind=frame["kind"].map(kind_label),
-    languages=frame["languages"].map(
+# Large address books are shown a page at a time: sending thousands of rows on every rerun
+# costs more than the search itself. The exports below hold every matching contact.
+pages = max(1, -(-len(frame) // PAGE_ROWS))
+page = 1
+if pages > 1:
+    page = st.number_input(_("Page"), min_value=1, max_value=pages, value=1, step=1)
+    first = (page - 1) * PAGE_ROWS
+    st.caption(
+        _(
+            "Contacts {first} to {last} of {count}.",
+            first=first + 1,
+            last=min(first + PAGE_ROWS, len(frame)),
+            count=len(frame),
+        )
+    )
+visible = frame.iloc[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+shown = visible.assign(
+    kind=visible["kind"].map(kind_label),
+    languages=visible["languages"].map(
         lambda codes: ", ".join(i18n.language_name(c, lang) for c in codes)
     ),
-    expertise=frame["expertise"].map(", ".join),
-    city=frame["city"].fillna(frame["organisation"]),
+    expertise=visible["expertise"].map(", ".join),
+    city=visible["city"].fillna(visible["organisation"]),
 )
 columns = {
     "name": _("Name"),
