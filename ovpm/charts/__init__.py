@@ -127,22 +127,32 @@ def milestone_timeline(
 @lru_cache(maxsize=8)
 def _milestone_timeline(labels_key: str) -> dict:
     labels = json.loads(labels_key)
+    colour = alt.Color(
+        "state:N",
+        title=labels["state"],
+        scale=alt.Scale(
+            domain=list(labels["states"].values()), range=["#9DB4C9", HERITAGE_BLUE, STONE]
+        ),
+    )
+    return (
+        _time_bars(colour, 18, labels["milestone"], labels)
+        .properties(height=200)
+        .to_dict(validate=False)
+    )
+
+
+def _time_bars(colour: alt.Color, bar_height: int, what: str, labels: dict) -> alt.LayerChart:
+    """Bars from `starts` to `ends` by `label`, coloured, with a dashed rule at today."""
     bars = (
         alt.Chart(alt.NamedData(ROWS))
-        .mark_bar(cornerRadius=3, height=18)
+        .mark_bar(cornerRadius=3, height=bar_height)
         .encode(
             x=alt.X("starts:T", title=None, axis=alt.Axis(format="%Y-%m")),
             x2="ends:T",
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color(
-                "state:N",
-                title=labels["state"],
-                scale=alt.Scale(
-                    domain=list(labels["states"].values()), range=["#9DB4C9", HERITAGE_BLUE, STONE]
-                ),
-            ),
+            color=colour,
             tooltip=[
-                alt.Tooltip("label:N", title=labels["milestone"]),
+                alt.Tooltip("label:N", title=what),
                 alt.Tooltip("starts:T", title=labels["starts"], format="%Y-%m-%d"),
                 alt.Tooltip("ends:T", title=labels["ends"], format="%Y-%m-%d"),
             ],
@@ -153,7 +163,7 @@ def _milestone_timeline(labels_key: str) -> dict:
         .mark_rule(color="#B03A2E", strokeDash=[4, 3])
         .encode(x="today:T")
     )
-    return alt.layer(bars, rule).properties(height=200, width="container").to_dict(validate=False)
+    return alt.layer(bars, rule).properties(width="container")
 
 
 def stage_bars(counts: pd.DataFrame, labels: dict[str, str]) -> dict:
@@ -208,29 +218,10 @@ def programme_timeline(rows: pd.DataFrame, today: pd.Timestamp, labels: dict[str
 @lru_cache(maxsize=8)
 def _programme_timeline(labels_key: str) -> dict:
     labels = json.loads(labels_key)
-    bars = (
-        alt.Chart(alt.NamedData(ROWS))
-        .mark_bar(cornerRadius=3, height=12)
-        .encode(
-            x=alt.X("starts:T", title=None, axis=alt.Axis(format="%Y-%m")),
-            x2="ends:T",
-            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color(
-                "kind:N", title=None, scale=alt.Scale(range=[HERITAGE_BLUE, "#B07D2B", "#6F8F72"])
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title=labels["what"]),
-                alt.Tooltip("starts:T", title=labels["starts"], format="%Y-%m-%d"),
-                alt.Tooltip("ends:T", title=labels["ends"], format="%Y-%m-%d"),
-            ],
-        )
+    colour = alt.Color(
+        "kind:N", title=None, scale=alt.Scale(range=[HERITAGE_BLUE, "#B07D2B", "#6F8F72"])
     )
-    rule = (
-        alt.Chart(alt.NamedData(TODAY))
-        .mark_rule(color="#B03A2E", strokeDash=[4, 3])
-        .encode(x="today:T")
-    )
-    return alt.layer(bars, rule).properties(width="container").to_dict(validate=False)
+    return _time_bars(colour, 12, labels["what"], labels).to_dict(validate=False)
 
 
 def measure_bars(rows: pd.DataFrame, title: str, order: list[str], colours: list[str]) -> dict:
