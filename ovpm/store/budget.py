@@ -62,25 +62,26 @@ def insert_line(cur, line: TrackedLine, at: datetime) -> TrackedLine:
     new_id = next_id(cur, "budget_lines")
     cur.execute(
         "INSERT INTO budget_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            new_id,
-            line.source,
-            line.network_id,
-            line.owner_city_id,
-            line.line_key,
-            line.category,
-            line.description,
-            line.funder,
-            line.funder_city_id,
-            line.funder_name,
-            line.currency,
-            line.planned,
-            line.planned_on,
-            line.in_plan,
-            at,
-        ],
+        [new_id, line.source, line.network_id, line.owner_city_id, line.line_key]
+        + _plan_values(line)
+        + [at],
     )
     return get_line(cur, new_id)
+
+
+def _plan_values(line: TrackedLine) -> list:
+    """What an approved plan sets on a line, in the column order of insert and update."""
+    return [
+        line.category,
+        line.description,
+        line.funder,
+        line.funder_city_id,
+        line.funder_name,
+        line.currency,
+        line.planned,
+        line.planned_on,
+        line.in_plan,
+    ]
 
 
 def update_line(cur, line: TrackedLine, at: datetime) -> None:
@@ -89,19 +90,7 @@ def update_line(cur, line: TrackedLine, at: datetime) -> None:
         "UPDATE budget_lines SET category = ?, description = ?, funder = ?, funder_city_id = ?, "
         "funder_name = ?, currency = ?, planned = ?, planned_on = ?, in_plan = ?, updated_at = ? "
         "WHERE id = ?",
-        [
-            line.category,
-            line.description,
-            line.funder,
-            line.funder_city_id,
-            line.funder_name,
-            line.currency,
-            line.planned,
-            line.planned_on,
-            line.in_plan,
-            at,
-            line.id,
-        ],
+        _plan_values(line) + [at, line.id],
     )
 
 
