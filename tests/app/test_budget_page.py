@@ -129,3 +129,22 @@ def test_a_typed_reference_is_shown_literally(db, actors):
     at.selectbox(key="budget_line").set_value(venue.id).run()
     shown = [m.value for m in at.markdown if "http" in m.value]
     assert shown and all("\\[x\\]\\(http\\:" in m and "\\$1\\$" in m for m in shown)
+
+
+def test_the_secretariat_records_a_rate_and_a_wrong_one_is_named(db, actors):
+    at = budget_page("secretariat", "Taux de change")
+    next(t for t in at.text_input if t.label.startswith("1 unité en")).set_value("abc")
+    next(b for b in at.button if b.label == "Enregistrer le taux").click().run()
+    error = at.error[0].value
+    assert "Valable à partir du — est obligatoire." in error
+    assert "Taux de change — doit être un nombre supérieur à zéro." in error
+    next(d for d in at.date_input if d.label == "Valable à partir du").set_value(date(2024, 2, 1))
+    next(t for t in at.text_input if t.label.startswith("1 unité en")).set_value("0,6800")
+    next(b for b in at.button if b.label == "Enregistrer le taux").click().run()
+    assert "Taux enregistré." in [s.value for s in at.success]
+    from ovpm.services import money
+
+    rates = money.rates(db, actors["advisory"])
+    assert ("CAD", date(2024, 2, 1), Decimal("0.68")) in [
+        (r.currency, r.valid_from, r.rate) for r in rates
+    ]
