@@ -41,7 +41,7 @@ from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, validate
 from ovpm.services.cycle import days_to_congress
-from ovpm.store import audit, cycles
+from ovpm.store import audit, cities, cycles
 from ovpm.store import progress as store
 from ovpm.store.db import Database
 
@@ -296,8 +296,8 @@ def changes_since(db: Database, actor: User, since: date, language: str) -> pd.D
     network_ids = None if reads_every_line(actor) else {n.id for n in readable.networks}
     lines = {line.id: line for line in budget_service.readable_lines(db, actor)}
     with db.reading() as cur:
-        names = dict(cur.execute("SELECT id, name FROM cities").fetchall())
-        network_names = dict(cur.execute("SELECT id, name FROM networks").fetchall())
+        names = cities.names(cur)
+        network_names = store.network_names(cur)
         steps = store.submission_steps(cur, start)
         movements = store.budget_movements(cur, start)
         network_events = store.network_events(cur, start)

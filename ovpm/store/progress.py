@@ -35,6 +35,11 @@ def network_rows(cur) -> pd.DataFrame:
     ).df()
 
 
+def network_names(cur) -> dict[int, str]:
+    """network id → name."""
+    return dict(cur.execute("SELECT id, name FROM networks").fetchall())
+
+
 def participations(cur) -> pd.DataFrame:
     """Which city takes part in which network since when (pilots since the network's birth)."""
     return cur.execute(

@@ -61,3 +61,10 @@ def test_sql_is_never_built_from_f_strings():
 def test_no_user_html_is_rendered_unescaped():
     for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "ovpm").rglob("*.py"), ROOT / "app.py"]:
         assert "unsafe_allow_html=True" not in path.read_text("utf-8"), path
+
+
+def test_services_and_ui_hold_no_sql():
+    for folder in ("services", "ui", "domain", "pdf", "charts", "exports"):
+        for path in (ROOT / "ovpm" / folder).rglob("*.py"):
+            text = path.read_text("utf-8")
+            assert ".execute(" not in text, path
