@@ -477,6 +477,7 @@ def column_labels(_, reporting: str) -> dict[str, str]:
 
 
 def sheet_titles(_) -> dict[str, str]:
+    """View name → its title (tabs on screen, sheets of the workbook)."""
     return {
         "by_network": _("By network"),
         "by_category": _("By category"),
