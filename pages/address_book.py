@@ -71,7 +71,7 @@ st.markdown(_("Contacts: {count}", count=i18n.format_number(len(frame), lang)))
 pages = max(1, -(-len(frame) // PAGE_ROWS))
 page = 1
 if pages > 1:
-    page = st.number_input(_("Page"), min_value=1, max_value=pages, value=1, step=1)
+    page = st.number_input(_("Page"), min_value=1, max_value=pages, value=1, step=1, width=200)
     first = (page - 1) * PAGE_ROWS
     st.caption(
         _(
