@@ -566,38 +566,42 @@ def briefing_pdf(
     )
 
 
-def _briefing_charts(db, actor, current: Overview, language: str) -> list[tuple[str, bytes]]:
+def stage_chart(current: Overview, language: str) -> dict:
+    """Cities and networks by stage (Vega-Lite), as on screen and in the pack."""
+    _ = i18n.translator(language)
+    return stage_bars(stage_counts(current, language), {"count": _("Count"), "stage": _("Stage")})
+
+
+def timeline_chart(db: Database, actor: User, current: Overview, language: str) -> dict:
+    """Milestones, stage targets and network activities (Vega-Lite)."""
+    _ = i18n.translator(language)
+    return programme_timeline(
+        timeline(db, actor, current, language),
+        pd.Timestamp(current.today),
+        {"what": _("What"), "starts": _("Starts"), "ends": _("Ends")},
+    )
+
+
+def stage_map(current: Overview, language: str) -> dict:
+    """The participating cities on the world map, coloured by stage (Vega-Lite)."""
     _ = i18n.translator(language)
     places = current.city_places.assign(
         stage=current.city_places["id"].map(
             {c.id: stage_label(_, c.reached) for c in current.cities}
         )
     )
+    return world_map(places, {"name": _("City"), "country": _("Country")}, "stage", _("Stage"))
+
+
+def _briefing_charts(db, actor, current: Overview, language: str) -> list[tuple[str, bytes]]:
+    _ = i18n.translator(language)
     return [
-        (
-            _("Cities and networks by stage"),
-            chart_png(
-                stage_bars(
-                    stage_counts(current, language), {"count": _("Count"), "stage": _("Stage")}
-                )
-            ),
-        ),
+        (_("Cities and networks by stage"), chart_png(stage_chart(current, language))),
         (
             _("Milestones, stage targets and network activities"),
-            chart_png(
-                programme_timeline(
-                    timeline(db, actor, current, language),
-                    pd.Timestamp(current.today),
-                    {"what": _("What"), "starts": _("Starts"), "ends": _("Ends")},
-                )
-            ),
+            chart_png(timeline_chart(db, actor, current, language)),
         ),
-        (
-            _("Participating cities by stage"),
-            chart_png(
-                world_map(places, {"name": _("City"), "country": _("Country")}, "stage", _("Stage"))
-            ),
-        ),
+        (_("Participating cities by stage"), chart_png(stage_map(current, language))),
     ]
 
 

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from ovpm import i18n, ui
-from ovpm.charts import programme_timeline, stage_bars, world_map
 from ovpm.domain.budget import MissingRates
 from ovpm.domain.errors import DomainError
 from ovpm.domain.models import Milestone
@@ -77,10 +76,7 @@ def stages_view(current: Overview) -> None:
     """The count at each stage, who is counted, then late and due-next items."""
     _ = ui.gettext()
     lang = ui.language()
-    counts = service.stage_counts(current, lang)
-    st.vega_lite_chart(
-        stage_bars(counts, {"count": _("Count"), "stage": _("Stage")}), width="stretch"
-    )
+    st.vega_lite_chart(service.stage_chart(current, lang), width="stretch")
     choices = [None, *CITY_STAGES]
     picked = st.selectbox(
         _("Show who is at this stage"),
@@ -150,26 +146,10 @@ def matrix_view(current: Overview, kind: str) -> None:
 def timeline_and_map(db, user, current: Overview) -> None:
     _ = ui.gettext()
     lang = ui.language()
-    rows = service.timeline(db, user, current, lang)
     st.markdown("**" + _("Milestones, stage targets and network activities") + "**")
-    st.vega_lite_chart(
-        programme_timeline(
-            rows,
-            pd.Timestamp(current.today),
-            {"what": _("What"), "starts": _("Starts"), "ends": _("Ends")},
-        ),
-        width="stretch",
-    )
+    st.vega_lite_chart(service.timeline_chart(db, user, current, lang), width="stretch")
     st.markdown("**" + _("Participating cities by stage") + "**")
-    places = current.city_places.assign(
-        stage=current.city_places["id"].map(
-            {c.id: service.stage_label(_, c.reached) for c in current.cities}
-        )
-    )
-    st.vega_lite_chart(
-        world_map(places, {"name": _("City"), "country": _("Country")}, "stage", _("Stage")),
-        width="stretch",
-    )
+    st.vega_lite_chart(service.stage_map(current, lang), width="stretch")
 
 
 def budget_summary(db, user, current: Overview) -> None:
