@@ -194,14 +194,21 @@ def _audit_line(cur, actor: User, line: TrackedLine, action: str, before) -> Non
 
 def readable_lines(db: Database, actor: User) -> list[TrackedLine]:
     """The lines an actor may read: all for the Secretariat and the Advisory Group; for a city,
-    those of the networks it pilots and the contribution lines it funds; none otherwise."""
-    with db.reading() as cur:
-        if rules.reads_every_line(actor):
-            return store.lines(cur)
-        if actor.city_id is None:
-            return []
-        found = store.lines(cur, actor.city_id)
-    return [line for line in found if rules.can_read_line(actor, line)]
+    those of the networks it pilots and the contribution lines it funds; none otherwise. Kept
+    until the next write (the budget screen and its report both ask on every rerun)."""
+    if rules.reads_every_line(actor):
+        scope = None
+    elif actor.city_id is None:
+        return []
+    else:
+        scope = actor.city_id
+
+    def load() -> list[TrackedLine]:
+        with db.reading() as cur:
+            found = store.lines(cur, scope)
+        return [line for line in found if rules.can_read_line(actor, line)]
+
+    return db.derived(("budget_lines", scope), load)
 
 
 def _readable_line(cur, actor: User, line_id: int) -> TrackedLine:
@@ -514,13 +521,15 @@ def report_xlsx(db: Database, actor: User, language: str, filters: Filters = Fil
 
 def lines_csv(db: Database, actor: User, language: str, filters: Filters = Filters()) -> bytes:
     """The readable lines with their figures, in their currency and converted, as CSV."""
-    _ = i18n.translator(language)
-    result = report(db, actor, filters)
-    return csv_bytes(_labelled(tables(db, result, language)["lines"], _, result.reporting))
+    return _view_csv(db, actor, language, filters, "lines")
 
 
 def entries_csv(db: Database, actor: User, language: str, filters: Filters = Filters()) -> bytes:
     """The entries of the readable lines as CSV."""
+    return _view_csv(db, actor, language, filters, "entries")
+
+
+def _view_csv(db: Database, actor: User, language: str, filters: Filters, view: str) -> bytes:
     _ = i18n.translator(language)
     result = report(db, actor, filters)
-    return csv_bytes(_labelled(tables(db, result, language)["entries"], _, result.reporting))
+    return csv_bytes(_labelled(tables(db, result, language)[view], _, result.reporting))
