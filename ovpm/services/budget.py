@@ -116,6 +116,21 @@ class Report:
         return sum((getattr(f, column + "_converted") for f in self.lines), ZERO)
 
 
+def total_figures(result: Report, language: str) -> list[tuple[str, str]]:
+    """Planned, committed, spent and variance as (label, money text) in the reader's language:
+    the budget screen, the overview and the briefing pack show them alike."""
+    _ = i18n.translator(language)
+    return [
+        (label, i18n.format_money(result.total(key), result.reporting, language))
+        for key, label in (
+            ("planned", _("Planned amount")),
+            ("committed", _("Committed")),
+            ("spent", _("Spent")),
+            ("variance", _("Variance")),
+        )
+    ]
+
+
 # --- lines from the approved action plan ---------------------------------------------------
 
 

@@ -625,15 +625,7 @@ def budget_figures(money, language: str) -> list[tuple[str, str]]:
     _ = i18n.translator(language)
     if money is None or not money.lines:
         return []
-    figures = [
-        (label, i18n.format_money(money.total(key), money.reporting, language))
-        for key, label in (
-            ("planned", _("Planned amount")),
-            ("committed", _("Committed")),
-            ("spent", _("Spent")),
-            ("variance", _("Variance")),
-        )
-    ]
+    figures = budget_service.total_figures(money, language)
     if money.envelope is not None:
         figures += [
             (

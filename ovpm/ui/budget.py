@@ -99,14 +99,8 @@ def show_totals(result: Report) -> None:
     _ = ui.gettext()
     lang = ui.language()
     row = st.container(horizontal=True)
-    labels = {
-        "planned": _("Planned amount"),
-        "committed": _("Committed"),
-        "spent": _("Spent"),
-        "variance": _("Variance"),
-    }
-    for key, label in labels.items():
-        row.metric(label, i18n.format_money(result.total(key), result.reporting, lang), border=True)
+    for label, value in budget_service.total_figures(result, lang):
+        row.metric(label, value, border=True)
     over = sum(1 for f in result.lines if f.over_plan)
     st.caption(
         _(
