@@ -88,14 +88,6 @@ def back(mapping: dict[str, str], shown: object, default: str) -> str:
     return reverse.get(shown, default) if isinstance(shown, str) else default
 
 
-def text_of(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def date_of(value: object):
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
 with st.form(f"plan_{prefix}"):
     concept = st.text_area(LABELS["concept"], plan.concept, height=150, key=f"{prefix}_concept")
     challenges = st.text_area(
@@ -204,28 +196,28 @@ if save_clicked or submit_clicked:
         tuple(
             Activity(
                 back(TYPES, r["kind"], "other"),
-                text_of(r["title"]),
-                date_of(r["starts"]),
-                date_of(r["ends"]),
-                text_of(r["place"]),
+                ui.cell_text(r["title"]),
+                ui.cell_date(r["starts"]),
+                ui.cell_date(r["ends"]),
+                ui.cell_text(r["place"]),
                 back(STATUSES, r["status"], "planned"),
             )
             for r in activities.to_dict("records")
-            if text_of(r["title"]) or date_of(r["starts"])
+            if ui.cell_text(r["title"]) or ui.cell_date(r["starts"])
         ),
         tuple(
             BudgetLine(
                 back(CATEGORIES, r["category"], "other"),
-                text_of(r["description"]),
-                text_of(r["amount"]),
-                text_of(r["currency"]) or "EUR",
+                ui.cell_text(r["description"]),
+                ui.cell_text(r["amount"]),
+                ui.cell_text(r["currency"]) or "EUR",
                 back(FUNDERS, r["funder"], "pilot_city"),
                 CITY_CHOICES.get(r["city"]),
-                text_of(r["other"]),
-                text_of(r.get("key")) or new_line_key(),
+                ui.cell_text(r["other"]),
+                ui.cell_text(r.get("key")) or new_line_key(),
             )
             for r in budget.to_dict("records")
-            if text_of(r["description"]) or text_of(r["amount"])
+            if ui.cell_text(r["description"]) or ui.cell_text(r["amount"])
         ),
         collective,
     )

@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from ovpm import i18n
@@ -177,3 +178,13 @@ def run_page(page) -> None:
                 "Please try again, or tell the General Secretariat if it persists."
             )
         )
+
+
+def cell_text(value: object) -> str:
+    """A data-editor cell as text ('' for an empty cell)."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def cell_date(value: object):
+    """A data-editor cell as a date (None for an empty cell)."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()

@@ -302,14 +302,14 @@ def milestones_form(db, user) -> None:
         if st.form_submit_button(_("Save the milestones"), icon=":material/save:"):
             milestones = [
                 Milestone(
-                    _text(row["key"]) or f"milestone-{index + 1}",
-                    _day(row["starts"]),
-                    _day(row["ends"]),
-                    {lang: _text(row[f"label_{lang}"]) for lang in ("fr", "en", "es")},
+                    ui.cell_text(row["key"]) or f"milestone-{index + 1}",
+                    ui.cell_date(row["starts"]),
+                    ui.cell_date(row["ends"]),
+                    {lang: ui.cell_text(row[f"label_{lang}"]) for lang in ("fr", "en", "es")},
                 )
                 for index, row in enumerate(edited.to_dict("records"))
-                if any(_text(row[f"label_{lang}"]) for lang in ("fr", "en", "es"))
-                or _day(row["starts"])
+                if any(ui.cell_text(row[f"label_{lang}"]) for lang in ("fr", "en", "es"))
+                or ui.cell_date(row["starts"])
             ]
             try:
                 service.save_milestones(db, user, milestones)
@@ -317,11 +317,3 @@ def milestones_form(db, user) -> None:
                 ui.show_error(error)
             else:
                 ui.saved_and_reset("overview_milestones", _("Milestones saved."))
-
-
-def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def _day(value):
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
