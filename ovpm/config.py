@@ -11,6 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRETS_PATH = ROOT / ".streamlit" / "secrets.toml"
+# Files the app's server hands to browsers as they are (`server.enableStaticServing`), at
+# app/static/<name>; the PDF builders read them from here.
+STATIC_DIR = ROOT / "static"
 PLACEHOLDER_KEYS = {"", "change-me", "changeme", "secret", "some_key", "placeholder"}
 COOKIE_NAME = "ovpm_session"
 COOKIE_EXPIRY_DAYS = 7.0

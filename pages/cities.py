@@ -1,7 +1,5 @@
 """Member cities: the directory with search, filters and a world map; the Secretariat edits."""
 
-import zoneinfo
-
 import streamlit as st
 
 from ovpm import i18n, ui
@@ -10,11 +8,11 @@ from ovpm.charts import world_map
 from ovpm.domain import access
 from ovpm.domain.errors import DomainError
 from ovpm.domain.models import LANGUAGES, UNESCO_REGIONS, City, Role
+from ovpm.domain.times import ZONE_NAMES
 from ovpm.services import cities as city_service
 from ovpm.ui.navigation import roles_of
 
 user = require_role(*roles_of("cities"))
-ZONES = sorted(zoneinfo.available_timezones())
 _ = ui.gettext()
 lang = ui.language()
 db = ui.db()
@@ -48,28 +46,36 @@ with st.container(border=True):
         )
         standing = {"all": None, "yes": True, "no": False}[standing_choice]
 
-frame = city_service.directory(db, user, text, chosen_regions, chosen_countries, standing)
-st.markdown(_("Cities: {count}", count=i18n.format_number(len(frame), lang)))
 
-if not frame.empty:
-    st.vega_lite_chart(
-        world_map(frame, {"name": _("City"), "country": _("Country")}), width="stretch"
+def directory_view(filters: tuple) -> tuple:
+    """The count, the map and the table of the matching cities, in the reader's language."""
+    frame = city_service.directory(db, user, *filters)
+    shown = frame.assign(
+        region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))),
+        country=frame["iso2"].map(lambda code: i18n.country_name(code, lang)),
     )
+    columns = {
+        "name": _("City"),
+        "local_name": _("Local name"),
+        "country": _("Country"),
+        "region": _("UNESCO region"),
+    }
+    if user.role != Role.CITY:
+        shown["good_standing"] = shown["good_standing"].map({True: _("Yes"), False: _("No")})
+        columns["good_standing"] = _("Good standing")
+    labels = {"name": _("City"), "country": _("Country")}
+    chart = None if frame.empty else world_map(frame, labels, land_url=ui.LAND_URL)
+    return len(frame), chart, shown[list(columns)], columns
 
-shown = frame.assign(
-    region=frame["region"].map(lambda r: _(UNESCO_REGIONS.get(r, r))),
-    country=frame["iso2"].map(lambda code: i18n.country_name(code, lang)),
+
+filters = (text, tuple(chosen_regions), tuple(chosen_countries), standing)
+count, chart, table, columns = ui.kept(
+    ("cities", user.role, user.city_id, filters), lambda: directory_view(filters)
 )
-columns = {
-    "name": _("City"),
-    "local_name": _("Local name"),
-    "country": _("Country"),
-    "region": _("UNESCO region"),
-}
-if user.role != Role.CITY:
-    shown["good_standing"] = shown["good_standing"].map({True: _("Yes"), False: _("No")})
-    columns["good_standing"] = _("Good standing")
-st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=columns)
+st.markdown(_("Cities: {count}", count=i18n.format_number(count, lang)))
+if chart:
+    ui.chart(chart)
+st.dataframe(table, hide_index=True, width="stretch", column_config=columns)
 
 if user.city_id is not None:
     own = city_service.get_city(db, user, user.city_id)
@@ -107,8 +113,8 @@ def city_form(city: City | None, key: str) -> City | None:
         lon = b.number_input(_("Longitude"), value=current.lon, format="%.2f", step=0.01)
         zone = a.selectbox(
             _("Time zone"),
-            ZONES,
-            index=ZONES.index(current.timezone) if current.timezone in ZONES else None,
+            ZONE_NAMES,
+            index=ZONE_NAMES.index(current.timezone) if current.timezone in ZONE_NAMES else None,
             placeholder=_("Choose a time zone"),
         )
         good = st.checkbox(_("Member in good standing"), value=current.good_standing)

@@ -54,7 +54,7 @@ else:
         starts=pd.to_datetime(rows["starts"]),
         ends=pd.to_datetime(rows["ends"]) + pd.Timedelta(days=1),
     )
-    st.vega_lite_chart(
+    ui.chart(
         milestone_timeline(
             chart_rows,
             _("Today"),
@@ -66,8 +66,7 @@ else:
                 "starts": _("Starts"),
                 "ends": _("Ends"),
             },
-        ),
-        width="stretch",
+        )
     )
     st.dataframe(
         rows[["label", "from", "to", "state"]],

@@ -83,7 +83,7 @@ else:
         ["#1F4E79", "#C8B88A", "#7A9E7E"],
     )
     st.markdown("#### " + _("Networks by stage and axis"))
-    st.vega_lite_chart(chart, width="stretch")
+    ui.chart(chart)
 
 if can_manage(user):
     st.divider()

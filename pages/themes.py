@@ -53,7 +53,7 @@ chart = stacked_counts(
     [axis_label(n, short=True) for n in (1, 2, 3)],
     ["#1F4E79", "#C8B88A", "#7A9E7E"],
 )
-st.vega_lite_chart(chart, width="stretch")
+ui.chart(chart)
 
 st.markdown("#### " + _("Priority themes"))
 st.dataframe(

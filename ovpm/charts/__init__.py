@@ -6,20 +6,24 @@ from __future__ import annotations
 import copy
 import json
 from functools import lru_cache
-from importlib import resources
 
 import altair as alt
 import pandas as pd
+
+from ovpm.config import STATIC_DIR
 
 HERITAGE_BLUE = "#1F4E79"
 STONE = "#C8B88A"
 LAND = "#E9E4D8"
 
 
+# Natural Earth land outlines at 1:110m, from the world-atlas package (ISC licence).
+LAND_FILE = "land-110m.json"
+
+
 @lru_cache(maxsize=1)
 def _land() -> dict:
-    # Natural Earth land outlines at 1:110m, from the world-atlas package (ISC licence).
-    return json.loads(resources.files("ovpm.charts").joinpath("land-110m.json").read_text("utf-8"))
+    return json.loads((STATIC_DIR / LAND_FILE).read_text("utf-8"))
 
 
 ROWS = "rows"
@@ -54,7 +58,8 @@ def _filled(template: dict, **datasets: list[dict]) -> dict:
 
 
 def _key(labels: dict) -> str:
-    return json.dumps(labels, sort_keys=True, ensure_ascii=False)
+    # the order of the labels is kept: some give a colour scale's domain in order
+    return json.dumps(labels, ensure_ascii=False)
 
 
 def world_map(
@@ -62,21 +67,29 @@ def world_map(
     labels: dict[str, str],
     color_field: str | None = None,
     color_title: str = "",
+    land_url: str | None = None,
 ) -> dict:
     """A Vega-Lite spec of cities as points on a world outline; `labels` names the tooltip fields.
 
-    Drawn without map tiles, so it renders offline and in exported images."""
+    Drawn without map tiles, so it renders offline and in exported images. The outline is
+    fetched from `land_url` when given (a browser keeps it), else carried in the spec."""
     points = cities.dropna(subset=["lat", "lon"])[
         ["name", "country", "lat", "lon"] + ([color_field] if color_field else [])
     ]
-    return _filled(_world_map(_key(labels), color_field, color_title), **{ROWS: _records(points)})
+    template = _world_map(_key(labels), color_field, color_title, land_url)
+    return _filled(template, **{ROWS: _records(points)})
 
 
 @lru_cache(maxsize=32)
-def _world_map(labels_key: str, color_field: str | None, color_title: str) -> dict:
+def _world_map(
+    labels_key: str, color_field: str | None, color_title: str, land_url: str | None
+) -> dict:
     labels = json.loads(labels_key)
+    outline = alt.TopoDataFormat(feature="land", type="topojson")
     land = alt.Chart(
-        alt.Data(name=LAND_DATASET, format=alt.TopoDataFormat(feature="land", type="topojson"))
+        alt.UrlData(url=land_url, format=outline)
+        if land_url
+        else alt.Data(name=LAND_DATASET, format=outline)
     ).mark_geoshape(fill=LAND, stroke="#B9B2A1", strokeWidth=0.4)
     encoding = {
         "longitude": "lon:Q",
@@ -101,9 +114,10 @@ def _world_map(labels_key: str, color_field: str | None, color_title: str) -> di
         .properties(height=380, width="container")
         .configure_view(stroke=None)
     ).to_dict(validate=False)
-    # The outline goes in as a named dataset after Altair has built the spec: wrapping it in
-    # Altair objects costs hundreds of milliseconds.
-    spec.setdefault("datasets", {})[LAND_DATASET] = _land()
+    if not land_url:
+        # The outline goes in as a named dataset after Altair has built the spec: wrapping it
+        # in Altair objects costs hundreds of milliseconds.
+        spec.setdefault("datasets", {})[LAND_DATASET] = _land()
     return spec
 
 

@@ -10,9 +10,14 @@ from ovpm.store.db import Database
 
 
 def current_cycle(db: Database) -> Cycle:
-    """The current cycle with its milestones (public to every signed-in user)."""
-    with db.reading() as cur:
-        return cycles.current(cur)
+    """The current cycle with its milestones (public to every signed-in user); read once per
+    state of the data, as every screen asks for it."""
+
+    def read() -> Cycle:
+        with db.reading() as cur:
+            return cycles.current(cur)
+
+    return db.derived("current_cycle", read)
 
 
 def days_to_congress(cycle: Cycle, today: date) -> int:

@@ -582,15 +582,17 @@ def timeline_chart(db: Database, actor: User, current: Overview, language: str) 
     )
 
 
-def stage_map(current: Overview, language: str) -> dict:
-    """The participating cities on the world map, coloured by stage (Vega-Lite)."""
+def stage_map(current: Overview, language: str, land_url: str | None = None) -> dict:
+    """The participating cities on the world map, coloured by stage (Vega-Lite); the outline
+    from `land_url` when given (see `charts.world_map`)."""
     _ = i18n.translator(language)
     places = current.city_places.assign(
         stage=current.city_places["id"].map(
             {c.id: stage_label(_, c.reached) for c in current.cities}
         )
     )
-    return world_map(places, {"name": _("City"), "country": _("Country")}, "stage", _("Stage"))
+    labels = {"name": _("City"), "country": _("Country")}
+    return world_map(places, labels, "stage", _("Stage"), land_url)
 
 
 def _briefing_charts(db, actor, current: Overview, language: str) -> list[tuple[str, bytes]]:

@@ -161,7 +161,7 @@ def group_view(db, user, views: dict, name: str, column: str, title: str, report
     if frame.empty:
         st.info(_("No budget line matches the filters."))
         return
-    st.vega_lite_chart(_chart(frame, column, title), width="stretch")
+    ui.chart(_chart(frame, column, title))
     labels = budget_service.column_labels(_, reporting)
     total = {column: _("Total")} | {
         key: frame[key].sum() for key in ("planned", "committed", "spent", "variance", "over_plan")
@@ -228,7 +228,7 @@ def month_view(frame: pd.DataFrame, reporting: str) -> None:
     if frame.empty:
         st.info(_("Nothing was committed or spent yet on these lines."))
         return
-    st.vega_lite_chart(_chart(frame, "month", _("Month"), ("committed", "spent")), width="stretch")
+    ui.chart(_chart(frame, "month", _("Month"), ("committed", "spent")))
     labels = budget_service.column_labels(_, reporting)
     running = frame.assign(
         committed_to_date=frame["committed"].cumsum(), spent_to_date=frame["spent"].cumsum()

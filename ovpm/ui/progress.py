@@ -76,7 +76,7 @@ def stages_view(current: Overview) -> None:
     """The count at each stage, who is counted, then late and due-next items."""
     _ = ui.gettext()
     lang = ui.language()
-    st.vega_lite_chart(service.stage_chart(current, lang), width="stretch")
+    ui.chart(service.stage_chart(current, lang))
     choices = [None, *CITY_STAGES]
     picked = st.selectbox(
         _("Show who is at this stage"),
@@ -147,9 +147,9 @@ def timeline_and_map(db, user, current: Overview) -> None:
     _ = ui.gettext()
     lang = ui.language()
     st.markdown("**" + _("Milestones, stage targets and network activities") + "**")
-    st.vega_lite_chart(service.timeline_chart(db, user, current, lang), width="stretch")
+    ui.chart(service.timeline_chart(db, user, current, lang))
     st.markdown("**" + _("Participating cities by stage") + "**")
-    st.vega_lite_chart(service.stage_map(current, lang), width="stretch")
+    ui.chart(service.stage_map(current, lang, ui.LAND_URL))
 
 
 def budget_summary(db, user, current: Overview) -> None:

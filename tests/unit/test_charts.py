@@ -45,3 +45,33 @@ def test_milestone_timeline_marks_today():
     )
     alt.TopLevelLayerSpec.from_dict({k: v for k, v in chart.items() if k != "datasets"})
     assert chart["layer"][1]["mark"]["type"] == "rule"
+    # done, under way, upcoming keep their colours in that order (light, heritage blue, stone)
+    assert chart["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
+        "Terminé",
+        "En cours",
+        "À venir",
+    ]
+
+
+def test_world_map_fetches_its_outline_from_a_url_when_given_one():
+    cities = pd.DataFrame({"name": ["Kazan"], "country": ["RU"], "lat": [55.79], "lon": [49.12]})
+    spec = world_map(cities, {"name": "City", "country": "Country"}, land_url="app/static/x.json")
+    assert LAND_DATASET not in spec["datasets"]
+    assert spec["layer"][0]["data"]["url"] == "app/static/x.json"
+    assert spec["layer"][0]["data"]["format"] == {"feature": "land", "type": "topojson"}
+
+
+def test_chart_rows_travel_as_arrow_and_outlines_as_they_are(monkeypatch):
+    import pyarrow as pa
+    import streamlit as st
+
+    from ovpm import ui
+
+    drawn = {}
+    monkeypatch.setattr(st, "vega_lite_chart", lambda spec, **kw: drawn.update(spec))
+    rows = [{"name": "Kazan", "count": 2}, {"name": "Cuenca", "count": None}]
+    outline = {"type": "Topology", "objects": {}}
+    ui.chart({"mark": "bar", "datasets": {"rows": rows, "land": outline}})
+    table = pa.ipc.open_stream(drawn["datasets"]["rows"]).read_all()
+    assert table.to_pylist() == rows
+    assert drawn["datasets"]["land"] is outline
