@@ -62,8 +62,34 @@ with st.container(border=True):
         format_func=lambda code: i18n.language_name(code, lang),
     )
 
+
+def shown_rows(frame, page: int):
+    """One page of the matching contacts as shown, in the reader's language."""
+    visible = frame.iloc[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+    return visible.assign(
+        kind=visible["kind"].map(kind_label),
+        languages=visible["languages"].map(
+            lambda codes: ", ".join(i18n.language_name(c, lang) for c in codes)
+        ),
+        expertise=visible["expertise"].map(", ".join),
+        city=visible["city"].fillna(visible["organisation"]),
+    )[list(COLUMNS)]
+
+
+COLUMNS = {
+    "name": _("Name"),
+    "title": _("Title"),
+    "city": _("City or organisation"),
+    "kind": _("Kind"),
+    "email": _("E-mail"),
+    "phone": _("Phone"),
+    "languages": _("Languages"),
+    "expertise": _("Fields of expertise"),
+}
 where = ContactFilter(text, tuple(chosen_cities), tuple(kinds), expertise, tuple(languages))
-frame = contact_service.search_contacts(db, user, where)
+frame = ui.kept(
+    ("contacts", user.id, where), lambda: contact_service.search_contacts(db, user, where)
+)
 
 st.markdown(_("Contacts: {count}", count=i18n.format_number(len(frame), lang)))
 # Large address books are shown a page at a time: sending thousands of rows on every rerun
@@ -81,27 +107,12 @@ if pages > 1:
             count=len(frame),
         )
     )
-visible = frame.iloc[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
-shown = visible.assign(
-    kind=visible["kind"].map(kind_label),
-    languages=visible["languages"].map(
-        lambda codes: ", ".join(i18n.language_name(c, lang) for c in codes)
-    ),
-    expertise=visible["expertise"].map(", ".join),
-    city=visible["city"].fillna(visible["organisation"]),
-)
-columns = {
-    "name": _("Name"),
-    "title": _("Title"),
-    "city": _("City or organisation"),
-    "kind": _("Kind"),
-    "email": _("E-mail"),
-    "phone": _("Phone"),
-    "languages": _("Languages"),
-    "expertise": _("Fields of expertise"),
-}
 st.dataframe(
-    shown[list(columns)], hide_index=True, width="stretch", column_config=columns, height=360
+    ui.kept(("contact_rows", user.id, where, page), lambda: shown_rows(frame, page)),
+    hide_index=True,
+    width="stretch",
+    column_config=COLUMNS,
+    height=360,
 )
 
 d1, d2, _spacer = st.columns([1, 1, 3])
@@ -172,6 +183,12 @@ def contact_form(contact: Contact, key: str, editable_cities: dict[int, str]) ->
     return None
 
 
+def editable_options(frame) -> dict[int, str]:
+    """id → "name — title" of the matching contacts this user may edit."""
+    editable = frame[frame["can_edit"]]
+    return dict(zip(editable["id"], editable["name"] + " — " + editable["title"]))
+
+
 def save(edited: Contact | None) -> None:
     if edited is None:
         return
@@ -192,36 +209,42 @@ if user.role in (Role.SECRETARIAT, Role.CITY):
     )
     st.divider()
     ui.show_flash()
-    tab_edit, tab_new = st.tabs([_("Edit a contact"), _("Add a contact")])
-    with tab_edit:
-        editable = frame[frame["can_edit"]]
-        options = dict(zip(editable["id"], editable["name"] + " — " + editable["title"]))
-        chosen = st.selectbox(
-            _("Contact"),
-            list(options),
-            format_func=options.get,
-            index=None,
-            placeholder=_("Choose a contact you may edit"),
-            key="contact_pick",
-        )
-        if chosen is not None:
-            opened = st.session_state.get("contact_editing")
-            if opened is None or opened.id != chosen:
-                opened = contact_service.get_contact(db, user, int(chosen))
-                st.session_state["contact_editing"] = opened
-            save(contact_form(opened, f"contact_edit_{chosen}_{opened.version}", editable_cities))
-            with st.popover(_("Delete this contact")):
-                st.write(_("Delete {name} from the address book?", name=opened.name))
-                if st.button(_("Delete"), type="primary", key=f"delete_{chosen}"):
-                    try:
-                        contact_service.delete_contact(db, user, opened.id, opened.version)
-                    except DomainError as error:
-                        ui.show_error(error)
-                    else:
-                        st.session_state.pop("contact_editing", None)
-                        st.session_state.pop("contact_pick", None)
-                        st.rerun()
-    with tab_new:
-        default_city = user.city_id if user.role == Role.CITY else None
-        blank = Contact(None, "", "", "", "", default_city, "", ContactKind.LOCAL_EXPERT)
-        save(contact_form(blank, ui.form_key("contact_new"), editable_cities))
+    # only the open tab is built: the form of the other costs a few ms a rerun
+    tab_edit, tab_new = st.tabs(
+        [_("Edit a contact"), _("Add a contact")], key="contact_view", on_change="rerun"
+    )
+    if tab_edit.open:
+        with tab_edit:
+            options = ui.kept(("contact_options", user.id, where), lambda: editable_options(frame))
+            chosen = st.selectbox(
+                _("Contact"),
+                list(options),
+                format_func=options.get,
+                index=None,
+                placeholder=_("Choose a contact you may edit"),
+                key="contact_pick",
+            )
+            if chosen is not None:
+                opened = st.session_state.get("contact_editing")
+                if opened is None or opened.id != chosen:
+                    opened = contact_service.get_contact(db, user, int(chosen))
+                    st.session_state["contact_editing"] = opened
+                save(
+                    contact_form(opened, f"contact_edit_{chosen}_{opened.version}", editable_cities)
+                )
+                with st.popover(_("Delete this contact")):
+                    st.write(_("Delete {name} from the address book?", name=opened.name))
+                    if st.button(_("Delete"), type="primary", key=f"delete_{chosen}"):
+                        try:
+                            contact_service.delete_contact(db, user, opened.id, opened.version)
+                        except DomainError as error:
+                            ui.show_error(error)
+                        else:
+                            st.session_state.pop("contact_editing", None)
+                            st.session_state.pop("contact_pick", None)
+                            st.rerun()
+    if tab_new.open:
+        with tab_new:
+            default_city = user.city_id if user.role == Role.CITY else None
+            blank = Contact(None, "", "", "", "", default_city, "", ContactKind.LOCAL_EXPERT)
+            save(contact_form(blank, ui.form_key("contact_new"), editable_cities))

@@ -155,21 +155,26 @@ if access.can_edit_city(user):
     st.markdown("#### " + _("Edit the directory"))
     ui.show_flash()
     names = city_service.city_names(db, user)
-    tab_edit, tab_new = st.tabs([_("Edit a city"), _("Add a city")])
-    with tab_edit:
-        chosen = st.selectbox(
-            _("City"),
-            list(names),
-            format_func=names.get,
-            index=None,
-            placeholder=_("Choose a city"),
-            key="city_pick",
-        )
-        if chosen is not None:
-            opened = st.session_state.get("city_editing")
-            if opened is None or opened.id != chosen:
-                opened = city_service.get_city(db, user, chosen)
-                st.session_state["city_editing"] = opened
-            save(city_form(opened, f"city_edit_{chosen}_{opened.version}"))
-    with tab_new:
-        save(city_form(None, ui.form_key("city_new")))
+    # only the open tab is built: the form of the other costs a few ms a rerun
+    tab_edit, tab_new = st.tabs(
+        [_("Edit a city"), _("Add a city")], key="city_view", on_change="rerun"
+    )
+    if tab_edit.open:
+        with tab_edit:
+            chosen = st.selectbox(
+                _("City"),
+                list(names),
+                format_func=names.get,
+                index=None,
+                placeholder=_("Choose a city"),
+                key="city_pick",
+            )
+            if chosen is not None:
+                opened = st.session_state.get("city_editing")
+                if opened is None or opened.id != chosen:
+                    opened = city_service.get_city(db, user, chosen)
+                    st.session_state["city_editing"] = opened
+                save(city_form(opened, f"city_edit_{chosen}_{opened.version}"))
+    if tab_new.open:
+        with tab_new:
+            save(city_form(None, ui.form_key("city_new")))

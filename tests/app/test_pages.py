@@ -123,6 +123,8 @@ def test_bad_contact_input_is_named_in_the_users_language_and_kept(db_path):
     at = open_page("address_book", "cordoba")
     at.session_state["ovpm_language"] = "es"
     at.run()
+    at.session_state["contact_view"] = "Añadir un contacto"  # the tab of the new contact form
+    at.run()
     name = [t for t in at.text_input if t.label == "Nombre"][-1]
     email = [t for t in at.text_input if t.label == "Correo electrónico"][-1]
     name.input("Ariel Ensayo")
@@ -169,11 +171,11 @@ def edit_contact_session(contact_id: int) -> AppTest:
 
 def test_two_sessions_edit_one_contact_and_the_second_save_is_refused(db_path):
     first, second = edit_contact_session(3), edit_contact_session(3)
-    [t for t in first.text_input if t.label == "Fonction"][-2].input("Saved by the first")
+    [t for t in first.text_input if t.label == "Fonction"][-1].input("Saved by the first")
     [b for b in first.button if b.label == "Enregistrer"][0].click().run()
     assert any("Enregistré" in s.value for s in first.success)
 
-    [t for t in second.text_input if t.label == "Téléphone"][-2].input("+00 1 1111")
+    [t for t in second.text_input if t.label == "Téléphone"][-1].input("+00 1 1111")
     [b for b in second.button if b.label == "Enregistrer"][0].click().run()
     assert any("Quelqu'un d'autre a enregistré cette fiche" in e.value for e in second.error)
     stored = second.table[0].value
