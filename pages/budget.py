@@ -31,8 +31,16 @@ if not lines and not reads_every_line(user):
     st.stop()
 
 filters = widgets.filters_bar(lines)
-try:
+kept_key = ("budget", user.id, filters)  # the report and what is drawn of it, until a write
+
+
+def report_and_views() -> tuple:
     result = budget_service.report(db, user, filters)
+    return result, budget_service.tables(db, result, lang)
+
+
+try:
+    result, views = ui.kept(kept_key, report_and_views)
 except MissingRates as error:
     widgets.show_missing_rates(error)
     if secretariat:
@@ -42,7 +50,6 @@ except MissingRates as error:
 widgets.show_totals(result)
 if result.envelope is not None:
     widgets.show_envelope(result)
-views = budget_service.tables(db, result, lang)
 titles = budget_service.sheet_titles(_)
 by_network, by_category, by_funder, by_month, detail, rates = st.tabs(
     [
@@ -63,10 +70,10 @@ for tab, name, column, title in (
 ):
     if tab.open:
         with tab:
-            widgets.group_view(db, user, views, name, column, title, result.reporting)
+            widgets.group_view(db, user, views, name, column, title, result.reporting, kept_key)
 if by_month.open:
     with by_month:
-        widgets.month_view(views["by_month"], result.reporting)
+        widgets.month_view(views["by_month"], result.reporting, kept_key)
 if detail.open:
     with detail:
         widgets.lines_table(views["lines"], result.reporting, "all")

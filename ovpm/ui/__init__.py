@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import os
 from collections.abc import Callable
@@ -27,7 +28,7 @@ LAND_URL = f"app/static/{LAND_FILE}"
 LOG = logging.getLogger("ovpm")
 
 
-@st.cache_resource(show_spinner=False)
+@functools.cache  # one per file for the process (st.cache_resource costs 0.5 ms a call)
 def _database(path: str) -> Database:
     return open_database(os.fspath(path))
 

@@ -153,29 +153,26 @@ def _chart(frame: pd.DataFrame, column: str, title: str, measures=MEASURES) -> d
     return measure_bars(long, title, [names[m] for m in measures], colours)
 
 
-def group_view(db, user, views: dict, name: str, column: str, title: str, reporting: str) -> None:
+def group_view(
+    db, user, views: dict, name: str, column: str, title: str, reporting: str, kept_key: tuple
+) -> None:
     """A view by network, category or funder: chart, table with a total; selecting a row shows
-    its lines, and selecting a line its entries."""
+    its lines, and selecting a line its entries. `kept_key` names the report the views are of
+    (what is drawn is kept with it, see `ui.kept`)."""
     _ = ui.gettext()
     frame = views[name]
     if frame.empty:
         st.info(_("No budget line matches the filters."))
         return
-    ui.chart(_chart(frame, column, title))
-    labels = budget_service.column_labels(_, reporting)
-    total = {column: _("Total")} | {
-        key: frame[key].sum() for key in ("planned", "committed", "spent", "variance", "over_plan")
-    }
-    shown = _amounts(
-        pd.concat([frame, pd.DataFrame([total])], ignore_index=True),
-        ("planned", "committed", "spent", "variance"),
+    chart, shown, columns = ui.kept(
+        (*kept_key, name), lambda: _group_display(frame, column, title, reporting)
     )
-    shown["over_plan"] = shown["over_plan"].map(lambda n: f"⚠ {n}" if n else "")
+    ui.chart(chart)
     event = st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        column_config={c: labels.get(c, title) for c in shown.columns} | {column: title},
+        column_config=columns,
         on_select="rerun",
         selection_mode="single-row",
         key=f"budget_{name}_table",
@@ -194,6 +191,22 @@ def group_view(db, user, views: dict, name: str, column: str, title: str, report
         line, entries = budget_service.line_entries(db, user, picked_line)
         st.markdown("**" + _("Entries of {line}", line=line.description) + "**")
         entries_table(db, user, line, entries, may_record=False)
+
+
+def _group_display(frame: pd.DataFrame, column: str, title: str, reporting: str) -> tuple:
+    """The chart, the shown table with its total row, and the table's column labels."""
+    _ = ui.gettext()
+    labels = budget_service.column_labels(_, reporting)
+    total = {column: _("Total")} | {
+        key: frame[key].sum() for key in ("planned", "committed", "spent", "variance", "over_plan")
+    }
+    shown = _amounts(
+        pd.concat([frame, pd.DataFrame([total])], ignore_index=True),
+        ("planned", "committed", "spent", "variance"),
+    )
+    shown["over_plan"] = shown["over_plan"].map(lambda n: f"⚠ {n}" if n else "")
+    columns = {c: labels.get(c, title) for c in shown.columns} | {column: title}
+    return _chart(frame, column, title), shown, columns
 
 
 def lines_table(
@@ -222,29 +235,34 @@ def lines_table(
     return int(frame.iloc[rows[0]]["id"]) if rows else None
 
 
-def month_view(frame: pd.DataFrame, reporting: str) -> None:
+def month_view(frame: pd.DataFrame, reporting: str, kept_key: tuple) -> None:
     """Commitments and spending month by month, with the running totals."""
     _ = ui.gettext()
     if frame.empty:
         st.info(_("Nothing was committed or spent yet on these lines."))
         return
-    ui.chart(_chart(frame, "month", _("Month"), ("committed", "spent")))
+    chart, shown, columns = ui.kept(
+        (*kept_key, "by_month"), lambda: _month_display(frame, reporting)
+    )
+    ui.chart(chart)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=columns)
+
+
+def _month_display(frame: pd.DataFrame, reporting: str) -> tuple:
+    _ = ui.gettext()
     labels = budget_service.column_labels(_, reporting)
     running = frame.assign(
         committed_to_date=frame["committed"].cumsum(), spent_to_date=frame["spent"].cumsum()
     )
-    st.dataframe(
-        _amounts(running, ("committed", "spent", "committed_to_date", "spent_to_date")),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "month": labels["month"],
-            "committed": labels["committed"],
-            "spent": labels["spent"],
-            "committed_to_date": _("Committed to date"),
-            "spent_to_date": _("Spent to date"),
-        },
-    )
+    shown = _amounts(running, ("committed", "spent", "committed_to_date", "spent_to_date"))
+    columns = {
+        "month": labels["month"],
+        "committed": labels["committed"],
+        "spent": labels["spent"],
+        "committed_to_date": _("Committed to date"),
+        "spent_to_date": _("Spent to date"),
+    }
+    return _chart(frame, "month", _("Month"), ("committed", "spent")), shown, columns
 
 
 def plain(text: str) -> str:
