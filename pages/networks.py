@@ -26,13 +26,15 @@ db = ui.db()
 st.title(_("Collaborative networks"))
 st.caption(_("Each network gathers cities around one priority theme, led by a pilot city."))
 ui.show_flash()
-frame = network_service.overview(db, user)
-mine = network_service.networks_of(db, user)
-stages = network_stages(db, user)
 
-if frame.empty:
-    st.info(_("No network has been created yet."))
-else:
+
+def networks_display() -> tuple:
+    """The networks (ids), the table as shown with its labels, and the chart by stage and axis."""
+    frame = network_service.overview(db, user)
+    if frame.empty:
+        return frame, None, None, None
+    mine = network_service.networks_of(db, user)
+    stages = network_stages(db, user)
     shown = frame.assign(
         axis_name=frame["axis"].map(lambda a: axis_label(int(a), short=True)),
         stage=frame["id"].map(lambda i: stage_label(_, stages.get(i))),
@@ -66,11 +68,6 @@ else:
         "changed": _("Last change"),
         "mine": _("My city"),
     }
-    picked = ui.pick_row(
-        frame, shown, columns, "networks_table", _("Select a row to open the network.")
-    )
-    if picked is not None:
-        open_network(picked)
     counts = (
         shown.groupby(["stage", "axis_name"], as_index=False)
         .size()
@@ -82,16 +79,34 @@ else:
         [stage_label(_, s) for s in (None, *NETWORK_STAGES)],
         ["#1F4E79", "#C8B88A", "#7A9E7E"],
     )
+    return frame, shown[list(columns)], columns, chart
+
+
+frame, shown, columns, chart = ui.kept(("networks", user.id), networks_display)
+if frame.empty:
+    st.info(_("No network has been created yet."))
+else:
+    picked = ui.pick_row(
+        frame, shown, columns, "networks_table", _("Select a row to open the network.")
+    )
+    if picked is not None:
+        open_network(picked)
     st.markdown("#### " + _("Networks by stage and axis"))
     ui.chart(chart)
+
+
+def themes_without_network() -> dict[int, str]:
+    """Approved theme sheets whose city pilots no network yet: id → city."""
+    themes = submission_service.listing(db, user, kinds=["theme_sheet"])
+    themes = themes[themes["approved_revision"].notna()]
+    used = set(frame["pilot_city_id"]) if not frame.empty else set()
+    return {int(r.id): r.city for r in themes.itertuples() if r.city_id not in used}
+
 
 if can_manage(user):
     st.divider()
     with st.expander(_("Create a network from an approved priority theme")):
-        themes = submission_service.listing(db, user, kinds=["theme_sheet"])
-        themes = themes[themes["approved_revision"].notna()]
-        used = set(frame["pilot_city_id"]) if not frame.empty else set()
-        options = {int(r.id): r.city for r in themes.itertuples() if r.city_id not in used}
+        options = ui.kept(("network_sources", user.id), themes_without_network)
         with st.form("network_new"):
             source = st.selectbox(
                 _("Approved theme sheet (its city becomes the pilot city)"),
