@@ -119,116 +119,129 @@ if submission.status in (Status.DRAFT, Status.CHANGES_REQUESTED) and (
 ):
     choices.append(None)
 tab_read, tab_diff, tab_comments, tab_history = st.tabs(
-    [_("Content"), _("Differences"), _("Comments"), _("History")]
+    [_("Content"), _("Differences"), _("Comments"), _("History")],
+    key="submission_view",
+    on_change="rerun",  # only the open tab is built
 )
 
-with tab_read:
-    if not choices:
-        st.info(_("Nothing was submitted yet."))
-    else:
-        number = st.selectbox(
-            _("Revision"),
-            choices,
-            index=len(revisions) - 1 if revisions else 0,
-            format_func=revision_label,
-            key=f"read_revision_{submission.version}",
-        )
-        _sub, content, number = submission_service.revision_content(db, user, submission.id, number)
-        st.download_button(
-            _("Download as PDF"),
-            lambda: submission_service.submission_pdf(db, user, submission.id, number, lang),
-            file_name=f"{submission.kind}-{submission.city_name}-{number or 'draft'}.pdf",
-            mime="application/pdf",
-            icon=":material/picture_as_pdf:",
-        )
-        typed = content_of(submission.kind, content)
-        if submission.kind == SubmissionKind.THEME_SHEET:
-            show_theme_sheet(typed)
-        elif submission.kind == SubmissionKind.ACTION_PLAN:
-            show_plan(typed, city_service.city_names(db, user))
+if tab_read.open:
+    with tab_read:
+        if not choices:
+            st.info(_("Nothing was submitted yet."))
         else:
-            show_expression(typed)
-            if typed.letter_id is not None:
-                st.download_button(
-                    _("Download the signed letter"),
-                    lambda: attachment_service.read_attachment(db, user, typed.letter_id)[1],
-                    file_name=typed.letter_name or "letter.pdf",
-                    mime="application/pdf",
+            number = st.selectbox(
+                _("Revision"),
+                choices,
+                index=len(revisions) - 1 if revisions else 0,
+                format_func=revision_label,
+                key=f"read_revision_{submission.version}",
+            )
+            _sub, content, number = submission_service.revision_content(
+                db, user, submission.id, number
+            )
+            st.download_button(
+                _("Download as PDF"),
+                lambda: submission_service.submission_pdf(db, user, submission.id, number, lang),
+                file_name=f"{submission.kind}-{submission.city_name}-{number or 'draft'}.pdf",
+                mime="application/pdf",
+                icon=":material/picture_as_pdf:",
+            )
+            typed = content_of(submission.kind, content)
+            if submission.kind == SubmissionKind.THEME_SHEET:
+                show_theme_sheet(typed)
+            elif submission.kind == SubmissionKind.ACTION_PLAN:
+                show_plan(typed, city_service.city_names(db, user))
+            else:
+                show_expression(typed)
+                if typed.letter_id is not None:
+                    st.download_button(
+                        _("Download the signed letter"),
+                        lambda: attachment_service.read_attachment(db, user, typed.letter_id)[1],
+                        file_name=typed.letter_name or "letter.pdf",
+                        mime="application/pdf",
+                    )
+
+if tab_diff.open:
+    with tab_diff:
+        if len(choices) < 2:
+            st.info(_("Differences need at least two revisions."))
+        else:
+            left, right = st.columns(2)
+            older = left.selectbox(
+                _("From"),
+                choices,
+                index=len(choices) - 2,
+                format_func=revision_label,
+                key=f"diff_from_{submission.version}",
+            )
+            newer = right.selectbox(
+                _("To"),
+                choices,
+                index=len(choices) - 1,
+                format_func=revision_label,
+                key=f"diff_to_{submission.version}",
+            )
+            _a, older_content, _n = submission_service.revision_content(
+                db, user, submission.id, older
+            )
+            _b, newer_content, _m = submission_service.revision_content(
+                db, user, submission.id, newer
+            )
+            changed = differences(submission.kind, older_content, newer_content)
+            if not changed:
+                st.info(_("The two versions are identical."))
+            else:
+                st.table(
+                    pd.DataFrame(
+                        [
+                            {
+                                _("Field"): i18n.field_label(key, lang),
+                                revision_label(older): before,
+                                revision_label(newer): after,
+                            }
+                            for key, before, after in changed
+                        ]
+                    ),
+                    hide_index=True,
                 )
 
-with tab_diff:
-    if len(choices) < 2:
-        st.info(_("Differences need at least two revisions."))
-    else:
-        left, right = st.columns(2)
-        older = left.selectbox(
-            _("From"),
-            choices,
-            index=len(choices) - 2,
-            format_func=revision_label,
-            key=f"diff_from_{submission.version}",
-        )
-        newer = right.selectbox(
-            _("To"),
-            choices,
-            index=len(choices) - 1,
-            format_func=revision_label,
-            key=f"diff_to_{submission.version}",
-        )
-        _a, older_content, _n = submission_service.revision_content(db, user, submission.id, older)
-        _b, newer_content, _m = submission_service.revision_content(db, user, submission.id, newer)
-        changed = differences(submission.kind, older_content, newer_content)
-        if not changed:
-            st.info(_("The two versions are identical."))
-        else:
-            st.table(
-                pd.DataFrame(
-                    [
-                        {
-                            _("Field"): i18n.field_label(key, lang),
-                            revision_label(older): before,
-                            revision_label(newer): after,
-                        }
-                        for key, before, after in changed
-                    ]
-                ),
-                hide_index=True,
-            )
-
-with tab_comments:
-    for comment in submission_service.comments(db, user, submission.id):
-        with st.chat_message(
-            "assistant" if comment.author_role == "advisory" else "user", avatar=":material/forum:"
-        ):
-            st.caption(
-                comment.author
-                + " · "
-                + i18n.format_moment(comment.created_at, lang)
-                + " · "
-                + _("Revision {n}", n=comment.revision)
-            )
-            st.text(comment.body)
-    if can_comment(user, submission):
-        with st.form("comment_form", clear_on_submit=True):
-            body = st.text_area(_("Your advice"), max_chars=5000)
-            if st.form_submit_button(_("Add the comment")):
-                ui.run_action(
-                    lambda: submission_service.add_comment(db, user, submission.id, body),
-                    _("Comment added."),
+if tab_comments.open:
+    with tab_comments:
+        for comment in submission_service.comments(db, user, submission.id):
+            with st.chat_message(
+                "assistant" if comment.author_role == "advisory" else "user",
+                avatar=":material/forum:",
+            ):
+                st.caption(
+                    comment.author
+                    + " · "
+                    + i18n.format_moment(comment.created_at, lang)
+                    + " · "
+                    + _("Revision {n}", n=comment.revision)
                 )
+                st.text(comment.body)
+        if can_comment(user, submission):
+            with st.form("comment_form", clear_on_submit=True):
+                body = st.text_area(_("Your advice"), max_chars=5000)
+                if st.form_submit_button(_("Add the comment")):
+                    ui.run_action(
+                        lambda: submission_service.add_comment(db, user, submission.id, body),
+                        _("Comment added."),
+                    )
 
-with tab_history:
-    decisions = [r for r in revisions if r.decided_at is not None]
-    for revision in decisions:
-        st.write(
-            _("Revision {n}", n=revision.number)
-            + " — "
-            + _(STATUS_LABELS[revision.outcome])
-            + " · "
-            + (revision.decided_by or "")
-            + " · "
-            + i18n.format_moment(revision.decided_at, lang)
-        )
-        if revision.comment:
-            st.text(revision.comment)
-    show_history(submission_service.history(db, user, submission.id))
+if tab_history.open:
+    with tab_history:
+        decisions = [r for r in revisions if r.decided_at is not None]
+        for revision in decisions:
+            st.write(
+                _("Revision {n}", n=revision.number)
+                + " — "
+                + _(STATUS_LABELS[revision.outcome])
+                + " · "
+                + (revision.decided_by or "")
+                + " · "
+                + i18n.format_moment(revision.decided_at, lang)
+            )
+            if revision.comment:
+                st.text(revision.comment)
+        show_history(submission_service.history(db, user, submission.id))

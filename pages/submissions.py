@@ -28,8 +28,14 @@ def city_overview() -> None:
     """One card per kind of submission, with its status and next step."""
     st.title(_("My submissions"))
     st.caption(_("Step 1 of the Quebec Roadmap for {city}.", city=user.city_name))
-    for kind in FORM_PAGES:  # the step-1 forms; action plans live on their network
-        current = submission_service.current_submission(db, user, str(kind), user.city_id)
+    currents = ui.kept(
+        ("my_submissions", user.id),
+        lambda: {
+            kind: submission_service.current_submission(db, user, str(kind), user.city_id)
+            for kind in FORM_PAGES  # the step-1 forms; action plans live on their network
+        },
+    )
+    for kind, current in currents.items():
         with st.container(border=True):
             left, right = st.columns([3, 2])
             left.markdown("#### " + _(KIND_LABELS[kind]))
@@ -84,11 +90,27 @@ def queue() -> None:
         min_age = c4.number_input(
             _("Waiting at least (days)"), min_value=0, value=0, step=1, key="queue_age"
         )
-    frame = submission_service.listing(db, user, kinds, statuses, city_ids)
+    filters = (tuple(kinds), tuple(statuses), tuple(city_ids), min_age)
+    frame, shown, columns = ui.kept(
+        ("queue", user.id, filters, clock.today()), lambda: queue_display(*filters)
+    )
+    st.markdown(_("Submissions: {count}", count=i18n.format_number(len(frame), lang)))
+    picked = ui.pick_row(
+        frame, shown, columns, "queue_table", _("Select a row to open the submission.")
+    )
+    if picked is not None:
+        open_submission(picked)
+    if is_secretariat:
+        on_behalf(names)
+
+
+def queue_display(kinds, statuses, city_ids, min_age: int) -> tuple:
+    """The matching submissions (ids), as shown, with the table's labels; days waiting count
+    from now, so what is kept is kept for the day."""
+    frame = submission_service.listing(db, user, list(kinds), list(statuses), list(city_ids))
     today = pd.Timestamp(clock.now_utc())
     frame["age"] = (today - frame["updated_at"]).dt.days
     frame = frame[frame["age"] >= min_age]
-    st.markdown(_("Submissions: {count}", count=i18n.format_number(len(frame), lang)))
     shown = frame.assign(
         kind=frame["kind"].map(lambda k: _(KIND_LABELS[SubmissionKind(k)])),
         status=frame["status"].map(lambda s: _(STATUS_LABELS[Status(s)])),
@@ -103,13 +125,7 @@ def queue() -> None:
         "age": _("Days waiting"),
         "comments": _("Comments"),
     }
-    picked = ui.pick_row(
-        frame, shown, columns, "queue_table", _("Select a row to open the submission.")
-    )
-    if picked is not None:
-        open_submission(picked)
-    if is_secretariat:
-        on_behalf(names)
+    return frame, shown[list(columns)], columns
 
 
 def on_behalf(names: dict[int, str]) -> None:

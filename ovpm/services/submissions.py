@@ -281,10 +281,15 @@ def start_revision(db: Database, actor: User, submission_id: int, version: int) 
 
 
 def revisions(db: Database, actor: User, submission_id: int) -> list[Revision]:
-    """Every frozen revision of a submission the actor may read."""
+    """Every frozen revision of a submission the actor may read (kept until the next write,
+    like `_read`; treat it as read-only)."""
     _read(db, actor, submission_id)
-    with db.reading() as cur:
-        return submissions.revisions(cur, submission_id)
+
+    def load() -> list[Revision]:
+        with db.reading() as cur:
+            return submissions.revisions(cur, submission_id)
+
+    return db.derived(("revisions", submission_id), load)
 
 
 def revision_content(
@@ -294,18 +299,21 @@ def revision_content(
     submission = _read(db, actor, submission_id)
     if number is None:
         return submission, submission.content, None
-    with db.reading() as cur:
-        for revision in submissions.revisions(cur, submission_id):
-            if revision.number == number:
-                return submission, revision.content, number
+    for revision in revisions(db, actor, submission_id):
+        if revision.number == number:
+            return submission, revision.content, number
     raise NotFound(f"revision {number}")
 
 
 def history(db: Database, actor: User, submission_id: int) -> pd.DataFrame:
-    """The review steps of a submission, oldest first."""
+    """The review steps of a submission, oldest first (kept until the next write)."""
     _read(db, actor, submission_id)
-    with db.reading() as cur:
-        return submissions.events(cur, submission_id)
+
+    def load() -> pd.DataFrame:
+        with db.reading() as cur:
+            return submissions.events(cur, submission_id)
+
+    return db.derived(("submission_events", submission_id), load)
 
 
 def add_comment(db: Database, actor: User, submission_id: int, body: str) -> None:

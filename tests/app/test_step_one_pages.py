@@ -96,6 +96,8 @@ def test_advisory_reads_and_comments_but_has_no_review_buttons(db_path, actors):
         database, actors["bruges"], "theme_sheet", actors["bruges"].city_id
     )
     at = page("submission", "advisory", "en", id=str(bruges.id))
+    at.session_state["submission_view"] = "Comments"
+    at.run()
     labels = {b.label for b in at.button}
     assert "Approve" not in labels and "Request changes" not in labels and "Edit" not in labels
     assert "Add the comment" in labels
