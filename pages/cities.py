@@ -65,7 +65,7 @@ def directory_view(filters: tuple) -> tuple:
         columns["good_standing"] = _("Good standing")
     labels = {"name": _("City"), "country": _("Country")}
     chart = None if frame.empty else world_map(frame, labels, land_url=ui.LAND_URL)
-    return len(frame), chart, shown[list(columns)], columns
+    return len(frame), chart, ui.arrow_table(shown[list(columns)]), columns
 
 
 filters = (text, tuple(chosen_regions), tuple(chosen_countries), standing)

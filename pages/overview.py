@@ -4,7 +4,7 @@ Advisory Group meeting, the briefing pack and the overview tables as XLSX."""
 
 import streamlit as st
 
-from ovpm import ui
+from ovpm import clock, ui
 from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.services import progress as service
@@ -17,9 +17,11 @@ db = ui.db()
 
 st.title(_("Progress overview"))
 ui.show_flash()
-readable = service.overview(db, user)
+kept_key = ("overview", user.id, clock.today())  # what is shown, kept until the next write
+readable = ui.kept(kept_key, lambda: service.overview(db, user))
 scope = widgets.scope_bar(readable)
-current = service.narrowed(readable, scope)
+view_key = (*kept_key, scope)
+current = ui.kept(view_key, lambda: service.narrowed(readable, scope))
 widgets.key_figures(current)
 
 labels = [
@@ -36,16 +38,16 @@ if user.role == Role.SECRETARIAT:
 tabs = st.tabs(labels, key="overview_view", on_change="rerun")  # only the open view is built
 if tabs[0].open:
     with tabs[0]:
-        widgets.stages_view(current)
+        widgets.stages_view(current, view_key)
 if tabs[1].open:
     with tabs[1]:
-        widgets.matrix_view(current, "network")
+        widgets.matrix_view(current, "network", view_key)
 if tabs[2].open:
     with tabs[2]:
-        widgets.matrix_view(current, "city")
+        widgets.matrix_view(current, "city", view_key)
 if tabs[3].open:
     with tabs[3]:
-        widgets.timeline_and_map(db, user, current)
+        widgets.timeline_and_map(db, user, current, view_key)
 if tabs[4].open:
     with tabs[4]:
         widgets.budget_summary(db, user, current)

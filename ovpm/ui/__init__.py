@@ -205,6 +205,16 @@ def cell_date(value: object):
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
+def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """A table to keep for display (`kept`), as Arrow: `st.dataframe` then sends it as it is,
+    where a pandas frame is converted again on every run (0.5–2 ms a table). A frame Arrow
+    cannot type (mixed values in a column) is kept as it is."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
+
+
 def chart(spec: dict) -> None:
     """Draw a Vega-Lite spec of `ovpm.charts`, full width.
 

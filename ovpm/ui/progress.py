@@ -72,11 +72,12 @@ def key_figures(current: Overview) -> None:
     )
 
 
-def stages_view(current: Overview) -> None:
-    """The count at each stage, who is counted, then late and due-next items."""
+def stages_view(current: Overview, kept_key: tuple) -> None:
+    """The count at each stage, who is counted, then late and due-next items. `kept_key`
+    names the overview shown (what is drawn of it is kept with it, see `ui.kept`)."""
     _ = ui.gettext()
     lang = ui.language()
-    ui.chart(service.stage_chart(current, lang))
+    ui.chart(ui.kept((*kept_key, "stage_chart"), lambda: service.stage_chart(current, lang)))
     choices = [None, *CITY_STAGES]
     picked = st.selectbox(
         _("Show who is at this stage"),
@@ -96,25 +97,34 @@ def stages_view(current: Overview) -> None:
         st.dataframe(
             pd.DataFrame(counted, columns=[_("Type"), _("Name")]), hide_index=True, width="stretch"
         )
-    deadlines_table(_("Late"), current.late, current.today, _("Nothing is late."), _("Days late"))
+    late, due = ui.kept(
+        (*kept_key, "deadlines"),
+        lambda: (
+            _deadlines_shown(current.late, current.today),
+            _deadlines_shown(current.due, current.today),
+        ),
+    )
+    deadlines_table(_("Late"), late, _("Nothing is late."), _("Days late"))
     deadlines_table(
-        _("Due in the next 30 days"),
-        current.due,
-        current.today,
-        _("Nothing is due in the next 30 days."),
-        _("Days left"),
+        _("Due in the next 30 days"), due, _("Nothing is due in the next 30 days."), _("Days left")
     )
 
 
-def deadlines_table(title, deadlines, today: date, empty: str, days_label: str) -> None:
-    _ = ui.gettext()
-    lang = ui.language()
-    st.markdown("**" + title + "**")
+def _deadlines_shown(deadlines, today: date) -> pd.DataFrame | None:
     if not deadlines:
-        st.info(empty)
-        return
+        return None
+    lang = ui.language()
     frame = service.deadlines_frame(deadlines, today, lang)
     frame["target"] = frame["target"].map(lambda d: i18n.format_day(d, lang, "medium"))
+    return frame
+
+
+def deadlines_table(title, frame: pd.DataFrame | None, empty: str, days_label: str) -> None:
+    _ = ui.gettext()
+    st.markdown("**" + title + "**")
+    if frame is None:
+        st.info(empty)
+        return
     labels = service.column_labels(_)
     st.dataframe(
         frame,
@@ -124,10 +134,12 @@ def deadlines_table(title, deadlines, today: date, empty: str, days_label: str) 
     )
 
 
-def matrix_view(current: Overview, kind: str) -> None:
+def matrix_view(current: Overview, kind: str, kept_key: tuple) -> None:
     """One row per network (selecting one opens it) or per city, through the stages."""
     _ = ui.gettext()
-    frame = service.stage_matrix(current, kind, ui.language())
+    frame = ui.kept(
+        (*kept_key, "matrix", kind), lambda: service.stage_matrix(current, kind, ui.language())
+    )
     if frame.empty:
         st.info(_("Nothing to show with these filters."))
         return
@@ -143,13 +155,20 @@ def matrix_view(current: Overview, kind: str) -> None:
         st.dataframe(frame[list(columns)], hide_index=True, width="stretch", column_config=columns)
 
 
-def timeline_and_map(db, user, current: Overview) -> None:
+def timeline_and_map(db, user, current: Overview, kept_key: tuple) -> None:
     _ = ui.gettext()
     lang = ui.language()
+    timeline, world = ui.kept(
+        (*kept_key, "timeline_and_map"),
+        lambda: (
+            service.timeline_chart(db, user, current, lang),
+            service.stage_map(current, lang, ui.LAND_URL),
+        ),
+    )
     st.markdown("**" + _("Milestones, stage targets and network activities") + "**")
-    ui.chart(service.timeline_chart(db, user, current, lang))
+    ui.chart(timeline)
     st.markdown("**" + _("Participating cities by stage") + "**")
-    ui.chart(service.stage_map(current, lang, ui.LAND_URL))
+    ui.chart(world)
 
 
 def budget_summary(db, user, current: Overview) -> None:
