@@ -105,22 +105,28 @@ def themes_without_network() -> dict[int, str]:
 
 if can_manage(user):
     st.divider()
-    with st.expander(_("Create a network from an approved priority theme")):
-        options = ui.kept(("network_sources", user.id), themes_without_network)
-        with st.form("network_new"):
-            source = st.selectbox(
-                _("Approved theme sheet (its city becomes the pilot city)"),
-                list(options),
-                format_func=options.get,
-                index=None,
-                placeholder=_("Choose a city"),
-            )
-            name = st.text_input(_("Network name"), max_chars=120)
-            if st.form_submit_button(_("Create"), type="primary"):
-                try:
-                    created = network_service.create_network(db, user, source, name)
-                except DomainError as error:
-                    ui.show_error(error)
-                else:
-                    ui.flash(_("Saved: {name}", name=created.name))
-                    open_network(created.id)
+    box = st.expander(
+        _("Create a network from an approved priority theme"),
+        key="network_new_open",
+        on_change="rerun",
+    )
+    if box.open:  # what it holds is built only when it is opened
+        with box:
+            options = ui.kept(("network_sources", user.id), themes_without_network)
+            with st.form("network_new"):
+                source = st.selectbox(
+                    _("Approved theme sheet (its city becomes the pilot city)"),
+                    list(options),
+                    format_func=options.get,
+                    index=None,
+                    placeholder=_("Choose a city"),
+                )
+                name = st.text_input(_("Network name"), max_chars=120)
+                if st.form_submit_button(_("Create"), type="primary"):
+                    try:
+                        created = network_service.create_network(db, user, source, name)
+                    except DomainError as error:
+                        ui.show_error(error)
+                    else:
+                        ui.flash(_("Saved: {name}", name=created.name))
+                        open_network(created.id)

@@ -24,10 +24,16 @@ st.title(_("Thematic round tables"))
 st.caption(_("Times are shown in your time zone, the host city's and Québec's."))
 ui.show_flash()
 zone = reader_zone()
-for table in network_service.round_tables(db, user):
+tables = ui.kept(
+    ("round_tables", user.id),
+    lambda: [
+        (table, city_service.city_zone(db, user, table.host_city_id))
+        for table in network_service.round_tables(db, user)
+    ],
+)
+for table, host_zone in tables:
     with st.container(border=True):
         st.markdown("#### " + _("Round table {n}", n=table.number) + " — " + table.theme)
-        host_zone = city_service.city_zone(db, user, table.host_city_id)
         st.write(three_times(table.starts_at, host_zone, table.host_city_name, zone))
         st.caption(
             _("Host")
@@ -46,51 +52,53 @@ for table in network_service.round_tables(db, user):
 
 if can_manage(user):
     st.divider()
-    names = city_service.city_names(db, user)
-    overview = network_service.overview(db, user)
-    network_names = dict(zip(overview["id"], overview["name"]))
-    with st.expander(_("Record a round table")):
-        with st.form(ui.form_key("round_table_new")):
-            a, b = st.columns(2)
-            number = a.number_input(_("Number"), min_value=1, value=1, step=1)
-            theme = b.text_input(_("Theme"), max_chars=200)
-            host_name = a.text_input(_("Host"), max_chars=120)
-            host_title = b.text_input(_("Title"), max_chars=120)
-            city_id = a.selectbox(
-                _("City"),
-                list(names),
-                format_func=names.get,
-                index=None,
-                placeholder=_("Choose a city"),
-            )
-            network_id = b.selectbox(
-                _("Network"),
-                [None, *network_names],
-                format_func=lambda i: "—" if i is None else network_names[i],
-            )
-            day = a.date_input(_("Date"), clock.today(), format="YYYY-MM-DD")
-            hour = b.time_input(_("Time in Québec"), time(10))
-            url = st.text_input(_("Recording link"))
-            synthesis = st.text_area(_("Synthesis sheet"))
-            if st.form_submit_button(_("Save"), type="primary"):
-                try:
-                    network_service.save_round_table(
-                        db,
-                        user,
-                        RoundTable(
-                            None,
-                            int(number),
-                            theme,
-                            host_name,
-                            host_title,
-                            city_id,
-                            to_utc(day, hour, QUEBEC_ZONE),
-                            url,
-                            synthesis,
-                            network_id,
-                        ),
-                    )
-                except DomainError as error:
-                    ui.show_error(error)
-                else:
-                    ui.saved_and_reset("round_table_new", _("Saved."))
+    box = st.expander(_("Record a round table"), key="round_table_new_open", on_change="rerun")
+    if box.open:  # what it holds is built only when it is opened
+        with box:
+            names = city_service.city_names(db, user)
+            overview = network_service.overview(db, user)
+            network_names = dict(zip(overview["id"], overview["name"]))
+            with st.form(ui.form_key("round_table_new")):
+                a, b = st.columns(2)
+                number = a.number_input(_("Number"), min_value=1, value=1, step=1)
+                theme = b.text_input(_("Theme"), max_chars=200)
+                host_name = a.text_input(_("Host"), max_chars=120)
+                host_title = b.text_input(_("Title"), max_chars=120)
+                city_id = a.selectbox(
+                    _("City"),
+                    list(names),
+                    format_func=names.get,
+                    index=None,
+                    placeholder=_("Choose a city"),
+                )
+                network_id = b.selectbox(
+                    _("Network"),
+                    [None, *network_names],
+                    format_func=lambda i: "—" if i is None else network_names[i],
+                )
+                day = a.date_input(_("Date"), clock.today(), format="YYYY-MM-DD")
+                hour = b.time_input(_("Time in Québec"), time(10))
+                url = st.text_input(_("Recording link"))
+                synthesis = st.text_area(_("Synthesis sheet"))
+                if st.form_submit_button(_("Save"), type="primary"):
+                    try:
+                        network_service.save_round_table(
+                            db,
+                            user,
+                            RoundTable(
+                                None,
+                                int(number),
+                                theme,
+                                host_name,
+                                host_title,
+                                city_id,
+                                to_utc(day, hour, QUEBEC_ZONE),
+                                url,
+                                synthesis,
+                                network_id,
+                            ),
+                        )
+                    except DomainError as error:
+                        ui.show_error(error)
+                    else:
+                        ui.saved_and_reset("round_table_new", _("Saved."))

@@ -130,19 +130,23 @@ def queue_display(kinds, statuses, city_ids, min_age: int) -> tuple:
 
 def on_behalf(names: dict[int, str]) -> None:
     """The Secretariat fills a form for a city."""
-    with st.expander(_("Fill a form on behalf of a city")):
-        city_id = st.selectbox(
-            _("City"),
-            list(names),
-            format_func=names.get,
-            index=None,
-            placeholder=_("Choose a city"),
-            key="behalf_city",
-        )
-        left, right = st.columns(2)
-        for column, kind in zip((left, right), FORM_PAGES):
-            if column.button(_(KIND_LABELS[kind]), key=f"behalf_{kind}", disabled=city_id is None):
-                st.switch_page(FORM_PAGES[kind], query_params={"city": str(city_id)})
+    box = st.expander(_("Fill a form on behalf of a city"), key="behalf_open", on_change="rerun")
+    if box.open:  # what it holds is built only when it is opened
+        with box:
+            city_id = st.selectbox(
+                _("City"),
+                list(names),
+                format_func=names.get,
+                index=None,
+                placeholder=_("Choose a city"),
+                key="behalf_city",
+            )
+            left, right = st.columns(2)
+            for column, kind in zip((left, right), FORM_PAGES):
+                if column.button(
+                    _(KIND_LABELS[kind]), key=f"behalf_{kind}", disabled=city_id is None
+                ):
+                    st.switch_page(FORM_PAGES[kind], query_params={"city": str(city_id)})
 
 
 if user.role == Role.CITY:

@@ -85,14 +85,16 @@ st.dataframe(
         "axis_name": _("Strategic axis"),
     },
 )
-with st.expander(_("All identified themes")):
-    st.dataframe(
-        every,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "city": _("City"),
-            "title": _("Short title"),
-            "axis_name": _("Strategic axis"),
-        },
-    )
+box = st.expander(_("All identified themes"), key="themes_all_open", on_change="rerun")
+if box.open:  # what it holds is built only when it is opened
+    with box:
+        st.dataframe(
+            every,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "city": _("City"),
+                "title": _("Short title"),
+                "axis_name": _("Strategic axis"),
+            },
+        )
