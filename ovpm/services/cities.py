@@ -44,23 +44,13 @@ def directory(
 
 def filter_choices(db: Database, actor: User) -> tuple[list[str], list[str]]:
     """Regions and countries for the directory filters (public information)."""
-
-    def read() -> tuple[list[str], list[str]]:
-        with db.reading() as cur:
-            return cities.facets(cur)
-
-    return db.derived("city_facets", read)
+    return db.kept_read("city_facets", cities.facets)
 
 
 def city_names(db: Database, actor: User) -> dict[int, str]:
     """id → name of every member city (public information), for pickers; read once per state
     of the data (most screens ask for it)."""
-
-    def read() -> dict[int, str]:
-        with db.reading() as cur:
-            return cities.names(cur)
-
-    return db.derived("city_names", read)
+    return db.kept_read("city_names", cities.names)
 
 
 def get_city(db: Database, actor: User, city_id: int) -> City:

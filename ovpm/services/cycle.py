@@ -12,12 +12,7 @@ from ovpm.store.db import Database
 def current_cycle(db: Database) -> Cycle:
     """The current cycle with its milestones (public to every signed-in user); read once per
     state of the data, as every screen asks for it."""
-
-    def read() -> Cycle:
-        with db.reading() as cur:
-            return cycles.current(cur)
-
-    return db.derived("current_cycle", read)
+    return db.kept_read("current_cycle", cycles.current)
 
 
 def days_to_congress(cycle: Cycle, today: date) -> int:

@@ -67,9 +67,8 @@ def _audit(cur, actor: User, network: Network, action: str, before, after) -> No
 
 
 def get_network(db: Database, actor: User, network_id: int) -> Network:
-    """A network's public description (every signed-in user)."""
-    with db.reading() as cur:
-        return networks.get(cur, network_id)
+    """A network's public description (every signed-in user; kept until the next write)."""
+    return db.kept_read(("network", network_id), lambda cur: networks.get(cur, network_id))
 
 
 def overview(db: Database, actor: User) -> pd.DataFrame:
@@ -123,17 +122,20 @@ def create_network(db: Database, actor: User, theme_sheet_id: int, name: str) ->
 
 
 def members(db: Database, actor: User, network_id: int) -> list[Member]:
-    """The cities of a network and their status (public)."""
-    with db.reading() as cur:
-        return networks.members(cur, network_id)
+    """The cities of a network and their status (public; kept until the next write)."""
+    return db.kept_read(
+        ("network_members", network_id), lambda cur: networks.members(cur, network_id)
+    )
 
 
 def my_status(db: Database, actor: User, network_id: int) -> MemberStatus | None:
     """The actor's city's status in a network."""
     if actor.city_id is None:
         return None
-    with db.reading() as cur:
-        return networks.member_status(cur, network_id, actor.city_id)
+    return db.kept_read(
+        ("network_member_status", network_id, actor.city_id),
+        lambda cur: networks.member_status(cur, network_id, actor.city_id),
+    )
 
 
 def _set_member(
@@ -196,9 +198,10 @@ def leave(db: Database, actor: User, network_id: int, city_id: int) -> None:
 
 
 def advisors(db: Database, actor: User, network_id: int) -> list[tuple[int, str]]:
-    """The Advisory Group members following a network."""
-    with db.reading() as cur:
-        return networks.advisors(cur, network_id)
+    """The Advisory Group members following a network (kept until the next write)."""
+    return db.kept_read(
+        ("network_advisors", network_id), lambda cur: networks.advisors(cur, network_id)
+    )
 
 
 def set_advisors(db: Database, actor: User, network_id: int, user_ids: list[int]) -> None:

@@ -50,12 +50,9 @@ def _load(cur, actor: User, submission_id: int) -> Submission:
 def _read(db: Database, actor: User, submission_id: int) -> Submission:
     """A submission for reading only, kept until the next write (a detail screen asks for it
     five times a rerun)."""
-
-    def load() -> Submission:
-        with db.reading() as cur:
-            return submissions.get(cur, submission_id)
-
-    submission = db.derived(("submission", submission_id), load)
+    submission = db.kept_read(
+        ("submission", submission_id), lambda cur: submissions.get(cur, submission_id)
+    )
     require(rules.can_read(actor, submission))
     return submission
 
@@ -284,12 +281,9 @@ def revisions(db: Database, actor: User, submission_id: int) -> list[Revision]:
     """Every frozen revision of a submission the actor may read (kept until the next write,
     like `_read`; treat it as read-only)."""
     _read(db, actor, submission_id)
-
-    def load() -> list[Revision]:
-        with db.reading() as cur:
-            return submissions.revisions(cur, submission_id)
-
-    return db.derived(("revisions", submission_id), load)
+    return db.kept_read(
+        ("revisions", submission_id), lambda cur: submissions.revisions(cur, submission_id)
+    )
 
 
 def revision_content(
@@ -308,12 +302,9 @@ def revision_content(
 def history(db: Database, actor: User, submission_id: int) -> pd.DataFrame:
     """The review steps of a submission, oldest first (kept until the next write)."""
     _read(db, actor, submission_id)
-
-    def load() -> pd.DataFrame:
-        with db.reading() as cur:
-            return submissions.events(cur, submission_id)
-
-    return db.derived(("submission_events", submission_id), load)
+    return db.kept_read(
+        ("submission_events", submission_id), lambda cur: submissions.events(cur, submission_id)
+    )
 
 
 def add_comment(db: Database, actor: User, submission_id: int, body: str) -> None:

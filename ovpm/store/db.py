@@ -103,6 +103,15 @@ class Database:
         state.derived[key] = (generation, value)
         return value
 
+    def kept_read(self, key: Hashable, read: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """`read(cursor)`, kept until the next committed write (see `derived`)."""
+
+        def compute() -> T:
+            with self.reading() as cur:
+                return read(cur)
+
+        return self.derived(key, compute)
+
     def close(self) -> None:
         """Close the file (tests, backup and restore)."""
         self._connection.close()
