@@ -16,7 +16,7 @@ st.title(_("Audit trail"))
 if user.role == Role.CITY:
     st.caption(_("The changes concerning {city}.", city=user.city_name))
 
-entities, people = audit_filter_choices(db, user)
+entities, people = ui.kept(("audit_choices", user.id), lambda: audit_filter_choices(db, user))
 ENTITY_LABELS = {
     "city": _("City"),
     "contact": _("Contact"),
@@ -50,14 +50,6 @@ with st.container(border=True):
     since = c3.date_input(_("From"), value=None, key="audit_since", format="YYYY-MM-DD")
     until = c4.date_input(_("Until"), value=None, key="audit_until", format="YYYY-MM-DD")
 
-frame = audit_entries(db, user, entity, person, since, until)
-if len(frame) == PAGE_SIZE:
-    st.info(
-        _(
-            "Showing the latest {count} entries; narrow the filters to see older ones.",
-            count=PAGE_SIZE,
-        )
-    )
 ACTIONS = {
     "create": _("Created"),
     "update": _("Changed"),
@@ -68,13 +60,7 @@ ACTIONS = {
     "reset_password": _("Password reset"),
     "backup": _("Backup downloaded"),
 }
-shown = frame.assign(
-    entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
-    action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
-    before=frame["before"].fillna(""),
-    after=frame["after"].fillna(""),
-)
-columns = {
+COLUMNS = {
     "happened_at": _("When (UTC)"),
     "actor_username": _("Who"),
     "entity": _("Record"),
@@ -83,6 +69,27 @@ columns = {
     "before": _("Before"),
     "after": _("After"),
 }
-st.dataframe(
-    shown[list(columns)], hide_index=True, width="stretch", column_config=columns, height=520
-)
+
+
+def entries_shown(filters: tuple) -> tuple:
+    """How many entries match (at most a page) and the table as shown."""
+    frame = audit_entries(db, user, *filters)
+    shown = frame.assign(
+        entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
+        action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
+        before=frame["before"].fillna(""),
+        after=frame["after"].fillna(""),
+    )
+    return len(frame), ui.arrow_table(shown[list(COLUMNS)])
+
+
+filters = (entity, person, since, until)
+count, table = ui.kept(("audit", user.id, filters), lambda: entries_shown(filters))
+if count == PAGE_SIZE:
+    st.info(
+        _(
+            "Showing the latest {count} entries; narrow the filters to see older ones.",
+            count=PAGE_SIZE,
+        )
+    )
+st.dataframe(table, hide_index=True, width="stretch", column_config=COLUMNS, height=520)

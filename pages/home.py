@@ -31,45 +31,52 @@ middle.metric(
 )
 right.metric(_("Today"), i18n.format_day(today, lang, "medium"))
 
-STATES = {"done": _("Done"), "current": _("Under way"), "upcoming": _("Upcoming")}
-rows = pd.DataFrame(
-    [
-        {
-            "label": m.label(lang),
-            "starts": m.starts,
-            "ends": m.ends,
-            "state": STATES[milestone_state(m.starts, m.ends, today)],
-            "from": i18n.format_day(m.starts, lang),
-            "to": i18n.format_day(m.ends, lang),
-        }
-        for m in cycle.milestones
-    ]
-)
 
-st.markdown("#### " + _("Milestones of the cycle"))
-if rows.empty:
-    st.info(_("No milestones are recorded for this cycle yet."))
-else:
+def milestones_display() -> tuple:
+    """The milestones' chart and table for today (None when there is none)."""
+    states = {"done": _("Done"), "current": _("Under way"), "upcoming": _("Upcoming")}
+    rows = pd.DataFrame(
+        [
+            {
+                "label": m.label(lang),
+                "starts": m.starts,
+                "ends": m.ends,
+                "state": states[milestone_state(m.starts, m.ends, today)],
+                "from": i18n.format_day(m.starts, lang),
+                "to": i18n.format_day(m.ends, lang),
+            }
+            for m in cycle.milestones
+        ]
+    )
+    if rows.empty:
+        return None, None
     chart_rows = rows.assign(
         starts=pd.to_datetime(rows["starts"]),
         ends=pd.to_datetime(rows["ends"]) + pd.Timedelta(days=1),
     )
-    ui.chart(
-        milestone_timeline(
-            chart_rows,
-            _("Today"),
-            pd.Timestamp(today),
-            {
-                "state": _("Status"),
-                "states": STATES,
-                "milestone": _("Milestone"),
-                "starts": _("Starts"),
-                "ends": _("Ends"),
-            },
-        )
+    chart = milestone_timeline(
+        chart_rows,
+        _("Today"),
+        pd.Timestamp(today),
+        {
+            "state": _("Status"),
+            "states": states,
+            "milestone": _("Milestone"),
+            "starts": _("Starts"),
+            "ends": _("Ends"),
+        },
     )
+    return chart, ui.arrow_table(rows[["label", "from", "to", "state"]])
+
+
+chart, table = ui.kept(("home_milestones", today), milestones_display)
+st.markdown("#### " + _("Milestones of the cycle"))
+if chart is None:
+    st.info(_("No milestones are recorded for this cycle yet."))
+else:
+    ui.chart(chart)
     st.dataframe(
-        rows[["label", "from", "to", "state"]],
+        table,
         hide_index=True,
         width="stretch",
         column_config={
