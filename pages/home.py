@@ -69,7 +69,7 @@ def milestones_display() -> tuple:
     return chart, ui.arrow_table(rows[["label", "from", "to", "state"]])
 
 
-chart, table = ui.kept(("home_milestones", today), milestones_display)
+chart, table = ui.kept(("home_milestones",), milestones_display)
 st.markdown("#### " + _("Milestones of the cycle"))
 if chart is None:
     st.info(_("No milestones are recorded for this cycle yet."))

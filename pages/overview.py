@@ -4,7 +4,7 @@ Advisory Group meeting, the briefing pack and the overview tables as XLSX."""
 
 import streamlit as st
 
-from ovpm import clock, ui
+from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.services import progress as service
@@ -17,7 +17,7 @@ db = ui.db()
 
 st.title(_("Progress overview"))
 ui.show_flash()
-kept_key = ("overview", user.id, clock.today())  # what is shown, kept until the next write
+kept_key = ("overview", user.id)  # what is shown, kept until the next write
 readable = ui.kept(kept_key, lambda: service.overview(db, user))
 scope = widgets.scope_bar(readable)
 view_key = (*kept_key, scope)

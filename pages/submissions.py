@@ -91,9 +91,7 @@ def queue() -> None:
             _("Waiting at least (days)"), min_value=0, value=0, step=1, key="queue_age"
         )
     filters = (tuple(kinds), tuple(statuses), tuple(city_ids), min_age)
-    frame, shown, columns = ui.kept(
-        ("queue", user.id, filters, clock.today()), lambda: queue_display(*filters)
-    )
+    frame, shown, columns = ui.kept(("queue", user.id, filters), lambda: queue_display(*filters))
     st.markdown(_("Submissions: {count}", count=i18n.format_number(len(frame), lang)))
     picked = ui.pick_row(
         frame, shown, columns, "queue_table", _("Select a row to open the submission.")
@@ -105,11 +103,11 @@ def queue() -> None:
 
 
 def queue_display(kinds, statuses, city_ids, min_age: int) -> tuple:
-    """The matching submissions (ids), as shown, with the table's labels; days waiting count
-    from now, so what is kept is kept for the day."""
+    """The matching submissions (ids), as shown, with the table's labels; days waiting are
+    calendar days since the last change (what is kept is kept for the day)."""
     frame = submission_service.listing(db, user, list(kinds), list(statuses), list(city_ids))
-    today = pd.Timestamp(clock.now_utc())
-    frame["age"] = (today - frame["updated_at"]).dt.days
+    today = pd.Timestamp(clock.today())
+    frame["age"] = (today - frame["updated_at"].dt.normalize()).dt.days
     frame = frame[frame["age"] >= min_age]
     shown = frame.assign(
         kind=frame["kind"].map(lambda k: _(KIND_LABELS[SubmissionKind(k)])),

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from ovpm import i18n
+from ovpm import clock, i18n
 from ovpm.charts import LAND_FILE
 from ovpm.config import settings
 from ovpm.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
@@ -40,9 +40,9 @@ def db() -> Database:
 
 def kept(key: tuple, compute: Callable[[], T]) -> T:
     """What a screen computes from the data for display (formatted frames, chart specs), kept
-    in this session's language until the next committed write. The value is shared: never
-    change it."""
-    return db().derived(("screen", language(), *key), compute)
+    in this session's language until the next committed write or the next day (days left and
+    late items count from today). The value is shared: never change it."""
+    return db().derived(("screen", language(), clock.today(), *key), compute)
 
 
 def language() -> str:
