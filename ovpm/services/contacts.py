@@ -11,7 +11,7 @@ from ovpm.domain.models import Contact, User
 from ovpm.domain.rules import contact_errors
 from ovpm.exports import csv_bytes, vcards
 from ovpm.services._common import require, snapshot, validate
-from ovpm.store import audit, contacts
+from ovpm.store import audit, cities, contacts
 from ovpm.store.db import Database
 
 EXPORT_COLUMNS = [
@@ -79,26 +79,37 @@ def save_contact(db: Database, actor: User, contact: Contact) -> Contact:
     )
     require(access.can_edit_contact(actor, contact.city_id))
     validate(contact_errors(contact))
-    with db.unit_of_work() as cur:
-        before = None
-        if contact.id is not None:
-            before = contacts.get(cur, contact.id)
-            require(access.can_edit_contact(actor, before.city_id))
-            after = contacts.update(cur, contact)
-        else:
+    if contact.id is None:
+        with db.unit_of_work() as cur:
             after = contacts.insert(cur, contact)
-        audit.record(
-            cur,
-            actor.id,
-            actor.username,
-            "contact",
-            after.id,
-            "update" if before else "create",
-            snapshot(before) if before else None,
-            snapshot(after),
-            after.city_id,
+            _audit_save(cur, actor, None, after)
+        return after
+    with db.unit_of_work() as cur:
+        before = contacts.get(cur, contact.id)
+        require(access.can_edit_contact(actor, before.city_id))
+        contacts.update(cur, contact)
+        moved = contact.city_id != before.city_id
+        after = dataclasses.replace(
+            contact,
+            version=contact.version + 1,
+            city_name=cities.name_of(cur, contact.city_id) if moved else before.city_name,
         )
+        _audit_save(cur, actor, before, after)
     return after
+
+
+def _audit_save(cur, actor: User, before: Contact | None, after: Contact) -> None:
+    audit.record(
+        cur,
+        actor.id,
+        actor.username,
+        "contact",
+        after.id,
+        "update" if before else "create",
+        snapshot(before) if before else None,
+        snapshot(after),
+        after.city_id,
+    )
 
 
 def delete_contact(db: Database, actor: User, contact_id: int, version: int) -> None:

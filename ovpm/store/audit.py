@@ -9,7 +9,6 @@ from decimal import Decimal
 import pandas as pd
 
 from ovpm.clock import now_utc
-from ovpm.store.db import next_id
 from ovpm.store.filters import Filters
 
 
@@ -38,12 +37,13 @@ def record(
     after: dict | None,
     city_id: int | None,
 ) -> None:
-    """Append one audit entry, inside the caller's unit of work."""
+    """Append one audit entry, inside the caller's unit of work (its id in the same statement:
+    one round trip less in every write)."""
     cur.execute(
         "INSERT INTO audit_log (id, happened_at, actor_id, actor_username, city_id, entity, entity_id,"
-        " action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " action, before, after) SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        "FROM audit_log",
         [
-            next_id(cur, "audit_log"),
             now_utc(),
             actor_id,
             actor_username,

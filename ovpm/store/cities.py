@@ -65,6 +65,12 @@ def facets(cur) -> tuple[list[str], list[str]]:
     return regions, countries
 
 
+def name_of(cur, city_id: int | None) -> str | None:
+    """A city's name (None for no city or an unknown one)."""
+    row = cur.execute("SELECT name FROM cities WHERE id = ?", [city_id]).fetchone()
+    return row[0] if row else None
+
+
 def names(cur) -> dict[int, str]:
     """id → name of every city, sorted by name, for pickers."""
     rows = cur.execute("SELECT id, name FROM cities ORDER BY strip_accents(lower(name))").fetchall()

@@ -105,23 +105,17 @@ def insert(cur, contact: Contact) -> Contact:
     return get(cur, contact.id)
 
 
-def update(cur, contact: Contact) -> Contact:
-    """Save a contact edited from `contact.version`; ConflictError when someone saved it since."""
-    changed = cur.execute(
+def update(cur, contact: Contact) -> None:
+    """Save a contact edited from `contact.version` (its version moves on by one);
+    ConflictError when someone saved it since."""
+    (changed,) = cur.execute(
         "UPDATE contacts SET name = ?, title = ?, email = ?, phone = ?, city_id = ?, "
         "organisation = ?, kind = ?, languages = ?, expertise = ?, version = version + 1 "
-        "WHERE id = ? AND version = ? RETURNING version",
-        [
-            *_values(contact),
-            contact.id,
-            contact.version,
-        ],
+        "WHERE id = ? AND version = ?",
+        [*_values(contact), contact.id, contact.version],
     ).fetchone()
-    if changed is None:
+    if not changed:
         raise ConflictError(get(cur, contact.id))
-    # what was written, without reading the whole contact back (the join costs a millisecond)
-    city = cur.execute("SELECT name FROM cities WHERE id = ?", [contact.city_id]).fetchone()
-    return dataclasses.replace(contact, version=changed[0], city_name=city[0] if city else None)
 
 
 def delete(cur, contact_id: int, version: int) -> None:
