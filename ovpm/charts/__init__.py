@@ -225,7 +225,7 @@ def programme_timeline(rows: pd.DataFrame, today: pd.Timestamp, labels: dict[str
             TODAY: [{"today": pd.Timestamp(today).isoformat()}],
         },
     )
-    spec["height"] = max(120, 18 * len(rows))
+    spec["height"] = {"step": 22}  # one band per row: every label keeps its room
     return spec
 
 
