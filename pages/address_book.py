@@ -66,14 +66,15 @@ with st.container(border=True):
 def shown_rows(frame, page: int):
     """One page of the matching contacts as shown, in the reader's language."""
     visible = frame.iloc[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
-    return visible.assign(
+    shown = visible.assign(
         kind=visible["kind"].map(kind_label),
         languages=visible["languages"].map(
             lambda codes: ", ".join(i18n.language_name(c, lang) for c in codes)
         ),
         expertise=visible["expertise"].map(", ".join),
         city=visible["city"].fillna(visible["organisation"]),
-    )[list(COLUMNS)]
+    )
+    return ui.arrow_table(shown[list(COLUMNS)])
 
 
 COLUMNS = {
