@@ -10,6 +10,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from ovpm import i18n
 from ovpm.config import STATIC_DIR
 
 HERITAGE_BLUE = "#1F4E79"
@@ -57,6 +58,12 @@ def _filled(template: dict, **datasets: list[dict]) -> dict:
     return spec
 
 
+def localised(spec: dict, language: str) -> dict:
+    """The spec with the language's number and date formats (axes, tooltips)."""
+    config = {**spec.get("config", {}), "locale": i18n.chart_locale(language)}
+    return {**spec, "config": config}
+
+
 def _key(labels: dict) -> str:
     # the order of the labels is kept: some give a colour scale's domain in order
     return json.dumps(labels, ensure_ascii=False)
@@ -64,12 +71,14 @@ def _key(labels: dict) -> str:
 
 def world_map(
     cities: pd.DataFrame,
-    labels: dict[str, str],
+    labels: dict,
     color_field: str | None = None,
     color_title: str = "",
     land_url: str | None = None,
 ) -> dict:
-    """A Vega-Lite spec of cities as points on a world outline; `labels` names the tooltip fields.
+    """A Vega-Lite spec of cities as points on a world outline; `labels` names the tooltip
+    fields, and its `order` (optional) lists the values of `color_field` in the order of their
+    colours, so that a colour means the same in every language.
 
     Drawn without map tiles, so it renders offline and in exported images. The outline is
     fetched from `land_url` when given (a browser keeps it), else carried in the spec."""
@@ -101,7 +110,10 @@ def _world_map(
     }
     if color_field:
         encoding["color"] = alt.Color(
-            f"{color_field}:N", title=color_title, legend=alt.Legend(labelLimit=260)
+            f"{color_field}:N",
+            title=color_title,
+            legend=alt.Legend(labelLimit=260),
+            scale=alt.Scale(domain=labels["order"]) if "order" in labels else alt.Undefined,
         )
     dots = (
         alt.Chart(alt.NamedData(ROWS))
@@ -203,7 +215,11 @@ def _stage_bars(labels_key: str) -> dict:
             ),
             x=alt.X("count:Q", title=labels["count"], axis=alt.Axis(tickMinStep=1)),
             yOffset="kind:N",
-            color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[HERITAGE_BLUE, STONE])),
+            color=alt.Color(  # colours follow `kinds`, not the alphabet of a language
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=labels["kinds"], range=[HERITAGE_BLUE, STONE]),
+            ),
             tooltip=[
                 alt.Tooltip("stage:N", title=labels["stage"]),
                 alt.Tooltip("kind:N", title=""),
@@ -232,8 +248,10 @@ def programme_timeline(rows: pd.DataFrame, today: pd.Timestamp, labels: dict[str
 @lru_cache(maxsize=8)
 def _programme_timeline(labels_key: str) -> dict:
     labels = json.loads(labels_key)
-    colour = alt.Color(
-        "kind:N", title=None, scale=alt.Scale(range=[HERITAGE_BLUE, "#B07D2B", "#6F8F72"])
+    colour = alt.Color(  # colours follow `kinds`, not the alphabet of a language
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=labels["kinds"], range=[HERITAGE_BLUE, "#B07D2B", "#6F8F72"]),
     )
     return _time_bars(colour, 12, labels["what"], labels).to_dict(validate=False)
 

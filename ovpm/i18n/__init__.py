@@ -15,9 +15,14 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
-from babel.dates import format_interval
+from babel.dates import format_interval, get_day_names, get_month_names
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 from babel.numbers import format_percent as _babel_percent
 
 from ovpm.domain.errors import FieldError
@@ -136,3 +141,30 @@ def format_in_zone(moment_utc: datetime, zone: str, language: str) -> str:
         + " "
         + offset_text
     )
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def chart_locale(language: str) -> dict:
+    """Number and date names of a language as Vega expects them (`config.locale` of a chart):
+    axes then read "2 000,5" in French and "2.000,5" in Spanish, with month names to match."""
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, Vega from Sunday
+    wide_days = get_day_names("wide", locale=language)
+    short_days = get_day_names("abbreviated", locale=language)
+    return {
+        "number": {
+            "decimal": get_decimal_symbol(language),
+            "thousands": get_group_symbol(language),
+            "grouping": [3],
+            "currency": ["", ""],
+        },
+        "time": {
+            "dateTime": "%Y-%m-%d %H:%M",
+            "date": "%Y-%m-%d",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [wide_days[d] for d in sunday_first],
+            "shortDays": [short_days[d] for d in sunday_first],
+            "months": list(get_month_names("wide", locale=language).values()),
+            "shortMonths": list(get_month_names("abbreviated", locale=language).values()),
+        },
+    }

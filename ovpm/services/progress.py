@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 import pandas as pd
 
 from ovpm import i18n
-from ovpm.charts import programme_timeline, stage_bars, world_map
+from ovpm.charts import localised, programme_timeline, stage_bars, world_map
 from ovpm.clock import today
 from ovpm.domain import N_, access
 from ovpm.domain.budget import ENTRY_KIND_LABELS, ZERO, MissingRates, reads_every_line
@@ -529,11 +529,12 @@ def timeline(db: Database, actor: User, current: Overview, language: str) -> pd.
 # --- the briefing pack -----------------------------------------------------------------------
 
 
-def chart_png(spec: dict, width: int = 640) -> bytes:
-    """A Vega-Lite spec rendered to PNG (vl-convert, no browser), at a fixed width."""
+def chart_png(spec: dict, language: str, width: int = 640) -> bytes:
+    """A Vega-Lite spec rendered to PNG (vl-convert, no browser), at a fixed width, with the
+    language's number and date formats."""
     import vl_convert
 
-    return vl_convert.vegalite_to_png({**spec, "width": width}, scale=2)
+    return vl_convert.vegalite_to_png({**localised(spec, language), "width": width}, scale=2)
 
 
 def briefing_pdf(
@@ -569,7 +570,8 @@ def briefing_pdf(
 def stage_chart(current: Overview, language: str) -> dict:
     """Cities and networks by stage (Vega-Lite), as on screen and in the pack."""
     _ = i18n.translator(language)
-    return stage_bars(stage_counts(current, language), {"count": _("Count"), "stage": _("Stage")})
+    labels = {"count": _("Count"), "stage": _("Stage"), "kinds": [_("Cities"), _("Networks")]}
+    return stage_bars(stage_counts(current, language), labels)
 
 
 def timeline_chart(db: Database, actor: User, current: Overview, language: str) -> dict:
@@ -578,7 +580,12 @@ def timeline_chart(db: Database, actor: User, current: Overview, language: str) 
     return programme_timeline(
         timeline(db, actor, current, language),
         pd.Timestamp(current.today),
-        {"what": _("What"), "starts": _("Starts"), "ends": _("Ends")},
+        {
+            "what": _("What"),
+            "starts": _("Starts"),
+            "ends": _("Ends"),
+            "kinds": [_("Milestone"), _("Network activity"), _("Stage target")],
+        },
     )
 
 
@@ -591,19 +598,20 @@ def stage_map(current: Overview, language: str, land_url: str | None = None) -> 
             {c.id: stage_label(_, c.reached) for c in current.cities}
         )
     )
-    labels = {"name": _("City"), "country": _("Country")}
+    order = [stage_label(_, stage) for stage in (None, *CITY_STAGES)]
+    labels = {"name": _("City"), "country": _("Country"), "order": order}
     return world_map(places, labels, "stage", _("Stage"), land_url)
 
 
 def _briefing_charts(db, actor, current: Overview, language: str) -> list[tuple[str, bytes]]:
     _ = i18n.translator(language)
     return [
-        (_("Cities and networks by stage"), chart_png(stage_chart(current, language))),
+        (_("Cities and networks by stage"), chart_png(stage_chart(current, language), language)),
         (
             _("Milestones, stage targets and network activities"),
-            chart_png(timeline_chart(db, actor, current, language)),
+            chart_png(timeline_chart(db, actor, current, language), language),
         ),
-        (_("Participating cities by stage"), chart_png(stage_map(current, language))),
+        (_("Participating cities by stage"), chart_png(stage_map(current, language), language)),
     ]
 
 

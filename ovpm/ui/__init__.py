@@ -14,7 +14,7 @@ import pyarrow as pa
 import streamlit as st
 
 from ovpm import clock, i18n
-from ovpm.charts import LAND_FILE
+from ovpm.charts import LAND_FILE, localised
 from ovpm.config import settings
 from ovpm.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
@@ -216,14 +216,16 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
 
 
 def chart(spec: dict) -> None:
-    """Draw a Vega-Lite spec of `ovpm.charts`, full width.
+    """Draw a Vega-Lite spec of `ovpm.charts`, full width, with the reader's number and date
+    formats.
 
     Its tables of rows go to the browser as Arrow: written here straight from the rows, since
     Streamlit would build a pandas frame of each first (0.8 ms a table and a run, against 0.07).
     Map outlines (TopoJSON) stay in the spec, as Streamlit leaves them."""
     datasets = spec.get("datasets", {})
     arrow = {name: _arrow_bytes(rows) for name, rows in datasets.items() if _is_rows(rows)}
-    st.vega_lite_chart({**spec, "datasets": {**datasets, **arrow}}, width="stretch")
+    spec = localised({**spec, "datasets": {**datasets, **arrow}}, language())
+    st.vega_lite_chart(spec, width="stretch")
 
 
 def _is_rows(value: object) -> bool:

@@ -75,3 +75,46 @@ def test_chart_rows_travel_as_arrow_and_outlines_as_they_are(monkeypatch):
     table = pa.ipc.open_stream(drawn["datasets"]["rows"]).read_all()
     assert table.to_pylist() == rows
     assert drawn["datasets"]["land"] is outline
+    assert drawn["config"]["locale"]["number"]["decimal"] == ","  # French unless chosen
+
+
+def test_charts_speak_the_readers_language():
+    from ovpm.charts import localised
+
+    spec = {"mark": "bar", "config": {"view": {"stroke": None}}}
+    french, spanish, english = (localised(spec, lang)["config"] for lang in ("fr", "es", "en"))
+    assert french["view"] == {"stroke": None}  # the chart's own config stays
+    assert "locale" not in spec["config"]  # the spec given is not changed
+    assert (french["locale"]["number"]["thousands"], french["locale"]["number"]["decimal"]) == (
+        "\u202f",
+        ",",
+    )
+    assert spanish["locale"]["time"]["months"][0] == "enero"
+    assert english["locale"]["time"]["shortDays"][0] == "Sun"
+
+
+def test_colours_mean_the_same_in_every_language():
+    from ovpm.charts import HERITAGE_BLUE, programme_timeline, stage_bars
+
+    counts = pd.DataFrame(
+        {"order": [0, 0], "stage": ["1.1", "1.1"], "kind": ["Villes", "Réseaux"], "count": [2, 1]}
+    )
+    bars = stage_bars(counts, {"count": "Nombre", "stage": "Étape", "kinds": ["Villes", "Réseaux"]})
+    scale = bars["encoding"]["color"]["scale"]
+    assert scale["domain"] == ["Villes", "Réseaux"] and scale["range"][0] == HERITAGE_BLUE
+    rows = pd.DataFrame(
+        {
+            "label": ["Roadmap"],
+            "kind": ["Jalon"],
+            "starts": [pd.Timestamp("2023-01-01")],
+            "ends": [pd.Timestamp("2023-02-01")],
+        }
+    )
+    kinds = ["Jalon", "Activité de réseau", "Cible d'étape"]
+    timeline = programme_timeline(
+        rows,
+        pd.Timestamp("2024-03-01"),
+        {"what": "Quoi", "starts": "Début", "ends": "Fin", "kinds": kinds},
+    )
+    colour = timeline["layer"][0]["encoding"]["color"]["scale"]
+    assert colour["domain"] == kinds and colour["range"][0] == HERITAGE_BLUE
