@@ -166,7 +166,6 @@ _NEXT_ID_SQL = {
         "cities",
         "users",
         "contacts",
-        "audit_log",
         "attachments",
         "submissions",
         "submission_events",

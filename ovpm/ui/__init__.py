@@ -127,9 +127,10 @@ def saved_and_reset(name: str, message: str) -> None:
 def pick_row(frame, shown, columns: dict[str, str], key: str, hint: str) -> int | None:
     """A table whose rows can be selected; returns the `id` of the selected row, if any.
 
-    `frame` holds the ids, `shown` the same rows as displayed, `columns` their labels."""
+    `frame` holds the ids, `shown` the same rows as displayed (exactly the columns of
+    `columns`, made once by the caller: this runs on every rerun), `columns` their labels."""
     event = st.dataframe(
-        shown[list(columns)],
+        shown,
         hide_index=True,
         width="stretch",
         column_config=columns,

@@ -137,22 +137,28 @@ def deadlines_table(title, frame: pd.DataFrame | None, empty: str, days_label: s
 def matrix_view(current: Overview, kind: str, kept_key: tuple) -> None:
     """One row per network (selecting one opens it) or per city, through the stages."""
     _ = ui.gettext()
-    frame = ui.kept(
-        (*kept_key, "matrix", kind), lambda: service.stage_matrix(current, kind, ui.language())
+    frame, table, columns = ui.kept(
+        (*kept_key, "matrix", kind), lambda: _matrix_display(current, kind)
     )
     if frame.empty:
         st.info(_("Nothing to show with these filters."))
         return
-    labels = service.column_labels(_)
-    columns = {c: labels[c] for c in frame.columns if c != "id"}
     if kind == "network":
         picked = ui.pick_row(
-            frame, frame, columns, "overview_networks_table", _("Select a row to open the network.")
+            frame, table, columns, "overview_networks_table", _("Select a row to open the network.")
         )
         if picked is not None:
             open_network(picked)
     else:
-        st.dataframe(frame[list(columns)], hide_index=True, width="stretch", column_config=columns)
+        st.dataframe(table, hide_index=True, width="stretch", column_config=columns)
+
+
+def _matrix_display(current: Overview, kind: str) -> tuple:
+    """The rows (with their ids), the table as shown and its column labels."""
+    frame = service.stage_matrix(current, kind, ui.language())
+    labels = service.column_labels(ui.gettext())
+    columns = {c: labels[c] for c in frame.columns if c != "id"}
+    return frame, ui.arrow_table(frame[list(columns)]), columns
 
 
 def timeline_and_map(db, user, current: Overview, kept_key: tuple) -> None:
