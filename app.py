@@ -10,6 +10,7 @@ st.set_page_config(
     page_title="Roadmap Hub · OVPM", page_icon=":material/account_balance:", layout="wide"
 )
 
+ui.page_style()
 handler = auth.authenticator()
 user = auth.establish_session(handler)
 _ = ui.gettext()
@@ -30,10 +31,17 @@ else:
             visibility="hidden" if screen.hidden else "visible",
         )
         sections.setdefault(_(screen.section) if screen.section else "", []).append(page)
-    navigation = st.navigation(sections, expanded=True)
+    # The menu is drawn by ui.navigation_menu: Streamlit's own is turned off in
+    # .streamlit/config.toml, since before any session ran this file it lists every file of pages/.
+    navigation = st.navigation(sections, position="hidden")
     with st.sidebar:
-        st.markdown(f"**{user.name}**")
-        st.caption(_(ROLE_LABELS[user.role]) + (f" · {user.city_name}" if user.city_name else ""))
+        ui.navigation_menu(sections)
+        st.divider()
+        st.markdown("**" + ui.literal(user.name) + "**")
+        st.caption(
+            _(ROLE_LABELS[user.role])
+            + (" · " + ui.literal(user.city_name) if user.city_name else "")
+        )
         auth.logout_button()
 
 ui.run_page(navigation)

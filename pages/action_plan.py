@@ -23,9 +23,16 @@ from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
 from ovpm.services import cities as city_service
 from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
+from ovpm.ui.forms import FormMessages
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import open_network, show_budget
-from ovpm.ui.submissions import opened_copy, save_or_submit, status_badge
+from ovpm.ui.submissions import (
+    form_prefix,
+    opened_copy,
+    save_or_submit,
+    show_change_request,
+    status_badge,
+)
 from ovpm.ui.word_counter import live_word_counts
 
 user = require_role(*roles_of("action_plan"))
@@ -40,8 +47,8 @@ except (ValueError, NotFound, DomainError):
     st.warning(_("Only the pilot city and the General Secretariat edit a network's action plan."))
     st.stop()
 
-st.title(_("Action plan") + " — " + network.name)
-st.caption(_("Pilot city: {city}", city=network.pilot_city_name))
+st.title(_("Action plan") + " — " + ui.literal(network.name))
+st.caption(_("Pilot city: {city}", city=ui.literal(network.pilot_city_name)))
 ui.show_flash()
 if st.button(_("Back to the network")):
     open_network(network.id)
@@ -52,6 +59,7 @@ if current is None:
         st.rerun()
     st.stop()
 status_badge(current.status)
+show_change_request(user, current)
 if not can_edit(user, current):
     st.write(_(NEXT_STEP[current.status]))
     if can_start_revision(user, current) and st.button(_("Start a revised version")):
@@ -61,7 +69,8 @@ if not can_edit(user, current):
 
 opened = opened_copy(EDITING, current)
 plan = ActionPlan.from_dict(opened.content)
-prefix = f"plan{opened.id}v{opened.version}"
+prefix = form_prefix(EDITING, opened)
+messages = FormMessages()
 names = city_service.city_names(db, user)
 members = [
     m.city_id for m in network_service.members(db, user, network.id) if m.status == "participating"
@@ -90,9 +99,11 @@ def back(mapping: dict[str, str], shown: object, default: str) -> str:
 
 with st.form(f"plan_{prefix}"):
     concept = st.text_area(LABELS["concept"], plan.concept, height=150, key=f"{prefix}_concept")
+    messages.field("concept")
     challenges = st.text_area(
         LABELS["challenges"], plan.challenges, height=120, key=f"{prefix}_challenges"
     )
+    messages.field("network_challenges")
     st.subheader(_("Calendar"))
     activities = st.data_editor(
         pd.DataFrame(
@@ -123,6 +134,7 @@ with st.form(f"plan_{prefix}"):
             ),
         },
     )
+    messages.field("activities")
     st.subheader(_("Forecast budget"))
     st.caption(
         _(
@@ -174,9 +186,12 @@ with st.form(f"plan_{prefix}"):
             "other": st.column_config.TextColumn(_("Other source (name)")),
         },
     )
+    messages.field("budget")
     collective = st.text_area(
         LABELS["collective_work"], plan.collective_work, height=120, key=f"{prefix}_collective"
     )
+    messages.field("collective_work")
+    messages.buttons()
     row = st.container(horizontal=True)
     save_clicked = row.form_submit_button(_("Save draft"), icon=":material/save:")
     submit_clicked = row.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
@@ -221,4 +236,4 @@ if save_clicked or submit_clicked:
         ),
         collective,
     )
-    save_or_submit(user, opened, typed, submit_clicked, EDITING)
+    save_or_submit(user, opened, typed, submit_clicked, EDITING, messages)

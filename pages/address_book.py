@@ -199,8 +199,8 @@ def save(edited: Contact | None) -> None:
         ui.show_error(error)
         return
     if edited.id is None:
-        ui.saved_and_reset("contact_new", _("Saved: {name}", name=saved.name))
-    st.success(_("Saved: {name}", name=saved.name))
+        ui.saved_and_reset("contact_new", _("Saved: {name}", name=ui.literal(saved.name)))
+    st.success(_("Saved: {name}", name=ui.literal(saved.name)))
     st.session_state.pop("contact_editing", None)
 
 
@@ -234,7 +234,9 @@ if user.role in (Role.SECRETARIAT, Role.CITY):
                     contact_form(opened, f"contact_edit_{chosen}_{opened.version}", editable_cities)
                 )
                 with st.popover(_("Delete this contact")):
-                    st.write(_("Delete {name} from the address book?", name=opened.name))
+                    st.write(
+                        _("Delete {name} from the address book?", name=ui.literal(opened.name))
+                    )
                     if st.button(_("Delete"), type="primary", key=f"delete_{chosen}"):
                         try:
                             contact_service.delete_contact(db, user, opened.id, opened.version)

@@ -14,7 +14,7 @@ db = ui.db()
 
 st.title(_("Audit trail"))
 if user.role == Role.CITY:
-    st.caption(_("The changes concerning {city}.", city=user.city_name))
+    st.caption(_("The changes concerning {city}.", city=ui.literal(user.city_name)))
 
 entities, people = ui.kept(("audit_choices", user.id), lambda: audit_filter_choices(db, user))
 ENTITY_LABELS = {

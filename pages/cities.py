@@ -80,10 +80,20 @@ st.dataframe(table, hide_index=True, width="stretch", column_config=columns)
 if user.city_id is not None:
     own = city_service.get_city(db, user, user.city_id)
     with st.container(border=True):
-        st.markdown("#### " + _("My city: {city}", city=own.name))
-        st.write(_("Member in good standing") + ": " + (_("Yes") if own.good_standing else _("No")))
+        st.markdown("#### " + _("My city: {city}", city=ui.literal(own.name)))
         st.write(
-            _("Preferred language") + ": " + i18n.LANGUAGE_NAMES.get(own.language, own.language)
+            _(
+                "{label}: {value}",
+                label=_("Member in good standing"),
+                value=_("Yes") if own.good_standing else _("No"),
+            )
+        )
+        st.write(
+            _(
+                "{label}: {value}",
+                label=_("Preferred language"),
+                value=i18n.LANGUAGE_NAMES.get(own.language, own.language),
+            )
         )
 
 
@@ -109,8 +119,22 @@ def city_form(city: City | None, key: str) -> City | None:
             index=LANGUAGES.index(current.language) if current.language in LANGUAGES else 1,
             format_func=lambda c: i18n.LANGUAGE_NAMES[c],
         )
-        lat = a.number_input(_("Latitude"), value=current.lat, format="%.2f", step=0.01)
-        lon = b.number_input(_("Longitude"), value=current.lon, format="%.2f", step=0.01)
+        lat = a.number_input(
+            _("Latitude"),
+            min_value=-90.0,
+            max_value=90.0,
+            value=current.lat,
+            format="%.2f",
+            step=0.01,
+        )
+        lon = b.number_input(
+            _("Longitude"),
+            min_value=-180.0,
+            max_value=180.0,
+            value=current.lon,
+            format="%.2f",
+            step=0.01,
+        )
         zone = a.selectbox(
             _("Time zone"),
             ZONE_NAMES,
@@ -145,8 +169,8 @@ def save(edited: City | None) -> None:
         ui.show_error(error)
         return
     if edited.id is None:
-        ui.saved_and_reset("city_new", _("Saved: {name}", name=saved.name))
-    st.success(_("Saved: {name}", name=saved.name))
+        ui.saved_and_reset("city_new", _("Saved: {name}", name=ui.literal(saved.name)))
+    st.success(_("Saved: {name}", name=ui.literal(saved.name)))
     st.session_state.pop("city_editing", None)
 
 

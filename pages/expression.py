@@ -9,8 +9,9 @@ from ovpm.domain.errors import DomainError
 from ovpm.domain.submission_rules import EXPRESSION_MAX_WORDS
 from ovpm.domain.submissions import ExpressionOfInterest, Person, SubmissionKind
 from ovpm.services import attachments as attachment_service
+from ovpm.ui.forms import FormMessages
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.submissions import editable_submission, save_or_submit
+from ovpm.ui.submissions import editable_submission, form_prefix, save_or_submit
 from ovpm.ui.word_counter import live_word_counts
 
 user = require_role(*roles_of("expression"))
@@ -34,7 +35,8 @@ opened = editable_submission(
     },
 )
 expression = ExpressionOfInterest.from_dict(opened.content)
-prefix = f"eoi{opened.id}v{opened.version}"
+prefix = form_prefix(EDITING, opened)
+messages = FormMessages()
 LABEL_TEXT = _("Text") + " " + _("(at most {n} words)", n=EXPRESSION_MAX_WORDS)
 
 with st.form(f"expression_{prefix}"):
@@ -45,6 +47,7 @@ with st.form(f"expression_{prefix}"):
         format="YYYY-MM-DD",
         key=f"{prefix}_date",
     )
+    messages.field("letter_date")
     st.markdown("**" + _("Contact person") + "**")
     c1, c2, c3 = st.columns(3)
     contact = Person(
@@ -52,17 +55,21 @@ with st.form(f"expression_{prefix}"):
         c2.text_input(_("Title"), expression.contact.title, key=f"{prefix}_title"),
         c3.text_input(_("E-mail"), expression.contact.email, key=f"{prefix}_email"),
     )
+    messages.field("contact")
     text = st.text_area(LABEL_TEXT, expression.text, height=180, key=f"{prefix}_text")
+    messages.field("text")
     if expression.letter_name:
         st.caption(
             _(
                 "Letter on file: {name}. Upload another file only to replace it.",
-                name=expression.letter_name,
+                name=ui.literal(expression.letter_name),
             )
         )
     upload = st.file_uploader(
         _("Letter signed by the mayor (PDF)"), type=["pdf"], key=f"{prefix}_letter"
     )
+    messages.field("letter")
+    messages.buttons()
     row = st.container(horizontal=True)
     save_clicked = row.form_submit_button(_("Save draft"), icon=":material/save:")
     submit_clicked = row.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
@@ -90,7 +97,7 @@ def store_letter(typed: ExpressionOfInterest) -> ExpressionOfInterest | None:
             db, user, opened.city_id, "letter", upload.name, upload.getvalue()
         )
     except DomainError as error:
-        ui.show_error(error)
+        messages.show(error)
         return None
     return ExpressionOfInterest(
         typed.letter_date, typed.contact, typed.text, letter.id, letter.original_name
@@ -105,4 +112,4 @@ if save_clicked or submit_clicked:
     )
     if typed is None:
         st.stop()
-    save_or_submit(user, opened, typed, submit_clicked, EDITING)
+    save_or_submit(user, opened, typed, submit_clicked, EDITING, messages)

@@ -14,15 +14,17 @@ user = require_role(*roles_of("home"))
 _ = ui.gettext()
 lang = ui.language()
 
-st.title(_("Welcome, {name}", name=user.name))
+st.title(_("Welcome, {name}", name=ui.literal(user.name)))
 who = _(ROLE_LABELS[user.role])
-st.caption(who + (" · " + _("City: {city}", city=user.city_name) if user.city_name else ""))
+st.caption(
+    who + (" · " + _("City: {city}", city=ui.literal(user.city_name)) if user.city_name else "")
+)
 
 cycle = current_cycle(ui.db())
 today = clock.today()
 days_left = days_to_congress(cycle, today)
 
-st.subheader(cycle.name(lang))
+st.subheader(ui.literal(cycle.name(lang)))
 left, middle, right = st.columns(3)
 left.metric(_("Days left to the 17th World Congress"), i18n.format_number(max(days_left, 0), lang))
 middle.metric(

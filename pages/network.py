@@ -51,13 +51,13 @@ except (ValueError, NotFound):
     st.stop()
 
 names = city_service.city_names(db, user)
-st.title(network.name)
+st.title(ui.literal(network.name))
 ui.show_flash()
-st.write(_("Priority theme") + ": " + network.theme)
+st.write(_("Priority theme: {theme}", theme=ui.literal(network.theme)))
 st.caption(
     axis_label(network.axis)
     + " · "
-    + _("Pilot city: {city}", city=network.pilot_city_name)
+    + _("Pilot city: {city}", city=ui.literal(network.pilot_city_name))
     + " · "
     + _("Stage: {stage}", stage=stage_label(_, network_stages(db, user).get(network.id)))
 )
@@ -104,7 +104,9 @@ if tab_members.open:
             pending = [m for m in members if m.status in (MemberStatus.ASKED, MemberStatus.INVITED)]
             for member in pending:
                 row = st.container(horizontal=True, vertical_alignment="center")
-                row.write(member.city_name + " — " + _(MEMBER_STATUS_LABELS[member.status]))
+                row.write(
+                    ui.literal(member.city_name) + " — " + _(MEMBER_STATUS_LABELS[member.status])
+                )
                 if row.button(_("Accept"), key=f"accept_{member.city_id}", type="primary"):
                     ui.run_action(
                         lambda m=member: network_service.decide(
@@ -134,10 +136,11 @@ if tab_members.open:
                     )
         advisors = network_service.advisors(db, user, network.id)
         st.markdown(
-            "**"
-            + _("Advisory Group members")
-            + "**: "
-            + (", ".join(name for _id, name in advisors) or "—")
+            _(
+                "{label}: {value}",
+                label="**" + _("Advisory Group members") + "**",
+                value=ui.literal(", ".join(name for _id, name in advisors)) or "—",
+            )
         )
 
 if tab_plan.open:
@@ -206,11 +209,15 @@ if tab_calendar.open:
         show_activities(view.plan)
         for table in network_service.round_tables(db, user, network.id):
             with st.container(border=True):
-                st.markdown("**" + _("Round table {n}", n=table.number) + "** — " + table.theme)
+                st.markdown(
+                    "**" + _("Round table {n}", n=table.number) + "** — " + ui.literal(table.theme)
+                )
                 host_zone = city_service.city_zone(db, user, table.host_city_id)
                 st.write(three_times(table.starts_at, host_zone, table.host_city_name, zone))
                 st.caption(
-                    table.host_name + " · " + table.host_title + " · " + table.host_city_name
+                    ui.literal(
+                        table.host_name + " · " + table.host_title + " · " + table.host_city_name
+                    )
                 )
 
 if tab_meeting.open:
@@ -224,7 +231,7 @@ if tab_meeting.open:
                 + _("{n} minutes", n=meeting.duration_minutes)
             )
             if meeting.link:
-                st.text(meeting.link)
+                ui.web_link(meeting.link)
             st.markdown("**" + _("Brainstorm notes") + "**")
             st.text(meeting.notes or "—")
         if can_edit_meeting(user, network):

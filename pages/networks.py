@@ -128,5 +128,5 @@ if can_manage(user):
                     except DomainError as error:
                         ui.show_error(error)
                     else:
-                        ui.flash(_("Saved: {name}", name=created.name))
+                        ui.flash(_("Saved: {name}", name=ui.literal(created.name)))
                         open_network(created.id)

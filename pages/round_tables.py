@@ -8,7 +8,7 @@ import streamlit as st
 from ovpm import clock, ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import DomainError
-from ovpm.domain.network_rules import can_manage
+from ovpm.domain.network_rules import ROUND_TABLE_MAX_NUMBER, can_manage
 from ovpm.domain.networks import RoundTable
 from ovpm.domain.times import QUEBEC_ZONE, to_utc
 from ovpm.services import cities as city_service
@@ -33,19 +33,20 @@ tables = ui.kept(
 )
 for table, host_zone in tables:
     with st.container(border=True):
-        st.markdown("#### " + _("Round table {n}", n=table.number) + " — " + table.theme)
+        st.markdown(
+            "#### " + _("Round table {n}", n=table.number) + " — " + ui.literal(table.theme)
+        )
         st.write(three_times(table.starts_at, host_zone, table.host_city_name, zone))
         st.caption(
-            _("Host")
-            + ": "
-            + table.host_name
-            + ", "
-            + table.host_title
-            + " · "
-            + table.host_city_name
+            _(
+                "Host: {name}, {title} · {city}",
+                name=ui.literal(table.host_name),
+                title=ui.literal(table.host_title),
+                city=ui.literal(table.host_city_name),
+            )
         )
         if table.recording_url:
-            st.text(_("Recording link") + ": " + table.recording_url)
+            ui.web_link(table.recording_url, _("Recording link"))
         if table.synthesis:
             with st.expander(_("Synthesis sheet")):
                 st.text(table.synthesis)
@@ -60,7 +61,9 @@ if can_manage(user):
             network_names = dict(zip(overview["id"], overview["name"]))
             with st.form(ui.form_key("round_table_new")):
                 a, b = st.columns(2)
-                number = a.number_input(_("Number"), min_value=1, value=1, step=1)
+                number = a.number_input(
+                    _("Number"), min_value=1, max_value=ROUND_TABLE_MAX_NUMBER, value=1, step=1
+                )
                 theme = b.text_input(_("Theme"), max_chars=200)
                 host_name = a.text_input(_("Host"), max_chars=120)
                 host_title = b.text_input(_("Title"), max_chars=120)

@@ -42,7 +42,7 @@ except (ValueError, NotFound, PermissionDenied):
     st.markdown("[" + _("Back to the submissions") + "](/submissions)")
     st.stop()
 
-st.title(_(KIND_LABELS[submission.kind]) + " — " + submission.city_name)
+st.title(_(KIND_LABELS[submission.kind]) + " — " + ui.literal(submission.subject))
 ui.show_flash()
 status_badge(submission.status)
 st.write(_(NEXT_STEP[submission.status]))
@@ -191,18 +191,24 @@ if tab_diff.open:
             if not changed:
                 st.info(_("The two versions are identical."))
             else:
-                st.table(
+                st.dataframe(
                     pd.DataFrame(
                         [
                             {
-                                _("Field"): i18n.field_label(key, lang),
-                                revision_label(older): before,
-                                revision_label(newer): after,
+                                "field": i18n.field_label(key, lang),
+                                "before": i18n.field_value(key, before, lang),
+                                "after": i18n.field_value(key, after, lang),
                             }
                             for key, before, after in changed
                         ]
                     ),
                     hide_index=True,
+                    width="stretch",
+                    column_config={
+                        "field": _("Field"),
+                        "before": st.column_config.TextColumn(revision_label(older), width="large"),
+                        "after": st.column_config.TextColumn(revision_label(newer), width="large"),
+                    },
                 )
 
 if tab_comments.open:
@@ -213,7 +219,7 @@ if tab_comments.open:
                 avatar=":material/forum:",
             ):
                 st.caption(
-                    comment.author
+                    ui.literal(comment.author)
                     + " · "
                     + i18n.format_moment(comment.created_at, lang)
                     + " · "
@@ -238,7 +244,7 @@ if tab_history.open:
                 + " — "
                 + _(STATUS_LABELS[revision.outcome])
                 + " · "
-                + (revision.decided_by or "")
+                + ui.literal(revision.decided_by or "")
                 + " · "
                 + i18n.format_moment(revision.decided_at, lang)
             )

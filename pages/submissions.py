@@ -12,7 +12,7 @@ from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, Submissi
 from ovpm.services import cities as city_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.submissions import open_submission, status_badge
+from ovpm.ui.submissions import open_submission, show_change_request, status_badge
 
 user = require_role(*roles_of("submissions"))
 _ = ui.gettext()
@@ -27,7 +27,7 @@ FORM_PAGES = {
 def city_overview() -> None:
     """One card per kind of submission, with its status and next step."""
     st.title(_("My submissions"))
-    st.caption(_("Step 1 of the Quebec Roadmap for {city}.", city=user.city_name))
+    st.caption(_("Step 1 of the Quebec Roadmap for {city}.", city=ui.literal(user.city_name)))
     currents = ui.kept(
         ("my_submissions", user.id),
         lambda: {
@@ -45,6 +45,7 @@ def city_overview() -> None:
                 else:
                     status_badge(current.status)
                     st.write(_(NEXT_STEP[current.status]))
+                    show_change_request(user, current)
                     if current.revision:
                         st.caption(_("Revision {n}", n=current.revision))
             with right:
@@ -88,7 +89,12 @@ def queue() -> None:
             placeholder=_("Choose one or more"),
         )
         min_age = c4.number_input(
-            _("Waiting at least (days)"), min_value=0, value=0, step=1, key="queue_age"
+            _("Waiting at least (days)"),
+            min_value=0,
+            max_value=3650,
+            value=0,
+            step=1,
+            key="queue_age",
         )
     filters = (tuple(kinds), tuple(statuses), tuple(city_ids), min_age)
     frame, shown, columns = ui.kept(("queue", user.id, filters), lambda: queue_display(*filters))

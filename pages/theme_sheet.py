@@ -13,8 +13,9 @@ from ovpm.domain.submission_rules import (
     THEMES_MAX,
 )
 from ovpm.domain.submissions import NAMED_STAFF, Axis, Person, SubmissionKind, Theme, ThemeSheet
+from ovpm.ui.forms import FormMessages
 from ovpm.ui.navigation import roles_of
-from ovpm.ui.submissions import axis_label, editable_submission, save_or_submit
+from ovpm.ui.submissions import axis_label, editable_submission, form_prefix, save_or_submit
 from ovpm.ui.word_counter import live_word_counts
 
 user = require_role(*roles_of("theme_sheet"))
@@ -38,7 +39,8 @@ opened = editable_submission(
     },
 )
 sheet = ThemeSheet.from_dict(opened.content)
-prefix = f"ts{opened.id}v{opened.version}"
+prefix = form_prefix(EDITING, opened)
+messages = FormMessages()
 axis_options = [axis_label(int(axis)) for axis in Axis]
 LABEL_CHALLENGES = (
     _("Situation and main challenges") + " " + _("(at most {n} words)", n=CHALLENGES_MAX_WORDS)
@@ -56,11 +58,13 @@ LABEL_PRIORITY = (
 def person_inputs(role_key: str, person: Person) -> Person:
     st.markdown("**" + _(FIELD_LABELS[role_key]) + "**")
     c1, c2, c3 = st.columns(3)
-    return Person(
+    typed = Person(
         c1.text_input(_("Name"), person.name, key=f"{prefix}_{role_key}_name"),
         c2.text_input(_("Title"), person.title, key=f"{prefix}_{role_key}_title"),
         c3.text_input(_("E-mail"), person.email, key=f"{prefix}_{role_key}_email"),
     )
+    messages.field(role_key)
+    return typed
 
 
 def people_from(frame: pd.DataFrame) -> tuple[Person, ...]:
@@ -100,11 +104,14 @@ with st.form(f"theme_sheet_{prefix}"):
             "email": st.column_config.TextColumn(_("E-mail")),
         },
     )
+    messages.field("others")
     st.subheader(_("The city today"))
     challenges = st.text_area(
         LABEL_CHALLENGES, sheet.challenges, height=180, key=f"{prefix}_challenges"
     )
+    messages.field("challenges")
     actions = st.text_area(LABEL_ACTIONS, sheet.actions, height=160, key=f"{prefix}_actions")
+    messages.field("actions")
     st.subheader(_("Identified themes"))
     st.caption(
         _(
@@ -140,9 +147,12 @@ with st.form(f"theme_sheet_{prefix}"):
             "priority": st.column_config.CheckboxColumn(_("Priority theme"), default=False),
         },
     )
+    messages.field("themes", "priority")
     priority_description = st.text_area(
         LABEL_PRIORITY, sheet.priority_description, height=140, key=f"{prefix}_priority"
     )
+    messages.field("priority_description")
+    messages.buttons()
     row = st.container(horizontal=True)
     save_clicked = row.form_submit_button(_("Save draft"), icon=":material/save:")
     submit_clicked = row.form_submit_button(_("Submit"), type="primary", icon=":material/send:")
@@ -168,4 +178,4 @@ if save_clicked or submit_clicked:
         priority=priority,
         priority_description=priority_description,
     )
-    save_or_submit(user, opened, typed, submit_clicked, EDITING)
+    save_or_submit(user, opened, typed, submit_clicked, EDITING, messages)

@@ -89,7 +89,7 @@ if tab_new.open:
                     db, user, username, name, email, role, city_id, language, password
                 )
             ):
-                ui.saved_and_reset("user_new", _("Saved: {name}", name=username))
+                ui.saved_and_reset("user_new", _("Saved: {name}", name=ui.literal(username)))
 
 if tab_edit.open:
     with tab_edit:

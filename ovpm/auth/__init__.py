@@ -11,6 +11,7 @@ import time
 
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit.errors import StreamlitAPIException
 
 from ovpm import config, ui
 from ovpm.domain.errors import LoginRefused, LoginThrottled
@@ -22,6 +23,7 @@ OPENED_AT = "ovpm_opened_at"
 PENDING_COOKIE = "ovpm_set_cookie"
 DELETE_COOKIE = "ovpm_delete_cookie"
 LOGIN_MESSAGE = "ovpm_login_message"
+ROUTER = "app.py"
 
 
 def authenticator() -> stauth.Authenticate:
@@ -156,6 +158,15 @@ def logout_button() -> None:
         st.rerun()
 
 
+def _to_the_router() -> None:
+    """A page run without the router (Streamlit runs a URL's file of pages/ by itself until a
+    session of the server has run app.py): go to the router, whose login form then shows."""
+    try:
+        st.switch_page(ROUTER)
+    except StreamlitAPIException:  # the router is not a page here (a test runs one page alone)
+        pass
+
+
 def require_role(*roles: Role) -> User:
     """First line of every page: stop unless signed in (re-checked) with one of these roles."""
     user = session_user()
@@ -163,6 +174,7 @@ def require_role(*roles: Role) -> User:
     if user is None:
         st.warning(_("Please sign in to see this page."))
         st.markdown("[" + _("Sign in") + "](/)")
+        _to_the_router()
         st.stop()
     if roles and user.role not in roles:
         st.error(_("Your role does not give access to this page."))

@@ -35,11 +35,13 @@ class ConflictError(DomainError):
 
 
 class ValidationError(DomainError):
-    """Input breaks one or more rules; nothing was written."""
+    """Input breaks one or more rules; nothing was written, except, for a refused submit, the
+    typed content as the draft (`saved`: that draft, whose version a next save must give)."""
 
-    def __init__(self, errors: list[FieldError]):
+    def __init__(self, errors: list[FieldError], saved: object = None):
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
         self.errors = errors
+        self.saved = saved
 
 
 class LoginRefused(DomainError):

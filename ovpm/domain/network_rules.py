@@ -23,11 +23,12 @@ from ovpm.domain.networks import (
     PreparatoryMeeting,
     RoundTable,
 )
-from ovpm.domain.rules import REQUIRED, TOO_LONG
+from ovpm.domain.rules import REQUIRED, TOO_LONG, whole_number_errors
 from ovpm.domain.submission_rules import words_errors
 
 PLAN_MAX_WORDS = 1000
 MEETING_MAX_MINUTES = 60
+ROUND_TABLE_MAX_NUMBER = 999
 WORKSHOP_DAYS = (2, 3)
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 
@@ -126,9 +127,7 @@ def meeting_errors(meeting: PreparatoryMeeting) -> list[FieldError]:
 
 def round_table_errors(table: RoundTable) -> list[FieldError]:
     """Number, theme, host, city and time are required; the recording is a web address."""
-    errors = []
-    if table.number is None or table.number < 1:
-        errors.append(FieldError("number", N_("must be a whole number from 1.")))
+    errors = whole_number_errors("number", table.number, 1, ROUND_TABLE_MAX_NUMBER)
     for field, value in (("theme", table.theme), ("host_name", table.host_name)):
         if not (value or "").strip():
             errors.append(FieldError(field, REQUIRED))

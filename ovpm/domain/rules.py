@@ -169,6 +169,19 @@ def _coordinate_errors(field: str, value: float | None, limit: int) -> list[Fiel
     return []
 
 
+def whole_number_errors(field: str, value: object, low: int, high: int) -> list[FieldError]:
+    """A whole number from `low` to `high` (the bounds its input shows too)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return [
+            FieldError(
+                field,
+                N_("must be a whole number from {low} to {high}."),
+                {"low": low, "high": high},
+            )
+        ]
+    return []
+
+
 def city_errors(city: City) -> list[FieldError]:
     """Rules of a member city record (SPEC.md §4.1)."""
     errors = _required("name", city.name) + _optional("local_name", city.local_name, NAME_MAX)

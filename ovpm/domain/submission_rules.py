@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 from ovpm.domain import N_
 from ovpm.domain.errors import FieldError
-from ovpm.domain.models import Role, User
-from ovpm.domain.networks import ActionPlan
-from ovpm.domain.rules import REQUIRED, TOO_LONG, email_errors
+from ovpm.domain.models import (
+    CONTACT_KIND_LABELS,
+    ROLE_LABELS,
+    UNESCO_REGIONS,
+    Role,
+    User,
+)
+from ovpm.domain.networks import (
+    ACTIVITY_STATUS_LABELS,
+    ACTIVITY_TYPE_LABELS,
+    BUDGET_CATEGORY_LABELS,
+    FUNDER_LABELS,
+    NETWORK_STATUS_LABELS,
+    ActionPlan,
+)
+from ovpm.domain.rules import FIELD_LABELS, REQUIRED, TOO_LONG, email_errors
 from ovpm.domain.submissions import (
     AXIS_LABELS,
     NAMED_STAFF,
+    Axis,
     ExpressionOfInterest,
     Person,
     Status,
@@ -243,6 +258,52 @@ def _person_fields(prefix: str, person: Person) -> dict[str, str]:
         f"{prefix}.title": person.title,
         f"{prefix}.email": person.email,
     }
+
+
+# Coded values, by their field key (in a row of a table: 'activities[].kind'): shown by their
+# name wherever a stored value is read back (differences, a conflict's stored version).
+CODED_FIELDS = {
+    "activities[].kind": ACTIVITY_TYPE_LABELS,
+    "activities[].status": ACTIVITY_STATUS_LABELS,
+    "budget[].category": BUDGET_CATEGORY_LABELS,
+    "budget[].funder": FUNDER_LABELS,
+    "kind": CONTACT_KIND_LABELS,
+    "role": ROLE_LABELS,
+    "region": UNESCO_REGIONS,
+    "status": NETWORK_STATUS_LABELS,
+}
+DATE_FIELDS = frozenset({"starts", "ends", "letter_date"})
+
+
+def value_label_parts(field: str, value: str) -> list[tuple[str, dict]] | None:
+    """A coded value of a field as translatable label parts (axis '2' → 'Axis 2', its name;
+    'international_workshop' → 'International workshop'), or None when the value is what the
+    user typed and is shown as it is."""
+    names = field.split(".")
+    if names[-1] == "axis" and value.isdigit() and int(value) in {int(a) for a in Axis}:
+        return [(N_("Axis {n}"), {"n": int(value)}), (AXIS_LABELS[Axis(int(value))], {})]
+    in_row = len(names) >= 3 and names[-2].isdigit()
+    labels = CODED_FIELDS.get(f"{names[-3]}[].{names[-1]}" if in_row else field, {})
+    if value in labels:
+        return [(labels[value], {})]
+    if isinstance(value, str) and value in ("True", "False"):
+        return [(N_("Yes") if value == "True" else N_("No"), {})]
+    return None
+
+
+def record_fields(record: object) -> dict[str, str]:
+    """A stored record as field key → stored text, in form order (a submission by the fields of
+    its form, another record by its labelled fields), for showing it field by field."""
+    if isinstance(record, Submission):
+        return flatten(record.kind, record.content)
+    fields = {}
+    for key, value in asdict(record).items():
+        if key not in FIELD_LABELS or value in (None, "", [], ()):
+            continue
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(item) for item in value)
+        fields[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return fields
 
 
 def differences(kind: str, older: dict, newer: dict) -> list[tuple[str, str, str]]:

@@ -70,12 +70,21 @@ NAMED_STAFF = (
     "administrative_supervisor",
 )
 
-WORDS = re.compile(r"\S+")
+# What separates words, as a French, English or Spanish reader sees it: every Unicode space
+# (the no-break and narrow no-break spaces of French typography included) and the em and en
+# dashes. Apostrophes and hyphens join (c'est, aujourd'hui, Saint-Louis). The browser's live
+# counter receives this same pattern (ovpm.ui.word_counter), so both always agree.
+WORD_SEPARATORS = (
+    "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f"
+    "\\u205f\\u3000\\ufeff\\u2013\\u2014\\u2015]+"
+)
+_SEPARATORS = re.compile(WORD_SEPARATORS)
 
 
 def count_words(text: str | None) -> int:
-    """Words are runs of non-space characters; the live counter in the browser counts the same."""
-    return len(WORDS.findall(text or ""))
+    """The words a reader counts: runs between separators that hold at least one letter or
+    digit, so detached punctuation (« » : ! ¿) is not a word."""
+    return sum(1 for run in _SEPARATORS.split(text or "") if any(char.isalnum() for char in run))
 
 
 @dataclass(frozen=True)
@@ -187,6 +196,12 @@ class Submission:
     updated_at: datetime
     city_name: str = ""
     network_id: int | None = None
+    network_name: str = ""
+
+    @property
+    def subject(self) -> str:
+        """What the submission is about, for titles: its network (an action plan) or its city."""
+        return self.network_name or self.city_name
 
 
 @dataclass(frozen=True)

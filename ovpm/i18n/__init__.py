@@ -28,6 +28,7 @@ from babel.numbers import format_percent as _babel_percent
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
 from ovpm.domain.rules import field_label_parts
+from ovpm.domain.submission_rules import DATE_FIELDS, value_label_parts
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "es": "Español"}
@@ -66,6 +67,22 @@ def field_label(field: str, language: str) -> str:
     """A field key ('themes.2.title') as a label in the user's language ('Thème 3 › Fonction')."""
     _ = translator(language)
     return " › ".join(_(message, **params) for message, params in field_label_parts(field))
+
+
+def field_value(field: str, value: str, language: str) -> str:
+    """A stored field value as a reader reads it (differences, history, a conflict): coded
+    values by their name ('Axe 2 — …', 'Atelier international'), dates in the reader's
+    format, free text as typed."""
+    parts = value_label_parts(field, value)
+    if parts is not None:
+        _ = translator(language)
+        return " — ".join(_(message, **params) for message, params in parts)
+    if field.rsplit(".", 1)[-1] in DATE_FIELDS and value:
+        try:
+            return format_day(date.fromisoformat(value), language, "medium")
+        except ValueError:
+            return value
+    return value
 
 
 def field_error_text(error: FieldError, language: str) -> str:

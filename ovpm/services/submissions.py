@@ -164,8 +164,7 @@ def submit(
         current = _load(cur, actor, submission_id)
     errors = content_errors(db, current, content)
     if errors:
-        save_draft(db, actor, submission_id, content, version)
-        raise ValidationError(errors)
+        raise ValidationError(errors, saved=save_draft(db, actor, submission_id, content, version))
     with db.unit_of_work() as cur:
         before = _load(cur, actor, submission_id)
         require(rules.can_edit(actor, before))

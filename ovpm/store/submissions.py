@@ -14,8 +14,8 @@ from ovpm.store.filters import Filters
 
 _SELECT = (
     "SELECT s.id, s.kind, s.city_id, s.status, s.revision, s.approved_revision, s.content,"
-    " s.version, s.created_at, s.updated_at, c.name, s.network_id FROM submissions s "
-    "JOIN cities c ON c.id = s.city_id "
+    " s.version, s.created_at, s.updated_at, c.name, s.network_id, n.name FROM submissions s "
+    "JOIN cities c ON c.id = s.city_id LEFT JOIN networks n ON n.id = s.network_id "
 )
 
 
@@ -33,6 +33,7 @@ def _submission(row: tuple) -> Submission:
         updated_at=row[9],
         city_name=row[10],
         network_id=row[11],
+        network_name=row[12] or "",
     )
 
 

@@ -6,8 +6,11 @@ import dataclasses
 import functools
 import logging
 import os
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 import pandas as pd
 import pyarrow as pa
@@ -18,6 +21,7 @@ from ovpm.charts import LAND_FILE, localised
 from ovpm.config import settings
 from ovpm.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
+from ovpm.domain.submission_rules import record_fields
 from ovpm.store.db import Database, open_database
 
 T = TypeVar("T")
@@ -36,6 +40,46 @@ def _database(path: str) -> Database:
 def db() -> Database:
     """The process's database for the configured path (one connection, a cursor per call)."""
     return _database(str(settings().db_path))
+
+
+# Every ASCII punctuation mark may be backslash-escaped in Markdown; escaping them all leaves no
+# emphasis, link, image, HTML, directive (:red[…], :material/…:) or formula in the text.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def literal(text: object) -> str:
+    """What a user typed (a name, a title, a theme), made safe to put inside any text that
+    Streamlit renders as Markdown (titles, captions, messages, labels): shown exactly as typed,
+    never as emphasis, link, image or HTML. Tables (`st.dataframe`) and `st.text` need none."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", "" if text is None else str(text))
+    # each line break kept (two spaces: a hard break); no line read as indented code
+    return "  \n".join(_LEADING_SPACES.sub(_no_break, line) for line in escaped.split("\n"))
+
+
+_LEADING_SPACES = re.compile(r"^[ \t]+")
+
+
+def _no_break(spaces: re.Match) -> str:
+    return "\u00a0" * len(spaces.group())
+
+
+# Characters left as they are in a link's address; parentheses, brackets and spaces are encoded
+# so that the address cannot end the Markdown link early.
+URL_SAFE = ":/?#@!$&'*+,;=%~"
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+
+
+def web_link(url: str, label: str | None = None) -> None:
+    """A URL a user typed (a recording, an online meeting): a link only for an http(s) address,
+    otherwise plain text. `label` is said before it ('Recording link: …')."""
+    url = url.strip()
+    shown = literal(url)
+    if WEB_ADDRESS.match(url):
+        shown = f"[{shown}]({quote(url, safe=URL_SAFE)})"
+    if label:
+        _ = gettext()
+        shown = _("{label}: {value}", label=literal(label), value=shown)
+    st.markdown(shown)
 
 
 def kept(key: tuple, compute: Callable[[], T]) -> T:
@@ -74,43 +118,54 @@ def language_picker(key: str) -> None:
         st.rerun()
 
 
-def show_error(error: Exception, heading: str | None = None) -> None:
-    """A service error as messages in the user's language (never a traceback); `heading`
+def error_text(error: Exception, heading: str | None = None) -> str:
+    """A service error as a message in the user's language (never a traceback); `heading`
     replaces the default first line of a list of broken rules."""
     _ = gettext()
     if isinstance(error, ValidationError):
-        st.error(
+        return (
             (heading or _("Nothing was saved. Please correct:"))
             + "\n\n"
             + "\n".join(f"- {i18n.field_error_text(e, language())}" for e in error.errors)
         )
-    elif isinstance(error, ConflictError):
-        st.error(
-            _(
-                "Someone else saved this record after you opened it. Your changes were not "
-                "saved; the version now stored is shown below."
-            )
+    if isinstance(error, ConflictError):
+        return _(
+            "Someone else saved this record after you opened it. Your changes were not "
+            "saved; the version now stored is shown below."
         )
-        if dataclasses.is_dataclass(error.current):
-            stored = {
-                k: v
-                for k, v in dataclasses.asdict(error.current).items()
-                if k not in ("id", "version", "city_id", "city_name")
-            }
-            st.table(
-                {
-                    _("Field"): [i18n.field_label(k, language()) for k in stored],
-                    _("Stored value"): [str(v) for v in stored.values()],
-                }
-            )
-        if st.button(_("Load the stored version and edit again"), key="reload_after_conflict"):
-            for key in [k for k in st.session_state if str(k).endswith("_editing")]:
-                del st.session_state[key]
-            st.rerun()
-    elif isinstance(error, PermissionDenied):
-        st.error(_("You are not allowed to do this."))
-    else:
-        st.error(_("Something went wrong; nothing was saved."))
+    if isinstance(error, PermissionDenied):
+        return _("You are not allowed to do this.")
+    return _("Something went wrong; nothing was saved.")
+
+
+def show_error(error: Exception, heading: str | None = None) -> None:
+    """A service error as messages in the user's language, here (a conflict with the version
+    now stored, field by field, and a button to edit it again)."""
+    st.error(error_text(error, heading))
+    if isinstance(error, ConflictError):
+        show_conflict_details(error)
+
+
+def show_conflict_details(error: ConflictError) -> None:
+    """The version someone else stored, as a reader reads it (field by field, coded values by
+    their name), and the button that reopens it for editing."""
+    _ = gettext()
+    if dataclasses.is_dataclass(error.current):
+        lang = language()
+        stored = record_fields(error.current)
+        st.dataframe(
+            {
+                "field": [i18n.field_label(key, lang) for key in stored],
+                "value": [i18n.field_value(key, text, lang) for key, text in stored.items()],
+            },
+            hide_index=True,
+            width="stretch",
+            column_config={"field": _("Field"), "value": _("Stored value")},
+        )
+    if st.button(_("Load the stored version and edit again"), key="reload_after_conflict"):
+        for key in [k for k in st.session_state if str(k).endswith("_editing")]:
+            del st.session_state[key]
+        st.rerun()
 
 
 def form_key(name: str) -> str:
@@ -177,6 +232,26 @@ def forget_edits_on_a_new_visit(page) -> None:
         for key in [k for k in st.session_state if str(k).endswith("_editing")]:
             del st.session_state[key]
         st.session_state["ovpm_page"] = current
+
+
+STYLE = Path(__file__).with_name("app.css")
+
+
+def page_style() -> None:
+    """The app's few style rules (static, never user text)."""
+    st.html(STYLE)
+
+
+def navigation_menu(sections: dict[str, list]) -> None:
+    """The role's screens in the sidebar, by section (hidden screens are reached from others)."""
+    for section, pages in sections.items():
+        visible = [page for page in pages if page.visibility != "hidden"]
+        if not visible:
+            continue
+        if section:
+            st.caption(literal(section))
+        for page in visible:
+            st.page_link(page, label=page.title, icon=page.icon)
 
 
 def run_page(page) -> None:

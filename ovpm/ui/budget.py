@@ -3,8 +3,6 @@ drill-down, the entries of a line and the form that records one, exchange rates.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -185,11 +183,11 @@ def group_view(
     if picked < len(frame):  # a group; the last row is the total: every line
         group = frame.iloc[picked][column]
         lines = lines[lines[column] == group]
-        st.markdown("**" + _("Lines of {group}", group=group) + "**")
+        st.markdown("**" + _("Lines of {group}", group=ui.literal(group)) + "**")
     picked_line = lines_table(lines, reporting, f"drill_{name}", selectable=True)
     if picked_line is not None:
         line, entries = budget_service.line_entries(db, user, picked_line)
-        st.markdown("**" + _("Entries of {line}", line=line.description) + "**")
+        st.markdown("**" + _("Entries of {line}", line=ui.literal(line.description)) + "**")
         entries_table(db, user, line, entries, may_record=False)
 
 
@@ -265,11 +263,6 @@ def _month_display(frame: pd.DataFrame, reporting: str) -> tuple:
     return _chart(frame, "month", _("Month"), ("committed", "spent")), shown, columns
 
 
-def plain(text: str) -> str:
-    """Text typed by a user, shown literally inside Markdown (no links, images or emphasis)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", text)
-
-
 def entries_table(db, user, line: TrackedLine, entries: list[Entry], may_record: bool) -> None:
     """A line's entries; cancelled ones stay listed. Receipts can be downloaded; the
     recorders can cancel an entry made by mistake."""
@@ -281,7 +274,7 @@ def entries_table(db, user, line: TrackedLine, entries: list[Entry], may_record:
     for entry in entries:
         row = st.container(horizontal=True, vertical_alignment="center")
         text = " · ".join(
-            plain(part)
+            ui.literal(part)
             for part in (
                 i18n.format_day(entry.entry_date, lang, "medium"),
                 _(ENTRY_KIND_LABELS.get(entry.kind, entry.kind)),

@@ -20,7 +20,7 @@ from ovpm.domain.networks import (
 )
 from ovpm.domain.times import QUEBEC_ZONE, is_zone
 from ovpm.pdf.plans import funder_text
-from ovpm.ui import gettext, language
+from ovpm.ui import gettext, language, literal
 
 NETWORK_PAGE = "pages/network.py"
 
@@ -41,7 +41,7 @@ def three_times(moment_utc: datetime, host_zone: str, host_city: str, reader: st
     lang = language()
     parts = [
         i18n.format_in_zone(moment_utc, reader, lang) + " " + _("(your time)"),
-        i18n.format_in_zone(moment_utc, host_zone, lang) + " " + host_city,
+        i18n.format_in_zone(moment_utc, host_zone, lang) + " " + literal(host_city),
         i18n.format_in_zone(moment_utc, QUEBEC_ZONE, lang) + " Québec",
     ]
     return " · ".join(parts)

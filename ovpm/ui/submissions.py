@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from ovpm import i18n
-from ovpm.domain.errors import ConflictError, DomainError
+from ovpm.domain.errors import DomainError
 from ovpm.domain.models import Role
 from ovpm.domain.rules import FIELD_LABELS
 from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
@@ -20,7 +22,8 @@ from ovpm.domain.submissions import (
 )
 from ovpm.services import cities as city_service
 from ovpm.services import submissions as submission_service
-from ovpm.ui import db, flash, flash_and_rerun, gettext, language, show_error, show_flash
+from ovpm.ui import db, flash, flash_and_rerun, gettext, language, literal, show_flash
+from ovpm.ui.forms import FormMessages
 
 STATUS_COLORS = {
     Status.DRAFT: "gray",
@@ -44,6 +47,32 @@ def axis_label(axis: int | None, short: bool = False) -> str:
     if axis not in {int(a) for a in Axis}:
         return ""
     return _("Axis {n}", n=axis) + ("" if short else " — " + _(AXIS_LABELS[Axis(axis)]))
+
+
+def show_change_request(user, submission) -> None:
+    """Under 'changes requested': what the Secretariat asked, who asked and when, so that the
+    city knows what to change (on the form it edits and beside the submission in its list)."""
+    if submission.status != Status.CHANGES_REQUESTED:
+        return
+    asked = [
+        revision
+        for revision in submission_service.revisions(db(), user, submission.id)
+        if revision.outcome == Status.CHANGES_REQUESTED
+    ]
+    if not asked:
+        return
+    _ = gettext()
+    last = asked[-1]
+    st.warning(
+        _(
+            "Changes requested by {who} on {day}:",
+            who=literal(last.decided_by or ""),
+            day=i18n.format_day(last.decided_at.date(), language(), "medium"),
+        )
+        + "\n\n"
+        + literal(last.comment or "—"),
+        icon=":material/rate_review:",
+    )
 
 
 def open_submission(submission_id: int) -> None:
@@ -94,6 +123,12 @@ def show_theme_sheet(sheet: ThemeSheet) -> None:
     st.markdown("##### " + _("Actions under way or completed"))
     st.text(sheet.actions or "—")
     st.markdown("##### " + _("Identified themes"))
+    priority = sheet.priority_theme
+    if priority is not None:
+        st.markdown(
+            ":material/star: "
+            + _("Priority theme: {theme}", theme="**" + literal(priority.title) + "**")
+        )
     st.dataframe(
         [
             {
@@ -107,12 +142,14 @@ def show_theme_sheet(sheet: ThemeSheet) -> None:
         ],
         hide_index=True,
         width="stretch",
+        # the priority first: at any width the reader sees which theme it is
+        column_order=["priority", "n", "title", "axis", "description"],
         column_config={
             "n": "#",
             "title": _("Short title"),
             "description": _("Description"),
-            "axis": _("Strategic axis"),
-            "priority": st.column_config.CheckboxColumn(_("Priority theme")),
+            "axis": st.column_config.TextColumn(_("Strategic axis"), width="medium"),
+            "priority": st.column_config.CheckboxColumn(_("Priority theme"), width="small"),
         },
     )
     st.markdown("##### " + _("Priority theme: description and relation to its axis"))
@@ -167,7 +204,19 @@ def opened_copy(key: str, current):
     opened = st.session_state.get(key)
     if opened is None or opened.id != current.id or opened.status != current.status:
         st.session_state[key] = opened = current
+        _show_the_stored_version(key)
     return opened
+
+
+def form_prefix(key: str, opened) -> str:
+    """The prefix of the widget keys of an edit form. It changes only when the form must show
+    the stored version again (opened afresh, saved, reloaded after a conflict) and never after a
+    refused submit: what the user types after a refusal stays, and one press submits it."""
+    return f"{key}{opened.id}g{st.session_state.get(key + '_generation', 0)}"
+
+
+def _show_the_stored_version(key: str) -> None:
+    st.session_state[key + "_generation"] = st.session_state.get(key + "_generation", 0) + 1
 
 
 def editable_submission(user, kind: str, editing_key: str, texts: dict[str, str]):
@@ -190,6 +239,7 @@ def editable_submission(user, kind: str, editing_key: str, texts: dict[str, str]
             st.rerun()
         st.stop()
     status_badge(current.status)
+    show_change_request(user, current)
     if not can_edit(user, current):
         st.write(_(NEXT_STEP[current.status]))
         if can_start_revision(user, current) and st.button(
@@ -203,11 +253,14 @@ def editable_submission(user, kind: str, editing_key: str, texts: dict[str, str]
     return opened_copy(editing_key, current)
 
 
-def save_or_submit(user, opened, typed, submit: bool, editing_key: str) -> None:
+def save_or_submit(
+    user, opened, typed, submit: bool, editing_key: str, messages: FormMessages
+) -> None:
     """Save the draft or submit it; on success say so (and open the submission once submitted).
 
-    A refused submit has saved what was typed as the draft (the service does it), so the page
-    reopens the stored version; a conflict keeps the stale copy and its typed values."""
+    A refusal is shown above the form's buttons and beside each refused field. A refused submit
+    has saved what was typed as the draft (the service does it): the form keeps what the user
+    typed, and the next save gives that draft's version. A conflict keeps the stale copy."""
     _ = gettext()
     try:
         if submit:
@@ -215,16 +268,14 @@ def save_or_submit(user, opened, typed, submit: bool, editing_key: str) -> None:
         else:
             done = submission_service.save_draft(db(), user, opened.id, typed, opened.version)
     except DomainError as error:
-        if not isinstance(error, ConflictError):
-            st.session_state.pop(editing_key, None)
-        show_error(
-            error,
-            _("Not submitted. What you typed was saved as a draft; please correct:")
-            if submit
-            else None,
-        )
+        saved = getattr(error, "saved", None)
+        if saved is not None:
+            st.session_state[editing_key] = dataclasses.replace(opened, version=saved.version)
+        heading = _("Not submitted. What you typed was saved as a draft; please correct:")
+        messages.show(error, heading if saved is not None else None)
         return
     st.session_state[editing_key] = done
+    _show_the_stored_version(editing_key)
     if submit:
         flash(_("Submitted: revision {n}.", n=done.revision))
         open_submission(done.id)

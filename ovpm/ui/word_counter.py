@@ -6,6 +6,8 @@ from importlib import resources
 
 import streamlit as st
 
+from ovpm.domain.submissions import WORD_SEPARATORS
+
 _SCRIPT = resources.files("ovpm.ui").joinpath("word_counter.js").read_text("utf-8")
 _counter = st.components.v2.component("ovpm_word_counter", html="<span></span>", js=_SCRIPT)
 
@@ -17,6 +19,7 @@ def live_word_counts(fields: dict[str, int], template: str, key: str) -> None:
         data={
             "fields": [{"label": label, "limit": limit} for label, limit in fields.items()],
             "template": template,
+            "separators": WORD_SEPARATORS,
         },
         key=key,
     )
