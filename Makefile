@@ -34,7 +34,7 @@ bench: $(VENV)/.dev-installed
 
 i18n: $(VENV)/.dev-installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location -o ovpm/i18n/messages.pot .
-	$(VENV)/bin/pybabel update -i ovpm/i18n/messages.pot -d ovpm/i18n/locales -D messages --no-location
+	$(VENV)/bin/pybabel update -i ovpm/i18n/messages.pot -d ovpm/i18n/locales -D messages --width 100
 
 clean:
 	rm -rf $(VENV) .pytest_cache
