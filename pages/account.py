@@ -16,8 +16,8 @@ db = ui.db()
 
 st.title(_("My account"))
 st.write(
-    f"**{user.username}** · {_(ROLE_LABELS[user.role])}"
-    + (f" · {user.city_name}" if user.city_name else "")
+    f"**{ui.literal(user.username)}** · {_(ROLE_LABELS[user.role])}"
+    + (" · " + ui.literal(user.city_name) if user.city_name else "")
 )
 
 with st.form("account_profile"):
