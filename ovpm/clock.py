@@ -18,9 +18,22 @@ def today() -> date:
 
 
 def now_utc() -> datetime:
-    """The current time in UTC, naive (the database stores UTC `TIMESTAMP`): the real time,
-    except inside `recording_at`."""
-    return _recording_at.get() or datetime.now(UTC).replace(tzinfo=None)
+    """The current time in UTC, naive (the database stores UTC `TIMESTAMP`), on the app's one
+    clock: when "today" is pinned, today's time of day on the pinned day, so that what is
+    recorded never happens after "today" (inside `recording_at`: that moment)."""
+    recording = _recording_at.get()
+    if recording is not None:
+        return recording
+    now = real_now_utc()
+    return (
+        datetime.combine(today(), now.time()) if os.environ.get("OVPM_TODAY", "").strip() else now
+    )
+
+
+def real_now_utc() -> datetime:
+    """The real current time in UTC, naive, whatever day is pinned: for what security compares
+    with the real time of a browser's cookie (sessions, failed logins, password changes)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @contextmanager

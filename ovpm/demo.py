@@ -285,11 +285,14 @@ def contact_frame(cities: pd.DataFrame, scale: int, rng: random.Random) -> pd.Da
 
 
 def audit_frame(contacts: pd.DataFrame, scale: int, rng: random.Random) -> pd.DataFrame:
-    """Creation entries for every contact and a history of edits, spread over the cycle."""
+    """Creation entries for every contact and a history of edits, spread over the cycle up to
+    the day before today (nothing in the demo happens after "today")."""
     start = pd.Timestamp("2022-03-01")
+    end = pd.Timestamp(clock.today()) - timedelta(minutes=1)
+    span = max(int((end - start).total_seconds() // 60) - 60 * 24 * 90, 0)
     rows = []
     for contact in contacts.itertuples():
-        at = start + timedelta(minutes=rng.randint(0, 60 * 24 * 700))
+        at = start + timedelta(minutes=rng.randint(0, span))
         after = {"name": contact.name, "title": contact.title, "kind": contact.kind}
         rows.append(
             {
@@ -305,7 +308,7 @@ def audit_frame(contacts: pd.DataFrame, scale: int, rng: random.Random) -> pd.Da
         for _ in range(rng.randint(0, 2)):
             rows.append(
                 {
-                    "happened_at": at + timedelta(days=rng.randint(1, 90)),
+                    "happened_at": min(at + timedelta(days=rng.randint(1, 90)), end),
                     "entity": "contact",
                     "entity_id": contact.id,
                     "action": "update",

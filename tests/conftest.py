@@ -21,6 +21,7 @@ from ovpm.store.db import open_database  # noqa: E402
 auth_service.BCRYPT_ROUNDS = 4
 DEMO_ACCOUNTS = ("secretariat", "advisory", "bordeaux", "bruges", "cordoba", "quebec")
 PASSWORD = "patrimoine-2024"
+PINNED_TODAY = "2024-03-01"
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +29,11 @@ def demo_template(tmp_path_factory) -> Path:
     from ovpm.demo import create_demo
 
     path = tmp_path_factory.mktemp("template") / "demo.duckdb"
-    database = open_database(path)
-    create_demo(database)
-    database.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OVPM_TODAY", PINNED_TODAY)  # as `make run` creates it: one clock
+        database = open_database(path)
+        create_demo(database)
+        database.close()
     return path
 
 
@@ -46,7 +49,7 @@ def db_path(demo_template, tmp_path, monkeypatch) -> Path:
     path = tmp_path / "ovpm.duckdb"
     copy_database(demo_template, path)
     monkeypatch.setenv("OVPM_DB", str(path))
-    monkeypatch.setenv("OVPM_TODAY", "2024-03-01")
+    monkeypatch.setenv("OVPM_TODAY", PINNED_TODAY)
     return path
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import bcrypt
 
-from ovpm.clock import now_utc
+from ovpm.clock import real_now_utc
 from ovpm.domain.errors import LoginRefused, LoginThrottled
 from ovpm.domain.models import User
 from ovpm.domain.rules import password_errors
@@ -56,7 +56,7 @@ def _dummy_hash(rounds: int) -> bytes:
 def login(db: Database, username: str, password: str, address: str) -> User:
     """The user whose password this is; LoginThrottled or LoginRefused otherwise."""
     username = (username or "").strip().lower()
-    now = now_utc()
+    now = real_now_utc()
     with db.reading() as cur:
         by_user, by_address = users.failed_logins_since(
             cur, username, address, now - THROTTLE_WINDOW
@@ -102,7 +102,7 @@ def session_user(db: Database, username: str, opened_at: float) -> User | None:
 def logout(db: Database, actor: User) -> None:
     """End every session of the user, including copies of its cookie."""
     with db.unit_of_work() as cur:
-        users.end_sessions(cur, actor.id, now_utc())
+        users.end_sessions(cur, actor.id, real_now_utc())
         audit.record(
             cur, actor.id, actor.username, "session", actor.id, "logout", None, None, actor.city_id
         )
@@ -116,7 +116,7 @@ def change_password(db: Database, actor: User, current: str, new: str) -> None:
         raise LoginRefused()
     new_hash = hash_password(new, actor.username)
     with db.unit_of_work() as cur:
-        users.set_password(cur, actor.id, new_hash, now_utc())
+        users.set_password(cur, actor.id, new_hash, real_now_utc())
         audit.record(
             cur,
             actor.id,

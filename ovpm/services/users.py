@@ -6,7 +6,7 @@ import dataclasses
 
 import pandas as pd
 
-from ovpm.clock import now_utc
+from ovpm.clock import real_now_utc
 from ovpm.domain import N_, access
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
@@ -68,7 +68,7 @@ def create_user(
     password_hash_value = hash_password(password, username)
     with db.unit_of_work() as cur:
         _check(cur, username, name, email, role, city_id, language, None)
-        now = now_utc()
+        now = real_now_utc()
         user = users.insert(
             cur,
             User(
@@ -110,7 +110,7 @@ def update_user(db: Database, actor: User, edited: User) -> User:
             edited.role != before.role or edited.city_id != before.city_id or not edited.active
         )
         if ends_sessions:
-            edited = dataclasses.replace(edited, sessions_valid_after=now_utc())
+            edited = dataclasses.replace(edited, sessions_valid_after=real_now_utc())
         else:
             edited = dataclasses.replace(edited, sessions_valid_after=before.sessions_valid_after)
         after = users.update(cur, dataclasses.replace(edited, username=before.username))
@@ -123,7 +123,9 @@ def reset_password(db: Database, actor: User, user_id: int, new_password: str) -
     require(access.can_manage_users(actor))
     with db.unit_of_work() as cur:
         target = users.get(cur, user_id)
-        users.set_password(cur, user_id, hash_password(new_password, target.username), now_utc())
+        users.set_password(
+            cur, user_id, hash_password(new_password, target.username), real_now_utc()
+        )
         _audit(cur, actor, target, "reset_password", None, None)
 
 

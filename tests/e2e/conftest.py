@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import copy_database
 
@@ -108,14 +108,12 @@ def context(browser):
 
 
 def settle(page) -> None:
-    """Wait until the script run is over and no element is still a loading skeleton."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
-        timeout=20000,
-    )
-    page.wait_for_timeout(300)
+    """Wait until the page is connected, no script run is going on and no element is still a
+    loading skeleton: conditions only, so a loaded machine is merely slower."""
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=60000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60000)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60000)
 
 
 PAGE_FAILURES = (

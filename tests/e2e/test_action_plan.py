@@ -14,25 +14,25 @@ ROW, HEADER = 35, 35  # data editor row and header heights, in CSS pixels
 
 def edit_cell(page, grid, row: int, column: int, text: str) -> None:
     """Type into a cell of a Streamlit data editor (a canvas): select the row's first cell,
-    move right, open the editor, type, and commit with Tab."""
+    move right, open the cell's editor, type, and commit with Tab."""
     canvas = grid.locator("canvas").first.bounding_box()
     page.mouse.click(canvas["x"] + 100, canvas["y"] + HEADER + row * ROW + ROW / 2)
-    page.wait_for_timeout(250)
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
-    page.keyboard.type(text, delay=20)
-    page.wait_for_timeout(150)
+    editor = page.locator("#portal").locator("textarea, input").first
+    expect(editor).to_be_focused()
+    page.keyboard.type(text)
     page.keyboard.press("Tab")
-    page.wait_for_timeout(500)
+    expect(editor).to_have_count(0)
 
 
 def add_row(page, grid, index: int) -> None:
+    rows = grid.locator("tbody tr")
+    before = rows.count()
     grid.hover()
-    page.wait_for_timeout(300)
     page.get_by_role("button", name="Add row").nth(index).click()
-    page.wait_for_timeout(500)
+    expect(rows).not_to_have_count(before)
 
 
 def test_pilot_city_revises_the_plan_and_the_secretariat_approves(server, browser, context):
@@ -77,7 +77,7 @@ def test_pilot_city_revises_the_plan_and_the_secretariat_approves(server, browse
     expect(outsider.get_by_text("Versión pública (convocatoria de participación)")).to_be_visible()
     assert "Printed booklet" not in body and "12.345,67" not in body
     # the data grid keeps an accessible copy of its cells in the page
-    assert outsider.locator("td", has_text="Closing webinar").count() > 0
-    assert outsider.locator("td", has_text="Printed booklet").count() == 0
+    expect(outsider.locator("td", has_text="Closing webinar").first).to_be_attached()
+    expect(outsider.locator("td", has_text="Printed booklet")).to_have_count(0)
     screenshot(outsider, "plan-public-cordoba")
     outsider_context.close()

@@ -17,7 +17,7 @@ def replace_text(page, label: str, text: str) -> None:
 def test_theme_sheet_review_cycle(server, browser, context):
     city = context.new_page()
     sign_in(city, server, "quebec")
-    city.get_by_test_id("stSidebarNav").get_by_role("link", name="Fiche thématique").click()
+    city.get_by_test_id("stSidebar").get_by_role("link", name="Fiche thématique").click()
     settle(city)
     actions = re.compile("^Actions en cours ou réalisées")
     city.get_by_label(actions).fill("First version of the actions.")
@@ -37,7 +37,7 @@ def test_theme_sheet_review_cycle(server, browser, context):
     reviewer.get_by_role("button", name="Demander des modifications").click()
     expect(reviewer.get_by_text("Modifications demandées.")).to_be_visible()
 
-    city.get_by_test_id("stSidebarNav").get_by_role("link", name="Fiche thématique").click()
+    city.get_by_test_id("stSidebar").get_by_role("link", name="Fiche thématique").click()
     settle(city)
     expect(city.get_by_text("Modifications demandées")).to_be_visible()
     city.get_by_label(actions).fill("Second version: the city museum opened a heritage desk.")
@@ -51,7 +51,7 @@ def test_theme_sheet_review_cycle(server, browser, context):
     settle(reviewer)
     reviewer.get_by_role("tab", name="Différences").click()
     settle(reviewer)
-    diff = reviewer.get_by_test_id("stTable")
+    diff = reviewer.get_by_test_id("stDataFrame").last
     expect(diff).to_contain_text("Second version: the city museum opened a heritage desk.")
     expect(diff).to_contain_text("First version of the actions.")
     expect(diff).to_contain_text("Actions en cours ou réalisées")
@@ -65,7 +65,7 @@ def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_conte
 ):
     page = context.new_page()
     sign_in(page, server, "secretariat")
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Expression d'intérêt").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Expression d'intérêt").click()
     settle(page)
     page.get_by_label(re.compile("^Ville \\(le Secrétariat")).click()
     page.get_by_role("option", name="Bergen", exact=True).click()
@@ -82,13 +82,15 @@ def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_conte
     fake = tmp_path / "letter.pdf"
     fake.write_bytes(b"<html>this is not a PDF</html>")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fake))
-    page.wait_for_timeout(1000)
+    expect(page.get_by_test_id("stFileChipName")).to_have_text("letter.pdf")
+    expect(page.get_by_test_id("stFileChipIconSpinner")).to_have_count(0)
     page.get_by_role("button", name="Soumettre").click()
     expect(page.get_by_text("le contenu de ce fichier n'est pas du PDF")).to_be_visible()
     real = tmp_path / "lettre-bergen.pdf"
     real.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(real))
-    page.wait_for_timeout(1000)
+    expect(page.get_by_test_id("stFileChipName")).to_have_text("lettre-bergen.pdf")
+    expect(page.get_by_test_id("stFileChipIconSpinner")).to_have_count(0)
     page.get_by_role("button", name="Soumettre").click()
     expect(page.get_by_text("Soumise : révision 1.")).to_be_visible()
     screenshot(page, "expression-submitted")
