@@ -124,13 +124,15 @@ with st.form(f"plan_{prefix}"):
         width="stretch",
         key=f"{prefix}_activities",
         column_config={
-            "kind": st.column_config.SelectboxColumn(_("Type"), options=list(TYPES.values())),
-            "title": st.column_config.TextColumn(_("Short title")),
+            "kind": st.column_config.SelectboxColumn(
+                _("Type"), options=list(TYPES.values()), default=TYPES["other"]
+            ),
+            "title": st.column_config.TextColumn(_("Short title"), default=""),
             "starts": st.column_config.DateColumn(_("Start"), format="YYYY-MM-DD"),
             "ends": st.column_config.DateColumn(_("End"), format="YYYY-MM-DD"),
-            "place": st.column_config.TextColumn(_("Place")),
+            "place": st.column_config.TextColumn(_("Place"), default=""),
             "status": st.column_config.SelectboxColumn(
-                _("Status"), options=list(STATUSES.values())
+                _("Status"), options=list(STATUSES.values()), default=STATUSES["planned"]
             ),
         },
     )
@@ -174,16 +176,20 @@ with st.form(f"plan_{prefix}"):
         key=f"{prefix}_budget",
         column_config={
             "category": st.column_config.SelectboxColumn(
-                _("Category"), options=list(CATEGORIES.values())
+                _("Category"), options=list(CATEGORIES.values()), default=CATEGORIES["other"]
             ),
-            "description": st.column_config.TextColumn(_("Description")),
-            "amount": st.column_config.TextColumn(_("Amount")),
-            "currency": st.column_config.SelectboxColumn(_("Currency"), options=list(CURRENCIES)),
-            "funder": st.column_config.SelectboxColumn(_("Funder"), options=list(FUNDERS.values())),
+            "description": st.column_config.TextColumn(_("Description"), default=""),
+            "amount": st.column_config.TextColumn(_("Amount"), default=""),
+            "currency": st.column_config.SelectboxColumn(
+                _("Currency"), options=list(CURRENCIES), default="EUR"
+            ),
+            "funder": st.column_config.SelectboxColumn(
+                _("Funder"), options=list(FUNDERS.values()), default=FUNDERS["pilot_city"]
+            ),
             "city": st.column_config.SelectboxColumn(
                 _("Participating city"), options=list(CITY_CHOICES)
             ),
-            "other": st.column_config.TextColumn(_("Other source (name)")),
+            "other": st.column_config.TextColumn(_("Other source (name)"), default=""),
         },
     )
     messages.field("budget")

@@ -88,18 +88,21 @@ if tab_members.open:
                 ui.run_action(
                     lambda: network_service.leave(db, user, network.id, user.city_id), _("Saved.")
                 )
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])}
-                    for m in members
-                ],
-                columns=["city", "status"],
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={"city": _("City"), "status": _("Status")},
-        )
+        if not members:
+            st.info(_("No member city yet."))
+        else:
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {"city": m.city_name, "status": _(MEMBER_STATUS_LABELS[m.status])}
+                        for m in members
+                    ],
+                    columns=["city", "status"],
+                ),
+                hide_index=True,
+                width="stretch",
+                column_config={"city": _("City"), "status": _("Status")},
+            )
         if can_decide_membership(user, network):
             pending = [m for m in members if m.status in (MemberStatus.ASKED, MemberStatus.INVITED)]
             for member in pending:

@@ -99,9 +99,9 @@ with st.form(f"theme_sheet_{prefix}"):
         width="stretch",
         key=f"{prefix}_others",
         column_config={
-            "name": st.column_config.TextColumn(_("Name")),
-            "title": st.column_config.TextColumn(_("Title")),
-            "email": st.column_config.TextColumn(_("E-mail")),
+            "name": st.column_config.TextColumn(_("Name"), default=""),
+            "title": st.column_config.TextColumn(_("Title"), default=""),
+            "email": st.column_config.TextColumn(_("E-mail"), default=""),
         },
     )
     messages.field("others")
@@ -139,8 +139,8 @@ with st.form(f"theme_sheet_{prefix}"):
         key=f"{prefix}_themes",
         column_order=["priority", "title", "description", "axis"],
         column_config={
-            "title": st.column_config.TextColumn(_("Short title"), max_chars=120),
-            "description": st.column_config.TextColumn(_("Description"), width="large"),
+            "title": st.column_config.TextColumn(_("Short title"), max_chars=120, default=""),
+            "description": st.column_config.TextColumn(_("Description"), width="large", default=""),
             "axis": st.column_config.SelectboxColumn(
                 _("Strategic axis"), options=axis_options, width="medium"
             ),

@@ -197,7 +197,7 @@ def stage_bars(counts: pd.DataFrame, labels: dict[str, str]) -> dict:
     stage, kind, count), stages in programme order, one bar per kind."""
     spec = _filled(_stage_bars(_key(labels)), **{ROWS: _records(counts)})
     spec["height"] = 30 * counts["stage"].nunique()
-    return spec
+    return _whole_number_ticks(spec, "x", int(counts["count"].max()) if len(counts) else 0)
 
 
 @lru_cache(maxsize=8)
@@ -296,10 +296,22 @@ def stacked_counts(
 ) -> dict:
     """Horizontal stacked bars of counts (columns: category, part, size): `labels` names the
     count, the category and the part; categories in `sort` order."""
-    return _filled(
+    spec = _filled(
         _stacked_counts(_key(labels), tuple(sort), tuple(colours)),
         **{ROWS: _records(rows[["category", "part", "size"]])},
     )
+    largest = int(rows.groupby("category")["size"].sum().max()) if len(rows) else 0
+    return _whole_number_ticks(spec, "x", largest)
+
+
+def _whole_number_ticks(spec: dict, channel: str, largest: int) -> dict:
+    """Ticks of a count axis at whole numbers only (about ten at most): Vega would put them at
+    0.5 steps for small counts, in the browser and in the briefing pack alike."""
+    step = max(1, -(-largest // 10))
+    encoding = copy.deepcopy(spec["encoding"][channel])
+    axis = encoding.setdefault("axis", {})
+    axis["values"], axis["format"] = list(range(0, largest + step, step)), "d"
+    return {**spec, "encoding": {**spec["encoding"], channel: encoding}}
 
 
 @lru_cache(maxsize=16)

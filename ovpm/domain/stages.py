@@ -64,6 +64,11 @@ class Progress:
             last = stage
         return last
 
+    def counts(self, stage: Stage) -> bool:
+        """Whether `stage` is reached in sequence (done, and every stage before it done)."""
+        reached = self.reached
+        return reached is not None and self.stages.index(stage) <= self.stages.index(reached)
+
     @property
     def next_stage(self) -> Stage | None:
         reached = self.reached

@@ -382,10 +382,18 @@ def stage_label(_, stage: Stage | None) -> str:
 
 
 def stage_cell(_, item: Progress, stage: Stage, targets: dict[Stage, date], on: date, lang) -> str:
-    """'✓ 15 Sept 2023', 'late — target 31 Oct 2023', 'target 29 Mar 2024' or ''."""
+    """'✓ 15 Sept 2023', 'late — target 31 Oct 2023', 'target 29 Mar 2024' or ''. A stage done
+    beyond the stage reached (a city's network went ahead while its theme sheet waits) is not
+    ticked: it counts once the stages before it are done, as the stage reached says."""
     day = i18n.format_day
-    if stage in item.done:
+    if stage in item.done and item.counts(stage):
         return "✓ " + day(item.done[stage], lang, "medium")
+    if stage in item.done:
+        return _(
+            "done {date}; counts once {stage} is done",
+            date=day(item.done[stage], lang, "medium"),
+            stage=stage_label(_, item.next_stage),
+        )
     target = targets.get(stage)
     if target is None:
         return ""

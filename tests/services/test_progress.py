@@ -206,3 +206,13 @@ def test_the_secretariat_edits_the_milestones(db, actors):
     assert "x" in {m.key for m in current_cycle(db).milestones}
     with pytest.raises(PermissionDenied):
         service.save_milestones(db, actors["advisory"], kept)
+
+
+def test_the_cities_view_ticks_no_stage_beyond_the_stage_reached(db, actors):
+    current = service.overview(db, actors["secretariat"])
+    matrix = service.stage_matrix(current, "city", "fr").set_index("name")
+    bruges = matrix.loc["Bruges"]
+    assert bruges["reached"] == "1.1 Expression d'intérêt"
+    assert not bruges[str(N)].startswith("✓")
+    assert "compte une fois 1.2 Thématique prioritaire atteinte" in bruges[str(N)]
+    assert matrix.loc["Bordeaux"][str(N)].startswith("✓")

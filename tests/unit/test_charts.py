@@ -118,3 +118,18 @@ def test_colours_mean_the_same_in_every_language():
     )
     colour = timeline["layer"][0]["encoding"]["color"]["scale"]
     assert colour["domain"] == kinds and colour["range"][0] == HERITAGE_BLUE
+
+
+def test_count_axes_tick_whole_numbers_only():
+    from ovpm.charts import stacked_counts, stage_bars
+
+    counts = pd.DataFrame(
+        {"order": [1, 2], "stage": ["1.1", "1.3"], "kind": ["Villes", "Villes"], "count": [1, 2]}
+    )
+    labels = {"count": "Nombre", "stage": "Étape", "kinds": ["Villes", "Réseaux"]}
+    axis = stage_bars(counts, labels)["encoding"]["x"]["axis"]
+    assert axis["values"] == [0, 1, 2] and axis["format"] == "d"
+    rows = pd.DataFrame({"category": ["a"] * 3, "part": ["x", "y", "z"], "size": [10, 20, 7]})
+    labels = {"count": "Nombre", "category": "Ville", "part": "Étape"}
+    axis = stacked_counts(rows, labels, ["a"], ["#000"])["encoding"]["x"]["axis"]
+    assert axis["values"] == [0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40]

@@ -68,3 +68,15 @@ def test_services_and_ui_hold_no_sql():
         for path in (ROOT / "ovpm" / folder).rglob("*.py"):
             text = path.read_text("utf-8")
             assert ".execute(" not in text, path
+
+
+def test_the_files_the_app_writes_beside_its_database_are_ignored_by_git():
+    import subprocess
+
+    from ovpm.config import attachments_dir_for
+
+    root = Path(__file__).resolve().parents[2]
+    written = attachments_dir_for(root / "data" / "ovpm.duckdb") / "letter.pdf"
+    for path in (written, root / "data" / "ovpm.duckdb", root / "data" / "ovpm.duckdb.wal"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=root)
+        assert ignored.returncode == 0, path
