@@ -6,8 +6,6 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-# a CJK fallback font, so that the PDF tests exercise fpdf2's fallback path
-[ -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing system packages for the tests: ${missing[*]}"
 sudo=""

@@ -1,15 +1,17 @@
 """PDF documents with fpdf2: the organisation's header, status (a DRAFT mark until approved),
 revision, date, page x of y. Pure: content and translated labels in, bytes out.
 
-The shipped DejaVu fonts cover Latin, Greek, Cyrillic, Arabic and Hebrew; CJK text uses a
-fallback font when the machine has one. A glyph no font has is left out (fpdf2 logs it); odd
-text never raises.
+The shipped DejaVu fonts cover Latin, Greek, Cyrillic, Arabic and Hebrew; CJK text uses the
+shipped Droid Sans Fallback. Arabic and other complex scripts are shaped (uharfbuzz) in
+paragraphs and table cells alike, and never justified (justifying shaped text moved letters).
+A glyph no font has is left out (fpdf2 logs it); odd text never raises.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,12 +23,9 @@ from fpdf.fonts import FontFace
 logging.getLogger("fpdf").setLevel(logging.ERROR)
 
 FONT_DIR = Path(str(resources.files("ovpm.pdf").joinpath("fonts")))
-FALLBACK_FONTS = {
-    "fallback-cjk": [
-        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    ],
-}
+# Shipped with the project (Apache 2.0, see fonts/LICENSE-DroidSansFallback.txt): CJK text must
+# not depend on what the machine happens to have.
+FALLBACK_FONTS = {"fallback-cjk": [str(FONT_DIR / "DroidSansFallbackFull.ttf")]}
 BEYOND_DEJAVU = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 COMPLEX_SCRIPT = re.compile("[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]")
 BLUE = (31, 78, 121)
@@ -45,6 +44,20 @@ class DocumentInfo:
     draft_mark: str | None
     page_label: str  # e.g. "Page {page} of {pages}"
     footer_left: str
+
+
+def alignment(text: str) -> str:
+    """Justified for Latin and the like; for text in a complex script, aligned to the side its
+    first strong character reads from (right for Arabic or Hebrew)."""
+    if not COMPLEX_SCRIPT.search(text):
+        return "J"
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return "R"
+        if direction == "L":
+            return "L"
+    return "L"
 
 
 def _shaping_available() -> bool:
@@ -126,7 +139,7 @@ class Document(FPDF):
         shaping = bool(COMPLEX_SCRIPT.search(text)) and _shaping_available()
         self.set_text_shaping(shaping)
         self.set_font("DejaVu", style, size)
-        self.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, height, text, align=alignment(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def title_block(self) -> None:
         self._write(self.info.title, 16, "B", 8)
@@ -160,7 +173,10 @@ class Document(FPDF):
             BEYOND_DEJAVU.search(v or "") for r in rows for v in r
         ):
             self._load_fallback_fonts()
-        self.set_text_shaping(False)
+        cells = [heading for heading in headings] + [v or "" for r in rows for v in r]
+        self.set_text_shaping(
+            any(COMPLEX_SCRIPT.search(cell) for cell in cells) and _shaping_available()
+        )
         self.set_font("DejaVu", "", 9)
         headings_style = FontFace(emphasis="BOLD", color=BLUE, fill_color=(243, 239, 230))
         with super().table(
