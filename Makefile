@@ -23,8 +23,14 @@ run: $(VENV)/.installed
 	$(PY) -m ovpm init --demo-if-new
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# axe-core (accessibility checks of the browser tests), from npm, pinned
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4.14.1
+
 test: $(VENV)/.dev-installed
 	bash scripts/ensure-test-system-deps.sh
+	$(MAKE) --no-print-directory $(AXE)
 	$(PY) -m pytest -q tests
 
 # Pages, saves, documents and server start at scale 1 and 10, into docs/PERFORMANCE.md (~10 min).

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ovpm import auth, ui
 from ovpm.domain.models import ROLE_LABELS
-from ovpm.ui.navigation import screens_for
+from ovpm.ui.navigation import SCREENS, screens_for
 
 st.set_page_config(
     page_title="Roadmap Hub · OVPM", page_icon=":material/account_balance:", layout="wide"
@@ -16,8 +16,13 @@ user = auth.establish_session(handler)
 _ = ui.gettext()
 
 if user is None:
+    # Every screen's address shows the login form (no "page not found"); once signed in, the
+    # visitor is on the screen the address named.
     navigation = st.navigation(
-        [st.Page(auth.login_page, title=_("Sign in"), url_path="login", icon=":material/login:")],
+        [
+            st.Page(auth.login_page, title=_("Sign in"), url_path=path, default=path == "login")
+            for path in ("login", *(screen.key for screen in SCREENS))
+        ],
         position="hidden",
     )
 else:

@@ -99,7 +99,7 @@ def _world_map(
         alt.UrlData(url=land_url, format=outline)
         if land_url
         else alt.Data(name=LAND_DATASET, format=outline)
-    ).mark_geoshape(fill=LAND, stroke="#B9B2A1", strokeWidth=0.4)
+    ).mark_geoshape(fill=LAND, stroke="#B9B2A1", strokeWidth=0.4, aria=False)  # decoration
     encoding = {
         "longitude": "lon:Q",
         "latitude": "lat:Q",

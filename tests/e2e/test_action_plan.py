@@ -22,7 +22,7 @@ def edit_cell(page, grid, row: int, column: int, text: str) -> None:
     page.keyboard.press("Enter")
     editor = page.locator("#portal").locator("textarea, input").first
     expect(editor).to_be_focused()
-    page.keyboard.type(text)
+    page.keyboard.type(text, delay=30)
     page.keyboard.press("Tab")
     expect(editor).to_have_count(0)
 

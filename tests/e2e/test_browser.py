@@ -122,6 +122,8 @@ def sign_in(page, server, username, language=None):
             if attempt:
                 raise
     settle(page)
+    # the session cookie is written by the run after the login: a new address needs it
+    page.wait_for_function("() => document.cookie.includes('ovpm_session=')")
 
 
 def nav_links(page):

@@ -55,7 +55,7 @@ def test_a_change_request_reaches_the_city_and_a_correction_is_submitted_at_once
     city.goto(server + "/submissions")
     settle(city)
     city.get_by_role("button", name="Révisions, commentaires et historique").last.click()
-    settle(city)
+    expect(city.get_by_role("heading", level=1)).to_contain_text("Fiche thématique — Bruges")
     sheet_url = city.url
 
     reviewer.goto(sheet_url)

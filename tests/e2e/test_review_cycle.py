@@ -39,7 +39,8 @@ def test_theme_sheet_review_cycle(server, browser, context):
 
     city.get_by_test_id("stSidebar").get_by_role("link", name="Fiche thématique").click()
     settle(city)
-    expect(city.get_by_text("Modifications demandées")).to_be_visible()
+    expect(city.get_by_text("Modifications demandées", exact=True)).to_be_visible()
+    expect(city.get_by_text("Please name the museum.")).to_be_visible()
     city.get_by_label(actions).fill("Second version: the city museum opened a heritage desk.")
     city.get_by_role("button", name="Soumettre").click()
     expect(city.get_by_text("Soumise : révision 2.")).to_be_visible()

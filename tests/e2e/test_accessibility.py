@@ -1,0 +1,70 @@
+"""Accessibility measured with axe-core on every screen, for each role: no serious or critical
+finding (make test installs axe-core from npm). The Advisory Group's demo account reads in
+English, the others in French."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ROOT, settle
+from tests.e2e.test_browser import sign_in
+
+AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENS = [
+    "",
+    "overview",
+    "submissions",
+    "expression",
+    "theme_sheet",
+    "themes",
+    "networks",
+    "round_tables",
+    "budget",
+    "network?id=1",
+    "action_plan?network=1",
+    "submission?id=1",
+    "cities",
+    "address_book",
+    "users",
+    "audit",
+    "backup",
+    "account",
+]
+SERIOUS = ("serious", "critical")
+
+
+def serious_findings(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => ({id: v.id, impact: v.impact, where: v.nodes.map(n => n.target.join(' '))}))"""
+    )
+    return [f"{v['id']} ({v['impact']}): {v['where'][:2]}" for v in found if v["impact"] in SERIOUS]
+
+
+def open_screen(page, server, path: str) -> None:
+    page.goto(f"{server}/{path}")
+    expect(page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first).to_be_visible()
+    settle(page)
+
+
+def test_the_login_page_has_no_serious_finding(server, context):
+    assert Path(AXE).exists(), "axe-core is missing: `make test` installs it from npm"
+    page = context.new_page()
+    open_screen(page, server, "")
+    assert serious_findings(page) == []
+
+
+@pytest.mark.parametrize("username", ["secretariat", "bordeaux", "advisory"])
+def test_every_screen_has_no_serious_finding(server, context, username):
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, server, username)
+    findings = {}
+    for path in SCREENS:
+        open_screen(page, server, path)
+        found = serious_findings(page)
+        if found:
+            findings[path or "home"] = found
+    assert findings == {}
