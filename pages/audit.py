@@ -1,8 +1,10 @@
 """Audit trail: every change with who, when, what, before and after."""
 
+import json
+
 import streamlit as st
 
-from ovpm import ui
+from ovpm import i18n, ui
 from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.services.audit import PAGE_SIZE, audit_entries, audit_filter_choices
@@ -10,6 +12,7 @@ from ovpm.ui.navigation import roles_of
 
 user = require_role(*roles_of("audit"))
 _ = ui.gettext()
+lang = ui.language()
 db = ui.db()
 
 st.title(_("Audit trail"))
@@ -71,14 +74,24 @@ COLUMNS = {
 }
 
 
+def readable(stored: str | None) -> str:
+    """An entry's before or after as a reader reads it (labels, coded values by name)."""
+    if stored is None or not isinstance(stored, str):
+        return ""
+    try:
+        return i18n.record_text(json.loads(stored), lang)
+    except ValueError:
+        return stored
+
+
 def entries_shown(filters: tuple) -> tuple:
     """How many entries match (at most a page) and the table as shown."""
     frame = audit_entries(db, user, *filters)
     shown = frame.assign(
         entity=frame["entity"].map(lambda e: ENTITY_LABELS.get(e, e)),
         action=frame["action"].map(lambda a: ACTIONS.get(a, a)),
-        before=frame["before"].fillna(""),
-        after=frame["after"].fillna(""),
+        before=frame["before"].map(readable),
+        after=frame["after"].map(readable),
     )
     return len(frame), ui.arrow_table(shown[list(COLUMNS)])
 

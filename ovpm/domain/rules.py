@@ -17,6 +17,7 @@ from ovpm.domain.models import (
     ContactKind,
     Role,
 )
+from ovpm.domain.stages import STAGE_LABELS
 from ovpm.domain.times import is_zone
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -110,7 +111,23 @@ FIELD_LABELS = {
     "label_en": N_("Label (English)"),
     "label_es": N_("Label (Spanish)"),
     "last_advisory_meeting": N_("Last Advisory Group meeting"),
+    # what the audit trail shows of a record
+    "revision": N_("Revision"),
+    "approved_revision": N_("Approved revision"),
+    "comment": N_("Comment"),
+    "active": N_("Active"),
+    "advisors": N_("Advisory Group members"),
+    "duration_minutes": N_("Duration (minutes)"),
+    "host_title": N_("Title"),
+    "participants": N_("Participants"),
+    "planned": N_("Planned"),
+    "synthesis": N_("Synthesis sheet"),
+    "targets": N_("Target date of each stage"),
 }
+# Identifiers and technical values that mean nothing to a reader of a record.
+TECHNICAL_FIELDS = frozenset(
+    {"id", "version", "sha256", "size", "created_at", "sessions_valid_after", "in_plan"}
+)
 
 
 def field_label_parts(field: str) -> list[tuple[str, dict]]:
@@ -125,6 +142,9 @@ def field_label_parts(field: str) -> list[tuple[str, dict]]:
         else:
             in_row = position >= 2 and names[position - 1].isdigit()
             contextual = f"{names[position - 2]}[].{name}" if in_row else ""
+            if position and names[position - 1] == "targets" and name in STAGE_LABELS:
+                parts.append((STAGE_LABELS[name], {}))
+                continue
             parts.append((FIELD_LABELS.get(contextual) or FIELD_LABELS.get(name, name), {}))
     return parts
 

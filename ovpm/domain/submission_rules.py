@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import date
 
 from ovpm.domain import N_
+from ovpm.domain.budget import ENTRY_KIND_LABELS
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import (
     CONTACT_KIND_LABELS,
@@ -19,13 +20,16 @@ from ovpm.domain.networks import (
     ACTIVITY_TYPE_LABELS,
     BUDGET_CATEGORY_LABELS,
     FUNDER_LABELS,
+    MEMBER_STATUS_LABELS,
     NETWORK_STATUS_LABELS,
     ActionPlan,
 )
 from ovpm.domain.rules import FIELD_LABELS, REQUIRED, TOO_LONG, email_errors
 from ovpm.domain.submissions import (
     AXIS_LABELS,
+    KIND_LABELS,
     NAMED_STAFF,
+    STATUS_LABELS,
     Axis,
     ExpressionOfInterest,
     Person,
@@ -267,10 +271,14 @@ CODED_FIELDS = {
     "activities[].status": ACTIVITY_STATUS_LABELS,
     "budget[].category": BUDGET_CATEGORY_LABELS,
     "budget[].funder": FUNDER_LABELS,
-    "kind": CONTACT_KIND_LABELS,
+    # a record's own kind or status (a contact, a submission, a network, a membership, an
+    # entry): their codes differ, so one table serves them all
+    "kind": {**CONTACT_KIND_LABELS, **KIND_LABELS, **ENTRY_KIND_LABELS},
+    "status": {**STATUS_LABELS, **NETWORK_STATUS_LABELS, **MEMBER_STATUS_LABELS},
     "role": ROLE_LABELS,
     "region": UNESCO_REGIONS,
-    "status": NETWORK_STATUS_LABELS,
+    "category": BUDGET_CATEGORY_LABELS,
+    "funder": FUNDER_LABELS,
 }
 DATE_FIELDS = frozenset({"starts", "ends", "letter_date"})
 
@@ -289,6 +297,24 @@ def value_label_parts(field: str, value: str) -> list[tuple[str, dict]] | None:
     if isinstance(value, str) and value in ("True", "False"):
         return [(N_("Yes") if value == "True" else N_("No"), {})]
     return None
+
+
+def flat_fields(data: object, prefix: str = "") -> dict[str, str]:
+    """A stored dict (an audit entry's before or after, a content) as field key → text, nested
+    keys joined like field errors ('themes.0.axis')."""
+    if isinstance(data, dict):
+        fields: dict[str, str] = {}
+        for key, value in data.items():
+            fields.update(flat_fields(value, f"{prefix}.{key}" if prefix else str(key)))
+        return fields
+    if isinstance(data, list) and any(isinstance(item, dict | list) for item in data):
+        fields = {}
+        for index, item in enumerate(data):
+            fields.update(flat_fields(item, f"{prefix}.{index}"))
+        return fields
+    if isinstance(data, list):
+        return {prefix: ", ".join(str(item) for item in data)}
+    return {prefix: "" if data is None else str(data)}
 
 
 def record_fields(record: object) -> dict[str, str]:

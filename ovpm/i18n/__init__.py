@@ -27,8 +27,8 @@ from babel.numbers import format_percent as _babel_percent
 
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
-from ovpm.domain.rules import field_label_parts
-from ovpm.domain.submission_rules import DATE_FIELDS, value_label_parts
+from ovpm.domain.rules import TECHNICAL_FIELDS, field_label_parts
+from ovpm.domain.submission_rules import DATE_FIELDS, flat_fields, value_label_parts
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "es": "Español"}
@@ -83,6 +83,26 @@ def field_value(field: str, value: str, language: str) -> str:
         except ValueError:
             return value
     return value
+
+
+def record_text(data: object, language: str) -> str:
+    """A stored record (an audit entry's before or after) as a reader reads it: 'Status:
+    Approved · Revision: 2', field labels and coded values by name."""
+    _ = translator(language)
+    return " · ".join(
+        _(
+            "{label}: {value}",
+            label=field_label(key, language),
+            value=field_value(key, text, language),
+        )
+        for key, text in flat_fields(data).items()
+        if text and not _is_technical(key)
+    )
+
+
+def _is_technical(field: str) -> bool:
+    last = field.rsplit(".", 1)[-1]
+    return last in TECHNICAL_FIELDS or last.endswith("_id")
 
 
 def field_error_text(error: FieldError, language: str) -> str:
