@@ -119,22 +119,9 @@ def city_form(city: City | None, key: str) -> City | None:
             index=LANGUAGES.index(current.language) if current.language in LANGUAGES else 1,
             format_func=lambda c: i18n.LANGUAGE_NAMES[c],
         )
-        lat = a.number_input(
-            _("Latitude"),
-            min_value=-90.0,
-            max_value=90.0,
-            value=current.lat,
-            format="%.2f",
-            step=0.01,
-        )
-        lon = b.number_input(
-            _("Longitude"),
-            min_value=-180.0,
-            max_value=180.0,
-            value=current.lon,
-            format="%.2f",
-            step=0.01,
-        )
+        # not bounded here: out of range is refused by the rule, naming the field
+        lat = a.number_input(_("Latitude"), value=current.lat, format="%.2f", step=0.01)
+        lon = b.number_input(_("Longitude"), value=current.lon, format="%.2f", step=0.01)
         zone = a.selectbox(
             _("Time zone"),
             ZONE_NAMES,

@@ -8,7 +8,7 @@ import streamlit as st
 from ovpm import clock, ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import DomainError
-from ovpm.domain.network_rules import ROUND_TABLE_MAX_NUMBER, can_manage
+from ovpm.domain.network_rules import can_manage
 from ovpm.domain.networks import RoundTable
 from ovpm.domain.times import QUEBEC_ZONE, to_utc
 from ovpm.services import cities as city_service
@@ -61,9 +61,8 @@ if can_manage(user):
             network_names = dict(zip(overview["id"], overview["name"]))
             with st.form(ui.form_key("round_table_new")):
                 a, b = st.columns(2)
-                number = a.number_input(
-                    _("Number"), min_value=1, max_value=ROUND_TABLE_MAX_NUMBER, value=1, step=1
-                )
+                # not bounded here: out of range is refused by the rule, naming the field
+                number = a.number_input(_("Number"), value=1, step=1)
                 theme = b.text_input(_("Theme"), max_chars=200)
                 host_name = a.text_input(_("Host"), max_chars=120)
                 host_title = b.text_input(_("Title"), max_chars=120)
