@@ -146,3 +146,23 @@ def test_the_action_plan_submission_opens_with_its_budget_and_pdf(db_path, accou
     assert "Interpreters FR/EN/ES for the workshop" in shown and "6 800,00 €" in shown
     data = submission_service.submission_pdf(db, reader, plan_id, 1, "fr")
     assert data.startswith(b"%PDF")
+
+
+def test_a_recording_link_is_a_link_only_for_a_web_address(db_path, monkeypatch):
+    from tests.app.test_literal_text import open_screen
+
+    monkeypatch.setenv("OVPM_DB", str(db_path))
+    at = open_screen("round_tables", "secretariat", {}, {})
+    links = [m.value for m in at.markdown if "](https://video.example.org/" in m.value]
+    assert links and all(link.startswith("Lien de l\\'enregistrement : [https") for link in links)
+
+
+def test_a_network_without_members_says_so_in_the_readers_language(db_path, monkeypatch):
+    from ovpm.services import networks as network_service
+    from tests.app.test_literal_text import open_screen
+
+    monkeypatch.setenv("OVPM_DB", str(db_path))
+    monkeypatch.setattr(network_service, "members", lambda db, user, network_id: [])
+    at = open_screen("network", "secretariat", {"id": "1"}, {})
+    assert "Aucune ville membre pour l'instant." in [i.value for i in at.info]
+    assert not any(list(frame.value.columns) == ["city", "status"] for frame in at.dataframe)

@@ -86,7 +86,9 @@ def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_conte
     expect(page.get_by_test_id("stFileChipName")).to_have_text("letter.pdf")
     expect(page.get_by_test_id("stFileChipIconSpinner")).to_have_count(0)
     page.get_by_role("button", name="Soumettre").click()
-    expect(page.get_by_text("le contenu de ce fichier n'est pas du PDF")).to_be_visible()
+    refused = page.get_by_text("le contenu de ce fichier n'est pas du PDF")
+    expect(refused).to_have_count(2)  # above the buttons and beside the letter's field
+    expect(refused.first).to_be_visible()
     real = tmp_path / "lettre-bergen.pdf"
     real.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(real))
