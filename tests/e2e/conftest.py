@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,11 +37,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_template, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("server")
-    database = folder / "ovpm.duckdb"
-    copy_database(demo_template, database)
+@contextmanager
+def running_server(folder: Path, database: Path, warm: bool = True) -> Iterator[str]:
+    """`streamlit run` on 127.0.0.1 with `database`, until the block ends; `warm` runs the app
+    once first (a fresh server's first run imports everything)."""
     port = free_port()
     env = {**os.environ, "OVPM_DB": str(database), "OVPM_TODAY": "2024-03-01"}
     log = (folder / "streamlit.log").open("w")
@@ -73,10 +74,22 @@ def server(demo_template, tmp_path_factory):
     else:
         process.kill()
         pytest.fail("streamlit did not start: " + (folder / "streamlit.log").read_text())
-    warm_up(url)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        if warm:
+            warm_up(url)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(demo_template, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("server")
+    database = folder / "ovpm.duckdb"
+    copy_database(demo_template, database)
+    with running_server(folder, database) as url:
+        yield url
 
 
 def warm_up(url: str) -> None:
@@ -109,11 +122,13 @@ def context(browser):
 
 def settle(page) -> None:
     """Wait until the page is connected, no script run is going on and no element is still a
-    loading skeleton: conditions only, so a loaded machine is merely slower."""
+    loading skeleton or a stale one: conditions only, so a loaded machine is merely slower."""
     app = page.get_by_test_id("stApp")
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=60000)
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60000)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60000)
+    # elements of the previous run, faded until the new run replaces or removes them
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=60000)
 
 
 PAGE_FAILURES = (
