@@ -32,9 +32,15 @@ SCREENS = [
     "account",
 ]
 SERIOUS = ("serious", "critical")
+# Transitions and animations off while measuring, so that nothing is caught half-drawn.
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 def serious_findings(page) -> list[str]:
+    # measured at rest: an element fading in (slow on a loaded machine) has a lower contrast
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=60000
+    )
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
@@ -47,6 +53,7 @@ def open_screen(page, server, path: str) -> None:
     page.goto(f"{server}/{path}")
     expect(page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first).to_be_visible()
     settle(page)
+    page.add_style_tag(content=STILL)
 
 
 def test_the_login_page_has_no_serious_finding(server, context):

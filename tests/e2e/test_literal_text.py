@@ -33,7 +33,9 @@ def marked_server(demo_template, tmp_path_factory):
     database = folder / "ovpm.duckdb"
     copy_database(demo_template, database)
     mark_up_database(database)
-    with running_server(folder, database) as url:
+    # not warmed: a second Playwright would start inside the session's browser (sign_in retries
+    # the first run of a fresh server instead)
+    with running_server(folder, database, warm=False) as url:
         yield url
 
 
