@@ -32,15 +32,18 @@ SCREENS = [
     "account",
 ]
 SERIOUS = ("serious", "critical")
+# No animation running and no element still faded as stale (Streamlit fades the elements of a
+# run until the next one redraws them, on a loaded machine for seconds).
+AT_REST = """() => document.getAnimations().every(a => a.playState !== 'running')
+    && [...document.querySelectorAll('[data-testid=stElementContainer], [data-testid=stPageLink]')]
+       .every(e => getComputedStyle(e).opacity === '1')"""
 # Transitions and animations off while measuring, so that nothing is caught half-drawn.
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 def serious_findings(page) -> list[str]:
     # measured at rest: an element fading in (slow on a loaded machine) has a lower contrast
-    page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=60000
-    )
+    page.wait_for_function(AT_REST, timeout=60000)
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
