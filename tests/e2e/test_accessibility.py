@@ -35,7 +35,7 @@ SERIOUS = ("serious", "critical")
 # No animation running and no element still faded as stale (Streamlit fades the elements of a
 # run until the next one redraws them, on a loaded machine for seconds).
 AT_REST = """() => document.getAnimations().every(a => a.playState !== 'running')
-    && [...document.querySelectorAll('[data-testid=stElementContainer], [data-testid=stPageLink]')]
+    && [...document.querySelectorAll('[data-testid=stPageLink]')]
        .every(e => getComputedStyle(e).opacity === '1')"""
 # Transitions and animations off while measuring, so that nothing is caught half-drawn.
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
