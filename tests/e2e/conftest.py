@@ -139,10 +139,11 @@ PAGE_FAILURES = (
 )
 
 
-def screenshot(page, name: str) -> None:
-    """Save a full-page screenshot once the page has settled; it must show no failure."""
+def screenshot(page, name: str, full_page: bool = True) -> None:
+    """Save a screenshot (of the whole page, or what the window shows) once the page has
+    settled; it must show no failure."""
     settle(page)
     body = page.inner_text("body")
     assert not any(failure in body for failure in PAGE_FAILURES), f"{name}: the page failed"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)

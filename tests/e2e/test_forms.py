@@ -84,7 +84,7 @@ def test_a_change_request_reaches_the_city_and_a_correction_is_submitted_at_once
     city.get_by_role("button", name="Soumettre").click()
     refusal = city.get_by_text(re.compile("^Non soumise. Ce que vous avez saisi"))
     expect(refusal).to_be_in_viewport()
-    city.screenshot(path=str(screenshot_path("refusal-in-view")))
+    screenshot(city, "refusal-in-view", full_page=False)
     # once above the buttons, once beside the field
     expect(
         city.get_by_text(re.compile("^Situation et principaux défis — compte 501"))
@@ -101,13 +101,6 @@ def test_a_change_request_reaches_the_city_and_a_correction_is_submitted_at_once
     expect(city.get_by_test_id("stText").filter(has_text="mot499").first).to_have_text(
         too_long.removesuffix(" patrimoine")
     )
-
-
-def screenshot_path(name: str):
-    from tests.e2e.conftest import SCREENSHOTS
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS / f"{name}.png"
 
 
 def test_a_theme_sheet_is_corrected_and_submitted_with_the_keyboard_alone(server, context):
