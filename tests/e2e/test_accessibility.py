@@ -32,6 +32,7 @@ SCREENS = [
     "account",
 ]
 SERIOUS = ("serious", "critical")
+MEASUREMENTS = 3
 # No animation running and no element still faded as stale (Streamlit fades the elements of a
 # run until the next one redraws them, on a loaded machine for seconds).
 AT_REST = """() => document.getAnimations().every(a => a.playState !== 'running')
@@ -42,9 +43,22 @@ STILL = "*, *::before, *::after { transition: none !important; animation: none !
 
 
 def serious_findings(page) -> list[str]:
-    # measured at rest: an element fading in (slow on a loaded machine) has a lower contrast
-    page.wait_for_function(AT_REST, timeout=60000)
-    page.add_script_tag(path=str(AXE))
+    """The serious findings that hold in every measurement: a screen may still run once more
+    after it settled (a component sending its value back), and axe catches the elements of that
+    run faded as stale; a real finding is there again when the screen is measured again."""
+    found = []
+    for _attempt in range(MEASUREMENTS):
+        settle(page)
+        page.wait_for_function(AT_REST, timeout=60000)
+        found = _measure(page)
+        if not found:
+            break
+    return found
+
+
+def _measure(page) -> list[str]:
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
         .map(v => ({id: v.id, impact: v.impact, where: v.nodes.map(n => n.target.join(' '))}))"""
@@ -66,9 +80,7 @@ def test_the_login_page_has_no_serious_finding(server, context):
     assert serious_findings(page) == []
 
 
-# The Advisory Group is measured by hand for now: its run hangs in a wait (see the note of
-# issue 12); the findings were 0 when measured.
-@pytest.mark.parametrize("username", ["secretariat", "bordeaux"])
+@pytest.mark.parametrize("username", ["secretariat", "advisory", "bordeaux"])
 def test_every_screen_has_no_serious_finding(server, context, username):
     page = context.new_page()
     page.set_viewport_size({"width": 1280, "height": 800})
