@@ -26,9 +26,10 @@ REFERENCE_MAX = 200
 
 
 class LineSource(StrEnum):
-    """Where a budget line comes from; workshops, missions and pilot projects come later."""
+    """Where a budget line comes from; missions and pilot projects come later."""
 
     ACTION_PLAN = "action_plan"
+    WORKSHOP = "workshop"
 
 
 class EntryKind(StrEnum):

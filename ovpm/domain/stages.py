@@ -53,6 +53,8 @@ class Progress:
     axis: int | None = None
     region: str = ""
     networks: tuple[int, ...] = ()  # a city's networks; a network's own id
+    # dated things of this item still to do (a workshop deliverable): (stage, due, what)
+    pending: tuple[tuple[Stage, date, str], ...] = ()
 
     @property
     def reached(self) -> Stage | None:
@@ -87,6 +89,7 @@ class Deadline:
     progress: Progress
     stage: Stage
     target: date
+    what: str = ""  # the item's own dated thing (a deliverable), or the stage's cycle target
 
     def days_late(self, today: date) -> int:
         return (today - self.target).days
@@ -100,14 +103,14 @@ def late_and_due(
     horizon = today + timedelta(days=DUE_HORIZON_DAYS)
     late, due = [], []
     for item in items:
-        for stage in item.stages:
-            target = targets.get(stage)
+        dated = [(stage, targets.get(stage), "") for stage in item.stages] + list(item.pending)
+        for stage, target, what in dated:
             if target is None or stage in item.done:
                 continue
             if target < today:
-                late.append(Deadline(item, stage, target))
+                late.append(Deadline(item, stage, target, what))
             elif target <= horizon:
-                due.append(Deadline(item, stage, target))
+                due.append(Deadline(item, stage, target, what))
     order = lambda d: (d.target, d.progress.kind, d.progress.name)  # noqa: E731
     return sorted(late, key=order), sorted(due, key=order)
 
@@ -121,6 +124,20 @@ def network_progress_dates(
     if meeting_day is None or plan_approved is None or meeting_day > today:
         return {}
     return {Stage.NETWORK: max(meeting_day, plan_approved)}
+
+
+def workshop_progress(
+    deliverables: list[tuple[str, date | None]], due: date | None
+) -> tuple[date | None, tuple[tuple[Stage, date, str], ...]]:
+    """A held workshop's stage: reached when its four deliverables are done (kind, day done or
+    None), on the day of the last; until then, the deliverables not done are due on `due`."""
+    days = [day for _kind, day in deliverables]
+    if days and all(days):
+        return max(days), ()
+    pending = tuple(
+        (Stage.WORKSHOP, due, kind) for kind, day in deliverables if day is None and due
+    )
+    return None, pending
 
 
 def milestone_errors(milestones) -> list[FieldError]:

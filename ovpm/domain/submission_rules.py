@@ -7,6 +7,7 @@ from datetime import date
 
 from ovpm.domain import N_
 from ovpm.domain.budget import ENTRY_KIND_LABELS
+from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import (
     CONTACT_KIND_LABELS,
@@ -39,6 +40,7 @@ from ovpm.domain.submissions import (
     ThemeSheet,
     count_words,
 )
+from ovpm.domain.workshops import HALF_DAY_LABELS, PARTICIPANT_ROLE_LABELS, WORKSHOP_STATUS_LABELS
 
 CHALLENGES_MAX_WORDS = ACTIONS_MAX_WORDS = EXPRESSION_MAX_WORDS = 500
 PRIORITY_MAX_WORDS = 300
@@ -138,6 +140,9 @@ def draft_errors(content) -> list[FieldError]:
     texts = {
         ThemeSheet: ("challenges", "actions", "priority_description"),
         ExpressionOfInterest: ("text",),
+        ConstitutionSheet: ("coordination", "decisions", "meetings"),
+        PriorityProblemSheet: ("questions",),
+        PilotDraftReport: ("objectives", "expected_results", "partners"),
     }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
@@ -147,7 +152,17 @@ def draft_errors(content) -> list[FieldError]:
                 FieldError(key, TOO_MANY_WORDS, {"count": words, "limit": DRAFT_MAX_WORDS})
             )
     rows = sum(
-        len(getattr(content, name, ())) for name in ("themes", "others", "activities", "budget")
+        len(getattr(content, name, ()))
+        for name in (
+            "themes",
+            "others",
+            "activities",
+            "budget",
+            "members",
+            "problems",
+            "indicators",
+            "timeline",
+        )
     )
     if rows > DRAFT_MAX_ROWS:
         errors.append(
@@ -213,6 +228,8 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
     """Field key → displayable text, in form order (keys as in field errors)."""
     if SubmissionKind(kind) == SubmissionKind.ACTION_PLAN:
         return _flatten_plan(content)
+    if SubmissionKind(kind) in DELIVERABLE_FORMS:
+        return _flatten_deliverable(kind, content)
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)
         return {
@@ -256,6 +273,16 @@ def _flatten_plan(content: dict) -> dict[str, str]:
     return fields
 
 
+def _flatten_deliverable(kind: str, content: dict) -> dict[str, str]:
+    typed = DELIVERABLE_FORMS[SubmissionKind(kind)].from_dict(content)
+    fields = flat_fields(typed.to_dict())
+    if isinstance(typed, PriorityProblemSheet):
+        chosen = typed.priority_problem
+        fields.pop("priority", None)
+        fields["priority_problem"] = chosen.title if chosen else ""
+    return fields
+
+
 def _person_fields(prefix: str, person: Person) -> dict[str, str]:
     return {
         f"{prefix}.name": person.name,
@@ -274,13 +301,24 @@ CODED_FIELDS = {
     # a record's own kind or status (a contact, a submission, a network, a membership, an
     # entry): their codes differ, so one table serves them all
     "kind": {**CONTACT_KIND_LABELS, **KIND_LABELS, **ENTRY_KIND_LABELS},
-    "status": {**STATUS_LABELS, **NETWORK_STATUS_LABELS, **MEMBER_STATUS_LABELS},
-    "role": ROLE_LABELS,
+    "status": {
+        **STATUS_LABELS,
+        **NETWORK_STATUS_LABELS,
+        **MEMBER_STATUS_LABELS,
+        **WORKSHOP_STATUS_LABELS,
+    },
+    "role": {**ROLE_LABELS, **PARTICIPANT_ROLE_LABELS},
+    "programme[].half": HALF_DAY_LABELS,
     "region": UNESCO_REGIONS,
     "category": BUDGET_CATEGORY_LABELS,
     "funder": FUNDER_LABELS,
 }
-DATE_FIELDS = frozenset({"starts", "ends", "letter_date"})
+DATE_FIELDS = frozenset({"starts", "ends", "letter_date", "by", "first_day", "last_day"})
+DELIVERABLE_FORMS = {
+    SubmissionKind.CONSTITUTION_SHEET: ConstitutionSheet,
+    SubmissionKind.PRIORITY_PROBLEM: PriorityProblemSheet,
+    SubmissionKind.PILOT_DRAFT: PilotDraftReport,
+}
 
 
 def value_label_parts(field: str, value: str) -> list[tuple[str, dict]] | None:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
 from ovpm.domain import N_
+from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.networks import ActionPlan
 
 
@@ -16,13 +17,33 @@ class SubmissionKind(StrEnum):
     EXPRESSION_OF_INTEREST = "expression_of_interest"
     THEME_SHEET = "theme_sheet"
     ACTION_PLAN = "action_plan"
+    CONSTITUTION_SHEET = "constitution_sheet"
+    PRIORITY_PROBLEM = "priority_problem"
+    PILOT_DRAFT = "pilot_draft"
 
 
 KIND_LABELS = {
     SubmissionKind.EXPRESSION_OF_INTEREST: N_("Expression of interest"),
     SubmissionKind.THEME_SHEET: N_("Theme sheet"),
     SubmissionKind.ACTION_PLAN: N_("Action plan"),
+    SubmissionKind.CONSTITUTION_SHEET: N_("Network constitution sheet"),
+    SubmissionKind.PRIORITY_PROBLEM: N_("Priority problem sheet"),
+    SubmissionKind.PILOT_DRAFT: N_("Report on the initial draft of the pilot project"),
 }
+# Kinds that belong to a network and are owned by its pilot city.
+NETWORK_KINDS = (
+    SubmissionKind.ACTION_PLAN,
+    SubmissionKind.CONSTITUTION_SHEET,
+    SubmissionKind.PRIORITY_PROBLEM,
+    SubmissionKind.PILOT_DRAFT,
+)
+# The workshop's deliverables, in the order of source 000 (the revised theme sheet first).
+DELIVERABLE_KINDS = (
+    SubmissionKind.THEME_SHEET,
+    SubmissionKind.CONSTITUTION_SHEET,
+    SubmissionKind.PRIORITY_PROBLEM,
+    SubmissionKind.PILOT_DRAFT,
+)
 
 
 class Status(StrEnum):
@@ -178,6 +199,9 @@ def content_of(kind: str, data: dict | None):
         SubmissionKind.THEME_SHEET: ThemeSheet,
         SubmissionKind.EXPRESSION_OF_INTEREST: ExpressionOfInterest,
         SubmissionKind.ACTION_PLAN: ActionPlan,
+        SubmissionKind.CONSTITUTION_SHEET: ConstitutionSheet,
+        SubmissionKind.PRIORITY_PROBLEM: PriorityProblemSheet,
+        SubmissionKind.PILOT_DRAFT: PilotDraftReport,
     }
     return types[SubmissionKind(kind)].from_dict(data)
 

@@ -39,6 +39,7 @@ from ovpm.pdf.briefing import briefing_pdf as render_briefing
 from ovpm.services import budget as budget_service
 from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
+from ovpm.services import workshops as workshop_service
 from ovpm.services._common import require, validate
 from ovpm.services.cycle import days_to_congress
 from ovpm.store import audit, cities, cycles
@@ -110,9 +111,13 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
     networks = store.network_rows(cur)
     meetings = store.meetings(cur)
     plans = _first_by(approvals, PLAN, "network_id")
+    workshops = workshop_service.held_progress(cur)
     network_items = []
     for row in networks.itertuples():
         done = network_progress_dates(_day(meetings.get(row.id)), plans.get(row.id), on)
+        reached, pending = workshops.get(row.id, (None, ()))
+        if reached is not None:
+            done[Stage.WORKSHOP] = reached
         network_items.append(
             Progress(
                 "network",
@@ -123,6 +128,7 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
                 int(row.axis),
                 row.region,
                 (int(row.id),),
+                pending,
             )
         )
     by_network = {item.id: item for item in network_items}
@@ -430,7 +436,8 @@ def deadlines_frame(deadlines: list[Deadline], on: date, language: str) -> pd.Da
             {
                 "kind": _("City") if d.progress.kind == "city" else _("Network"),
                 "name": d.progress.name,
-                "stage": stage_label(_, d.stage),
+                "stage": stage_label(_, d.stage)
+                + (" — " + _(KIND_LABELS[SubmissionKind(d.what)]) if d.what else ""),
                 "target": d.target,
                 "days": abs(d.days_late(on)),
             }

@@ -15,12 +15,15 @@ from ovpm import i18n
 from ovpm.clock import now_utc, today
 from ovpm.domain import N_
 from ovpm.domain import submission_rules as rules
+from ovpm.domain.deliverable_rules import deliverable_errors
+from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import plan_errors
 from ovpm.domain.networks import ActionPlan
 from ovpm.domain.submissions import (
     KIND_LABELS,
+    NETWORK_KINDS,
     STATUS_LABELS,
     ExpressionOfInterest,
     Revision,
@@ -38,7 +41,14 @@ from ovpm.services._common import require, validate
 from ovpm.store import audit, cities, networks, submissions
 from ovpm.store.db import Database
 
-Content = ThemeSheet | ExpressionOfInterest | ActionPlan
+Content = (
+    ThemeSheet
+    | ExpressionOfInterest
+    | ActionPlan
+    | ConstitutionSheet
+    | PriorityProblemSheet
+    | PilotDraftReport
+)
 
 
 def _load(cur, actor: User, submission_id: int) -> Submission:
@@ -108,8 +118,9 @@ def start_submission(
     action plan belongs to its network and is owned by the pilot city)."""
     require(rules.can_write_for(actor, city_id))
     with db.unit_of_work() as cur:
-        if SubmissionKind(kind) == SubmissionKind.ACTION_PLAN:
-            # an action plan belongs to one network and is owned by its pilot city
+        if SubmissionKind(kind) in NETWORK_KINDS:
+            # an action plan or a workshop deliverable belongs to one network and is owned by
+            # its pilot city
             require(
                 network_id is not None and networks.get(cur, network_id).pilot_city_id == city_id
             )
@@ -150,6 +161,8 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
         with db.reading() as cur:
             participating = networks.participating_city_ids(cur, submission.network_id)
         return plan_errors(content, participating)
+    if submission.kind in NETWORK_KINDS:
+        return deliverable_errors(content)
     return rules.expression_errors(content, today())
 
 

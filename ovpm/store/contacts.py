@@ -43,6 +43,12 @@ def get(cur, contact_id: int) -> Contact:
     return _contact(row)
 
 
+def of_kind(cur, kind: str) -> list[Contact]:
+    """Every contact of a kind, by name."""
+    rows = cur.execute(_SELECT + "WHERE k.kind = ? ORDER BY k.name", [kind]).fetchall()
+    return [_contact(row) for row in rows]
+
+
 def search(
     cur,
     text: str = "",

@@ -175,5 +175,6 @@ _NEXT_ID_SQL = {
         "preparatory_meetings",
         "budget_lines",
         "budget_entries",
+        "workshops",
     )
 }

@@ -1,0 +1,519 @@
+"""International workshops (SPEC.md §4.6, source 000): organised by the Secretariat and the
+pilot city, with a programme by half-day, participants from the address book (expert matching
+shows the candidates; a person always confirms), costs as budget lines of the budget tracking,
+and four deliverables that go through the review workflow.
+
+Access (SPEC.md §1): the pilot city and the Secretariat edit; the Advisory Group reads all;
+participating cities read the programme, the participants and the approved deliverables; other
+member cities see that a workshop exists, its dates and programme. Costs follow the budget rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+
+from ovpm import i18n
+from ovpm.clock import now_utc, today
+from ovpm.domain import N_, network_rules
+from ovpm.domain import workshops as rules
+from ovpm.domain.budget import LineSource, TrackedLine, can_read_line, new_line_key
+from ovpm.domain.errors import FieldError, NotFound, ValidationError
+from ovpm.domain.matching import Candidate, Need, rank
+from ovpm.domain.models import LANGUAGES, ContactKind, Role, User
+from ovpm.domain.networks import (
+    BUDGET_CATEGORY_LABELS,
+    CURRENCIES,
+    FunderKind,
+    MemberStatus,
+    Network,
+    parse_amount,
+)
+from ovpm.domain.rules import REQUIRED, TOO_LONG
+from ovpm.domain.stages import workshop_progress
+from ovpm.domain.submissions import AXIS_LABELS, Axis, Status, SubmissionKind
+from ovpm.domain.workshops import (
+    DeliverableState,
+    DeliverableStatus,
+    Participant,
+    ParticipantRole,
+    Workshop,
+    WorkshopStatus,
+)
+from ovpm.services import submissions as submission_service
+from ovpm.services._common import require, snapshot, validate
+from ovpm.store import audit, cities, contacts, networks, submissions
+from ovpm.store import budget as budget_store
+from ovpm.store import workshops as store
+from ovpm.store.db import Database
+
+# Members whose representatives may take part: the cities that asked to take part.
+TAKING_PART = (MemberStatus.ASKED, MemberStatus.INVITED, MemberStatus.PARTICIPATING)
+COST_FUNDERS = (FunderKind.SECRETARIAT, FunderKind.PILOT)
+COST_DESCRIPTION_MAX = 200
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def can_organise(actor: User, network: Network) -> bool:
+    """The Secretariat and the pilot city edit a workshop."""
+    return actor.role == Role.SECRETARIAT or network_rules.is_pilot(actor, network)
+
+
+def _member_status(cur, actor: User, network: Network) -> MemberStatus | None:
+    if actor.city_id is None:
+        return None
+    return networks.member_status(cur, network.id, actor.city_id)
+
+
+def _reads_everything(cur, actor: User, network: Network) -> bool:
+    """Participants and approved deliverables: organisers, the Advisory Group and the
+    participating cities."""
+    if can_organise(actor, network) or actor.role == Role.ADVISORY:
+        return True
+    return _member_status(cur, actor, network) == MemberStatus.PARTICIPATING
+
+
+def _audit(cur, actor: User, workshop: Workshop, action: str, before, after) -> None:
+    audit.record(
+        cur,
+        actor.id,
+        actor.username,
+        "workshop",
+        workshop.id,
+        action,
+        before,
+        after,
+        workshop.pilot_city_id,
+    )
+
+
+def _snapshot(workshop: Workshop) -> dict:
+    return snapshot(workshop, ("network_name", "pilot_city_id", "version"))
+
+
+# --- the workshop ----------------------------------------------------------------------------
+
+
+def workshops_of(db: Database, actor: User, network_id: int) -> list[Workshop]:
+    """A network's workshops, the latest first (every signed-in user sees that they exist,
+    their dates and programme)."""
+    return db.kept_read(("workshops", network_id), lambda cur: store.of_network(cur, network_id))
+
+
+def current_workshop(db: Database, actor: User, network_id: int) -> Workshop | None:
+    """The network's workshop that is not cancelled, if any (else the latest one)."""
+    found = workshops_of(db, actor, network_id)
+    active = [w for w in found if w.status != WorkshopStatus.CANCELLED]
+    return active[0] if active else (found[0] if found else None)
+
+
+def get_workshop(db: Database, actor: User, workshop_id: int) -> Workshop:
+    """One workshop (public description)."""
+    return db.kept_read(("workshop", workshop_id), lambda cur: store.get(cur, workshop_id))
+
+
+def listing(db: Database, actor: User) -> list[tuple[Workshop, int]]:
+    """Every workshop with the number of its deliverables done (out of 4)."""
+
+    def compute():
+        with db.reading() as cur:
+            found = store.every(cur)
+            return [(w, sum(d.done for d in _deliverables(cur, w))) for w in found]
+
+    return db.derived(("workshop_listing", today()), compute)
+
+
+def create_workshop(
+    db: Database,
+    actor: User,
+    network_id: int,
+    first_day: date | None,
+    last_day: date | None,
+    place: str = "",
+    language: str = "en",
+) -> Workshop:
+    """A workshop of the network in the pilot city (unless another place is given), its
+    programme started from source 000's proposal in the user's language. A network has at most
+    one workshop that is not cancelled."""
+    translate = i18n.translator(language)
+    with db.unit_of_work() as cur:
+        network = networks.get(cur, network_id)
+        require(can_organise(actor, network))
+        draft = Workshop(
+            None, network_id, (place or network.pilot_city_name).strip(), first_day, last_day
+        )
+        validate(rules.workshop_errors(draft))
+        if any(w.status != WorkshopStatus.CANCELLED for w in store.of_network(cur, network_id)):
+            validate(
+                [
+                    FieldError(
+                        "status",
+                        N_("This network already has a workshop that is not cancelled."),
+                    )
+                ]
+            )
+        draft = dataclasses.replace(
+            draft, programme=rules.proposed_programme(draft.days, translate)
+        )
+        created = store.insert(cur, draft, now_utc())
+        _audit(cur, actor, created, "create", None, _snapshot(created))
+    return created
+
+
+def save_workshop(db: Database, actor: User, workshop: Workshop) -> Workshop:
+    """Save the workshop edited from `workshop.version`: place, days, status, what the pilot
+    city provides, the programme (its slots of days the workshop no longer has are dropped),
+    the deliverables' due date."""
+    validate(rules.workshop_errors(dataclasses.replace(workshop, programme=())))
+    fitted = dataclasses.replace(
+        workshop, programme=rules.fitted_programme(workshop.programme, workshop.days)
+    )
+    validate(rules.workshop_errors(fitted))
+    with db.unit_of_work() as cur:
+        before = store.get(cur, workshop.id)
+        network = networks.get(cur, before.network_id)
+        require(can_organise(actor, network))
+        if fitted.status != WorkshopStatus.CANCELLED and before.status == WorkshopStatus.CANCELLED:
+            others = [
+                w
+                for w in store.of_network(cur, before.network_id)
+                if w.id != before.id and w.status != WorkshopStatus.CANCELLED
+            ]
+            if others:
+                validate(
+                    [
+                        FieldError(
+                            "status",
+                            N_("This network already has a workshop that is not cancelled."),
+                        )
+                    ]
+                )
+        after = store.update(
+            cur, dataclasses.replace(fitted, network_id=before.network_id), now_utc()
+        )
+        _audit(cur, actor, after, "update", _snapshot(before), _snapshot(after))
+    return after
+
+
+# --- participants and expert matching --------------------------------------------------------
+
+
+def participants(db: Database, actor: User, workshop_id: int) -> list[Participant]:
+    """The participants, for those who read everything of the workshop."""
+    with db.reading() as cur:
+        workshop = store.get(cur, workshop_id)
+        require(_reads_everything(cur, actor, networks.get(cur, workshop.network_id)))
+        return store.participants(cur, workshop_id)
+
+
+def _role_errors(cur, network: Network, role: str, contact) -> list[FieldError]:
+    if role == ParticipantRole.LOCAL_EXPERT and contact.city_id != network.pilot_city_id:
+        return [FieldError("role", N_("A local expert belongs to the pilot city."))]
+    if role == ParticipantRole.CITY_REPRESENTATIVE:
+        status = (
+            networks.member_status(cur, network.id, contact.city_id) if contact.city_id else None
+        )
+        if status not in TAKING_PART:
+            return [
+                FieldError(
+                    "role",
+                    N_(
+                        "A representative comes from a member city that asked to take part in "
+                        "the network."
+                    ),
+                )
+            ]
+    if role not in set(ParticipantRole):
+        return [FieldError("role", REQUIRED)]
+    return []
+
+
+def add_participant(
+    db: Database, actor: User, workshop_id: int, person: Participant
+) -> Participant:
+    """Add a person of the address book (or change their role and funding). Only the
+    Secretariat funds anyone or records an agreement; the limits of source 000 hold."""
+    with db.unit_of_work() as cur:
+        workshop = store.get(cur, workshop_id)
+        network = networks.get(cur, workshop.network_id)
+        require(can_organise(actor, network))
+        require(actor.role == Role.SECRETARIAT or not (person.funded or person.agreement))
+        contact = contacts.get(cur, person.contact_id)
+        validate(_role_errors(cur, network, person.role, contact))
+        if len(person.agreement) > COST_DESCRIPTION_MAX:
+            validate([FieldError("agreement", TOO_LONG, {"max": COST_DESCRIPTION_MAX})])
+        added = dataclasses.replace(person, name=contact.name, city_id=contact.city_id)
+        others = [p for p in store.participants(cur, workshop_id) if p.contact_id != contact.id]
+        validate(rules.participant_errors([*others, added], network.pilot_city_id))
+        store.save_participant(cur, workshop_id, added)
+        _audit(
+            cur,
+            actor,
+            workshop,
+            "participant",
+            None,
+            {
+                "name": contact.name,
+                "role": str(person.role),
+                "funded": person.funded,
+                "agreement": person.agreement,
+            },
+        )
+    return added
+
+
+def remove_participant(db: Database, actor: User, workshop_id: int, contact_id: int) -> None:
+    """Take a person off the list."""
+    with db.unit_of_work() as cur:
+        workshop = store.get(cur, workshop_id)
+        require(can_organise(actor, networks.get(cur, workshop.network_id)))
+        gone = [p for p in store.participants(cur, workshop_id) if p.contact_id == contact_id]
+        if not gone:
+            raise NotFound(f"participant {contact_id}")
+        store.remove_participant(cur, workshop_id, contact_id)
+        _audit(
+            cur,
+            actor,
+            workshop,
+            "remove_participant",
+            {"name": gone[0].name, "role": gone[0].role},
+            None,
+        )
+
+
+def need_of(network: Network, pilot_language: str) -> Need:
+    """What a workshop of the network looks for: its priority theme, its axis (named in the
+    three languages) and the language of the pilot city."""
+    axis = AXIS_LABELS.get(Axis(network.axis)) if network.axis in {int(a) for a in Axis} else None
+    texts = [network.theme]
+    if axis:
+        texts += [i18n.translator(language)(axis) for language in LANGUAGES]
+    return Need(tuple(texts), (pilot_language,), network.pilot_city_id)
+
+
+def candidates(db: Database, actor: User, workshop_id: int, role: str) -> list[Candidate]:
+    """People of the address book who may fill `role` (international experts or the Advisory
+    Group member), ranked by how they fit the network, with reasons and conflicts; those already
+    on the list are left out. The Secretariat's tool."""
+    require(actor.role == Role.SECRETARIAT)
+    kind = {
+        ParticipantRole.INTERNATIONAL_EXPERT: ContactKind.INTERNATIONAL_EXPERT,
+        ParticipantRole.ADVISORY_MEMBER: ContactKind.ADVISORY_MEMBER,
+    }[ParticipantRole(role)]
+    with db.reading() as cur:
+        workshop = store.get(cur, workshop_id)
+        network = networks.get(cur, workshop.network_id)
+        language = cities.get(cur, network.pilot_city_id).language
+        listed = {p.contact_id for p in store.participants(cur, workshop_id)}
+        people = [c for c in contacts.of_kind(cur, str(kind)) if c.id not in listed]
+        busy = store.funded_elsewhere(cur, workshop.id, workshop.first_day, workshop.last_day)
+    return rank(people, need_of(network, language), busy)
+
+
+# --- costs: budget lines of the budget tracking ----------------------------------------------
+
+
+def _cost_prefix(workshop: Workshop) -> str:
+    return f"workshop-{workshop.id}-"
+
+
+def costs(db: Database, actor: User, workshop_id: int) -> list[TrackedLine]:
+    """The workshop's budget lines the actor may read (the budget rules of SPEC.md §1)."""
+    with db.reading() as cur:
+        workshop = store.get(cur, workshop_id)
+        found = budget_store.network_lines(cur, LineSource.WORKSHOP, workshop.network_id)
+    return [
+        line
+        for key, line in sorted(found.items(), key=lambda item: item[1].id)
+        if key.startswith(_cost_prefix(workshop)) and can_read_line(actor, line)
+    ]
+
+
+def cost_errors(
+    category: str, description: str, amount: Decimal | None, currency: str, funder: str
+):
+    errors = []
+    if category not in BUDGET_CATEGORY_LABELS:
+        errors.append(FieldError("category", REQUIRED))
+    if not description.strip():
+        errors.append(FieldError("description", REQUIRED))
+    elif len(description) > COST_DESCRIPTION_MAX:
+        errors.append(FieldError("description", TOO_LONG, {"max": COST_DESCRIPTION_MAX}))
+    if amount is None or amount <= 0:
+        errors.append(FieldError("amount", N_("must be an amount greater than zero.")))
+    if currency not in CURRENCIES:
+        errors.append(FieldError("currency", REQUIRED))
+    if funder not in COST_FUNDERS:
+        errors.append(FieldError("funder", REQUIRED))
+    return errors
+
+
+def add_cost(
+    db: Database,
+    actor: User,
+    workshop_id: int,
+    category: str,
+    description: str,
+    amount: str,
+    currency: str,
+    funder: str,
+) -> TrackedLine:
+    """A cost of the workshop (the Secretariat's funded travel and accommodation, the pilot
+    city's contributions) as a budget line: it shows in every budget view and, funded by the
+    Secretariat, counts against its envelope. The Secretariat records the lines it funds; the
+    pilot city records its own contributions."""
+    value = parse_amount(amount)
+    validate(cost_errors(category, description or "", value, currency, funder))
+    with db.unit_of_work() as cur:
+        workshop = store.get(cur, workshop_id)
+        network = networks.get(cur, workshop.network_id)
+        require(
+            actor.role == Role.SECRETARIAT
+            or (network_rules.is_pilot(actor, network) and funder == FunderKind.PILOT)
+        )
+        now = now_utc()
+        line = budget_store.insert_line(
+            cur,
+            TrackedLine(
+                0,
+                LineSource.WORKSHOP,
+                network.id,
+                network.pilot_city_id,
+                _cost_prefix(workshop) + new_line_key(),
+                category,
+                description.strip(),
+                funder,
+                None,
+                "",
+                currency,
+                value.quantize(Decimal("0.01")),
+                now.date(),
+                True,
+            ),
+            now,
+        )
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "budget_line",
+            line.id,
+            "create",
+            None,
+            {
+                "network_id": network.id,
+                "category": category,
+                "description": line.description,
+                "funder": funder,
+                "currency": currency,
+                "planned": line.planned,
+            },
+            network.pilot_city_id,
+        )
+    return line
+
+
+# --- the four deliverables -------------------------------------------------------------------
+
+
+def _theme_sheet_status(cur, workshop: Workshop, network: Network) -> DeliverableStatus:
+    sheet = submissions.open_submission(cur, str(SubmissionKind.THEME_SHEET), network.pilot_city_id)
+    kind = str(SubmissionKind.THEME_SHEET)
+    if workshop.theme_sheet_not_needed:
+        return DeliverableStatus(
+            kind,
+            sheet.id if sheet else None,
+            DeliverableState.NOT_NEEDED,
+            workshop.last_day,
+            workshop.theme_sheet_not_needed,
+        )
+    if sheet is None:
+        return DeliverableStatus(kind, None, DeliverableState.NOT_STARTED)
+    approved = store.approvals_after(cur, kind, network.pilot_city_id, None, workshop.last_day)
+    if approved is not None:
+        return DeliverableStatus(kind, sheet.id, Status.APPROVED, approved)
+    if sheet.status == Status.APPROVED:
+        # the sheet approved before the workshop: its revision is not started yet
+        return DeliverableStatus(kind, sheet.id, DeliverableState.NOT_STARTED)
+    return DeliverableStatus(kind, sheet.id, sheet.status)
+
+
+def _deliverables(cur, workshop: Workshop) -> list[DeliverableStatus]:
+    network = networks.get(cur, workshop.network_id)
+    found = [_theme_sheet_status(cur, workshop, network)]
+    for kind in (
+        SubmissionKind.CONSTITUTION_SHEET,
+        SubmissionKind.PRIORITY_PROBLEM,
+        SubmissionKind.PILOT_DRAFT,
+    ):
+        submission = submissions.open_submission(cur, str(kind), network.pilot_city_id, network.id)
+        if submission is None:
+            found.append(DeliverableStatus(str(kind), None, DeliverableState.NOT_STARTED))
+            continue
+        approved = store.approvals_after(
+            cur, str(kind), network.pilot_city_id, network.id, date.min
+        )
+        done = approved if submission.approved_revision else None
+        found.append(DeliverableStatus(str(kind), submission.id, submission.status, done))
+    return found
+
+
+def held_progress(cur) -> dict[int, tuple[date | None, tuple]]:
+    """network id → (the day its workshop stage was reached or None, its deliverables still
+    due), for the networks whose workshop was held (the progress model's input)."""
+    found = {}
+    for workshop in store.every(cur):
+        if workshop.status == WorkshopStatus.HELD:
+            statuses = _deliverables(cur, workshop)
+            found[workshop.network_id] = workshop_progress(
+                [(d.kind, d.done_on) for d in statuses], workshop.due
+            )
+    return found
+
+
+def deliverables(db: Database, actor: User, workshop_id: int) -> list[DeliverableStatus]:
+    """Where each of the four deliverables stands (every reader of the workshop sees their
+    status; their content follows the submission rules)."""
+    return db.kept_read(
+        ("workshop_deliverables", workshop_id),
+        lambda cur: _deliverables(cur, store.get(cur, workshop_id)),
+    )
+
+
+def start_deliverable(db: Database, actor: User, workshop_id: int, kind: str):
+    """Start a deliverable as a draft of the pilot city: the revised theme sheet is a new
+    revision of its approved theme sheet; the others are submissions of the network."""
+    workshop = get_workshop(db, actor, workshop_id)
+    with db.reading() as cur:
+        network = networks.get(cur, workshop.network_id)
+    require(can_organise(actor, network))
+    if SubmissionKind(kind) == SubmissionKind.THEME_SHEET:
+        with db.reading() as cur:
+            sheet = submissions.open_submission(cur, kind, network.pilot_city_id)
+        if sheet is None or sheet.status != Status.APPROVED:
+            if sheet is not None:
+                return sheet
+            raise ValidationError(
+                [FieldError("theme", N_("must come from an approved theme sheet."))]
+            )
+        return submission_service.start_revision(db, actor, sheet.id, sheet.version)
+    return submission_service.start_submission(db, actor, kind, network.pilot_city_id, network.id)
+
+
+def mark_theme_sheet_not_needed(
+    db: Database, actor: User, workshop_id: int, version: int, reason: str
+) -> Workshop:
+    """The Secretariat says that no revised theme sheet is needed, and why (an empty reason
+    takes the mark back)."""
+    require(actor.role == Role.SECRETARIAT)
+    workshop = get_workshop(db, actor, workshop_id)
+    return save_workshop(
+        db,
+        actor,
+        dataclasses.replace(
+            workshop, theme_sheet_not_needed=(reason or "").strip(), version=version
+        ),
+    )
