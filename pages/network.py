@@ -37,6 +37,7 @@ from ovpm.ui.networks import (
     three_times,
 )
 from ovpm.ui.submissions import axis_label, show_history
+from ovpm.ui.workshops import show_workshop_view
 
 user = require_role(*roles_of("network"))
 _ = ui.gettext()
@@ -63,8 +64,15 @@ st.caption(
 )
 
 
-tab_members, tab_plan, tab_calendar, tab_meeting, tab_history = st.tabs(
-    [_("Members"), _("Action plan"), _("Calendar"), _("Preparatory meeting"), _("History")],
+tab_members, tab_plan, tab_calendar, tab_meeting, tab_workshop, tab_history = st.tabs(
+    [
+        _("Members"),
+        _("Action plan"),
+        _("Calendar"),
+        _("Preparatory meeting"),
+        _("Workshop"),
+        _("History"),
+    ],
     key="network_view",
     on_change="rerun",  # only the open view is built
 )
@@ -284,6 +292,10 @@ if tab_meeting.open:
                         ),
                         _("Saved."),
                     )
+
+if tab_workshop.open:
+    with tab_workshop:
+        show_workshop_view(user, network)
 
 if tab_history.open:
     with tab_history:

@@ -17,10 +17,18 @@ from ovpm.domain.submission_rules import (
     differences,
     is_owner,
 )
-from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind, content_of
+from ovpm.domain.submissions import (
+    KIND_LABELS,
+    NETWORK_KINDS,
+    STATUS_LABELS,
+    Status,
+    SubmissionKind,
+    content_of,
+)
 from ovpm.services import attachments as attachment_service
 from ovpm.services import cities as city_service
 from ovpm.services import submissions as submission_service
+from ovpm.ui.deliverables import show_deliverable
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import show_plan
 from ovpm.ui.submissions import show_expression, show_history, show_theme_sheet, status_badge
@@ -57,6 +65,11 @@ def owner_actions() -> None:
         if submission.kind == SubmissionKind.ACTION_PLAN:
             st.switch_page(
                 "pages/action_plan.py", query_params={"network": str(submission.network_id)}
+            )
+        if submission.kind in NETWORK_KINDS:
+            st.switch_page(
+                "pages/deliverable.py",
+                query_params={"network": str(submission.network_id), "kind": submission.kind},
             )
         st.switch_page(FORM_PAGES[submission.kind], query_params={"city": str(submission.city_id)})
     if can_start_revision(user, submission) and row.button(_("Start a revised version")):
@@ -151,6 +164,8 @@ if tab_read.open:
                 show_theme_sheet(typed)
             elif submission.kind == SubmissionKind.ACTION_PLAN:
                 show_plan(typed, city_service.city_names(db, user))
+            elif submission.kind in NETWORK_KINDS:
+                show_deliverable(typed)
             else:
                 show_expression(typed)
                 if typed.letter_id is not None:

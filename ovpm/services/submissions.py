@@ -20,7 +20,7 @@ from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, Priori
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import plan_errors
-from ovpm.domain.networks import ActionPlan
+from ovpm.domain.networks import ActionPlan, parse_amount
 from ovpm.domain.submissions import (
     KIND_LABELS,
     NETWORK_KINDS,
@@ -36,6 +36,7 @@ from ovpm.domain.submissions import (
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
+from ovpm.pdf.workshops import constitution_pdf, pilot_draft_pdf, priority_problem_pdf
 from ovpm.services import budget
 from ovpm.services._common import require, validate
 from ovpm.store import audit, cities, networks, submissions
@@ -385,6 +386,22 @@ def approved_themes(db: Database, actor: User) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["city_id", "city", "region", "title", "axis", "priority"])
 
 
+def deliverable_pdf(content: Content, info: DocumentInfo, language: str) -> bytes:
+    """A workshop deliverable's PDF in `language`."""
+    _ = i18n.translator(language)
+    if isinstance(content, ConstitutionSheet):
+        return constitution_pdf(content, info, _)
+    if isinstance(content, PriorityProblemSheet):
+        return priority_problem_pdf(content, info, _)
+    return pilot_draft_pdf(
+        content,
+        info,
+        _,
+        lambda d: i18n.format_day(d, language, "medium"),
+        lambda amount, currency: i18n.format_money(parse_amount(amount) or 0, currency, language),
+    )
+
+
 def submission_pdf(
     db: Database, actor: User, submission_id: int, number: int | None, language: str
 ) -> bytes:
@@ -402,7 +419,7 @@ def submission_pdf(
     info = DocumentInfo(
         organisation=_("Organization of World Heritage Cities"),
         programme=_("Quebec Roadmap") + " · " + _("17th World Congress"),
-        title=_(KIND_LABELS[submission.kind]) + " — " + submission.city_name,
+        title=_(KIND_LABELS[submission.kind]) + " — " + submission.subject,
         subtitle=revision_text,
         status_line=_("Status: {status}", status=_(STATUS_LABELS[status])),
         draft_mark=None if status == Status.APPROVED else _("DRAFT"),
@@ -412,6 +429,8 @@ def submission_pdf(
     typed = content_of(submission.kind, content)
     if submission.kind == SubmissionKind.THEME_SHEET:
         return theme_sheet_pdf(typed, info, _)
+    if submission.kind in NETWORK_KINDS and submission.kind != SubmissionKind.ACTION_PLAN:
+        return deliverable_pdf(typed, info, language)
     if submission.kind == SubmissionKind.ACTION_PLAN:
         # Those who read a plan submission (pilot city, Secretariat, Advisory Group) read it all.
         with db.reading() as cur:

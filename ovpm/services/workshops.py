@@ -68,12 +68,18 @@ def _member_status(cur, actor: User, network: Network) -> MemberStatus | None:
     return networks.member_status(cur, network.id, actor.city_id)
 
 
-def _reads_everything(cur, actor: User, network: Network) -> bool:
+def reads_everything(cur, actor: User, network: Network) -> bool:
     """Participants and approved deliverables: organisers, the Advisory Group and the
     participating cities."""
     if can_organise(actor, network) or actor.role == Role.ADVISORY:
         return True
     return _member_status(cur, actor, network) == MemberStatus.PARTICIPATING
+
+
+def can_read_everything(db: Database, actor: User, network: Network) -> bool:
+    """Whether the actor reads the participants and the approved deliverables."""
+    with db.reading() as cur:
+        return reads_everything(cur, actor, network)
 
 
 def _audit(cur, actor: User, workshop: Workshop, action: str, before, after) -> None:
@@ -205,7 +211,7 @@ def participants(db: Database, actor: User, workshop_id: int) -> list[Participan
     """The participants, for those who read everything of the workshop."""
     with db.reading() as cur:
         workshop = store.get(cur, workshop_id)
-        require(_reads_everything(cur, actor, networks.get(cur, workshop.network_id)))
+        require(reads_everything(cur, actor, networks.get(cur, workshop.network_id)))
         return store.participants(cur, workshop_id)
 
 

@@ -52,6 +52,13 @@ SCREENS = (
     Screen(
         "networks", N_("Collaborative networks"), ":material/hub:", N_("Quebec Roadmap"), ALL_ROLES
     ),
+    Screen(
+        "workshops",
+        N_("International workshops"),
+        ":material/groups:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+    ),
     Screen("round_tables", N_("Round tables"), ":material/forum:", N_("Quebec Roadmap"), ALL_ROLES),
     Screen(
         "budget",
@@ -67,6 +74,14 @@ SCREENS = (
         "action_plan",
         N_("Action plan"),
         ":material/edit_calendar:",
+        N_("Quebec Roadmap"),
+        (Role.SECRETARIAT, Role.CITY),
+        hidden=True,
+    ),
+    Screen(
+        "deliverable",
+        N_("Workshop deliverable"),
+        ":material/assignment:",
         N_("Quebec Roadmap"),
         (Role.SECRETARIAT, Role.CITY),
         hidden=True,

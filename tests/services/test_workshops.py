@@ -19,7 +19,7 @@ from ovpm.domain.errors import PermissionDenied, ValidationError
 from ovpm.domain.networks import FunderKind
 from ovpm.domain.stages import Stage
 from ovpm.domain.submissions import Status, SubmissionKind
-from ovpm.domain.workshops import Participant, ParticipantRole, WorkshopStatus
+from ovpm.domain.workshops import Participant, WorkshopStatus
 from ovpm.services import budget as budget_service
 from ovpm.services import progress as progress_service
 from ovpm.services import submissions as submission_service
@@ -278,7 +278,7 @@ def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, ac
         )
     assert set(errors_of(raised)) == {"description", "amount"}
     after = budget_service.report(db, secretariat)
-    assert line.id in {l.id for l in budget_service.readable_lines(db, secretariat)}
+    assert line.id in {x.id for x in budget_service.readable_lines(db, secretariat)}
     assert after.secretariat[0] - before.secretariat[0] == 2400  # reporting currency EUR
     # the budget rules: the pilot city reads them, a participating city does not
     assert len(service.costs(db, actors["bordeaux"], workshop.id)) == 2

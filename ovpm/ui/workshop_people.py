@@ -1,0 +1,249 @@
+"""Who comes to a workshop and what it costs: the participants from the address book, the
+expert matching of the Secretariat (a person always confirms), and the workshop's budget lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ovpm import i18n
+from ovpm.domain.errors import DomainError
+from ovpm.domain.models import Role
+from ovpm.domain.networks import BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS
+from ovpm.domain.workshops import PARTICIPANT_ROLE_LABELS, Participant, ParticipantRole
+from ovpm.services import contacts as contact_service
+from ovpm.services import workshops as service
+from ovpm.services.contacts import ContactFilter
+from ovpm.ui import db, gettext, language, literal, run_action
+from ovpm.ui.forms import FormMessages
+
+MATCHED_ROLES = (ParticipantRole.INTERNATIONAL_EXPERT, ParticipantRole.ADVISORY_MEMBER)
+SHOWN_CANDIDATES = 8
+
+
+def _flash_and_rerun(message: str) -> None:
+    st.session_state["ovpm_flash"] = message
+    st.rerun()
+
+
+def show_participants(user, workshop, network, organiser: bool) -> None:
+    """The list; the organisers add and remove people; the Secretariat sees the matching."""
+    _ = gettext()
+    people = service.participants(db(), user, workshop.id)
+    if not people:
+        st.info(_("No participant yet."))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "name": p.name,
+                        "city": p.city_name,
+                        "role": _(PARTICIPANT_ROLE_LABELS[p.role]),
+                        "funded": p.funded,
+                        "agreement": p.agreement,
+                    }
+                    for p in people
+                ],
+                columns=["name", "city", "role", "funded", "agreement"],
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "name": _("Name"),
+                "city": _("City"),
+                "role": _("Role"),
+                "funded": st.column_config.CheckboxColumn(_("Funded by the General Secretariat")),
+                "agreement": _("Funding agreement"),
+            },
+        )
+    if not organiser:
+        return
+    if user.role == Role.SECRETARIAT:
+        show_matching(user, workshop)
+    show_add_form(user, workshop, people)
+
+
+def show_matching(user, workshop) -> None:
+    """Candidates from the address book ranked for the network, with the reason of each rank
+    and the conflicts; adding one is the Secretariat's own choice."""
+    _ = gettext()
+    role = st.segmented_control(
+        _("Find candidates"),
+        list(MATCHED_ROLES),
+        default=MATCHED_ROLES[0],
+        format_func=lambda r: _(PARTICIPANT_ROLE_LABELS[r]),
+        key=f"matching_role_{workshop.id}",
+    )
+    if role is None:
+        return
+    found = service.candidates(db(), user, workshop.id, role)
+    if not found:
+        st.info(_("No one of this kind in the address book is left to add."))
+        return
+    for candidate in found[:SHOWN_CANDIDATES]:
+        with st.container(border=True):
+            row = st.container(horizontal=True, vertical_alignment="center")
+            text = row.container()
+            text.markdown("**" + literal(candidate.contact.name) + "**")
+            text.caption(reason_text(candidate))
+            for conflict in conflict_texts(candidate):
+                text.warning(conflict, icon=":material/warning:")
+            funded = row.checkbox(
+                _("Funded"),
+                value=not candidate.local and not candidate.busy_with,
+                key=f"fund_{workshop.id}_{candidate.contact.id}",
+            )
+            if row.button(_("Add"), key=f"add_{workshop.id}_{candidate.contact.id}"):
+                run_action(
+                    lambda c=candidate, f=funded: service.add_participant(
+                        db(), user, workshop.id, Participant(c.contact.id, role, f)
+                    ),
+                    _("Added."),
+                )
+
+
+def reason_text(candidate) -> str:
+    """'expertise: flood risk, heritage quays; speaks French' in the reader's language."""
+    _ = gettext()
+    parts = []
+    if candidate.expertise:
+        parts.append(_("expertise: {fields}", fields=", ".join(candidate.expertise)))
+    if candidate.languages:
+        names = ", ".join(i18n.language_name(code, language()) for code in candidate.languages)
+        parts.append(_("speaks {languages}", languages=names))
+    score = _("score {n}", n=candidate.score)
+    return score + " · " + ("; ".join(parts) if parts else _("no field of expertise fits"))
+
+
+def conflict_texts(candidate) -> list[str]:
+    _ = gettext()
+    found = []
+    if candidate.local:
+        found.append(_("Belongs to the pilot city: a local expert, not a funded one."))
+    if candidate.busy_with:
+        found.append(
+            _(
+                "Already funded for another workshop in the same period: {network}.",
+                network=candidate.busy_with,
+            )
+        )
+    return found
+
+
+def show_add_form(user, workshop, people) -> None:
+    """Add anyone of the address book in a role; funding and agreements are the Secretariat's."""
+    _ = gettext()
+    listed = {p.contact_id for p in people}
+    contacts = contact_service.search_contacts(db(), user, ContactFilter())
+    contacts = contacts[~contacts["id"].isin(listed)]
+    labels = dict(
+        zip(contacts["id"], contacts["name"] + " — " + contacts["city"].fillna("").astype(str))
+    )
+    secretariat = user.role == Role.SECRETARIAT
+    messages = FormMessages()
+    with st.form(f"add_participant_{workshop.id}", clear_on_submit=False):
+        st.markdown("##### " + _("Add a participant from the address book"))
+        contact_id = st.selectbox(
+            _("Person"), list(labels), index=None, format_func=labels.get, placeholder=_("Choose")
+        )
+        role = st.selectbox(
+            _("Role"),
+            list(ParticipantRole),
+            format_func=lambda r: _(PARTICIPANT_ROLE_LABELS[r]),
+        )
+        messages.field("role")
+        funded = agreement = None
+        if secretariat:
+            funded = st.checkbox(_("Funded by the General Secretariat (travel and accommodation)"))
+            agreement = st.text_input(
+                _("Funding agreement for a member city's representative (optional)"),
+                max_chars=200,
+            )
+        messages.field("funded", "agreement")
+        messages.buttons()
+        if st.form_submit_button(_("Add"), type="primary"):
+            if contact_id is None:
+                st.error(_("Choose a person first."))
+                return
+            try:
+                service.add_participant(
+                    db(),
+                    user,
+                    workshop.id,
+                    Participant(int(contact_id), role, bool(funded), agreement or ""),
+                )
+            except DomainError as error:
+                messages.show(error)
+            else:
+                _flash_and_rerun(_("Added."))
+    if people:
+        with st.expander(_("Remove a participant")):
+            names = {p.contact_id: p.name for p in people}
+            chosen = st.selectbox(
+                _("Person"), list(names), format_func=names.get, key=f"remove_{workshop.id}"
+            )
+            if st.button(_("Remove"), key=f"remove_button_{workshop.id}"):
+                run_action(
+                    lambda: service.remove_participant(db(), user, workshop.id, chosen),
+                    _("Removed."),
+                )
+
+
+def show_costs(user, workshop, lines, organiser: bool) -> None:
+    """The workshop's budget lines (they also show in Budget tracking); the Secretariat adds
+    the lines it funds, the pilot city its own contributions."""
+    _ = gettext()
+    lang = language()
+    if lines:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "category": _(BUDGET_CATEGORY_LABELS[line.category]),
+                        "description": line.description,
+                        "funder": _(FUNDER_LABELS[line.funder]),
+                        "planned": i18n.format_money(line.planned, line.currency, lang),
+                    }
+                    for line in lines
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "category": _("Category"),
+                "description": _("Description"),
+                "funder": _("Funder"),
+                "planned": _("Planned"),
+            },
+        )
+        st.caption(_("Commitments and expenses are recorded on these lines in Budget tracking."))
+    if not organiser:
+        return
+    funders = list(service.COST_FUNDERS if user.role == Role.SECRETARIAT else ("pilot_city",))
+    messages = FormMessages()
+    with st.form(f"workshop_cost_{workshop.id}"):
+        st.markdown("##### " + _("Add a cost"))
+        left, middle, right = st.columns([2, 1, 1])
+        category = left.selectbox(
+            _("Category"),
+            list(BUDGET_CATEGORY_LABELS),
+            format_func=lambda c: _(BUDGET_CATEGORY_LABELS[c]),
+        )
+        amount = middle.text_input(_("Amount"), placeholder="2400.00")
+        currency = right.selectbox(_("Currency"), CURRENCIES)
+        messages.field("category", "amount", "currency")
+        description = st.text_input(_("Description"), max_chars=200)
+        messages.field("description")
+        funder = st.selectbox(_("Funder"), funders, format_func=lambda f: _(FUNDER_LABELS[f]))
+        messages.field("funder")
+        messages.buttons()
+        if st.form_submit_button(_("Add the cost"), type="primary"):
+            try:
+                service.add_cost(
+                    db(), user, workshop.id, category, description, amount, currency, funder
+                )
+            except DomainError as error:
+                messages.show(error)
+            else:
+                _flash_and_rerun(_("Saved."))
