@@ -20,6 +20,7 @@ from ovpm.clock import now_utc
 from ovpm.demo_budget import create_demo_budget
 from ovpm.demo_networks import create_demo_networks
 from ovpm.demo_step_one import create_demo_submissions
+from ovpm.demo_workshops import create_demo_workshops
 from ovpm.domain.models import ContactKind, Cycle, Milestone, Role
 from ovpm.domain.stages import Stage
 from ovpm.services import progress
@@ -413,6 +414,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "submissions": submissions,
         "networks": create_demo_networks(db),
         "budget_entries": create_demo_budget(db),
+        "workshops": create_demo_workshops(db),
         "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

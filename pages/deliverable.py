@@ -141,7 +141,7 @@ def priority_problem_form(sheet: PriorityProblemSheet):
         key=f"{prefix}_problems",
         column_config={
             "priority": st.column_config.CheckboxColumn(_("Priority problem"), default=False),
-            "title": st.column_config.TextColumn(_("Title"), default=""),
+            "title": st.column_config.TextColumn(_("Short title"), default=""),
             "description": st.column_config.TextColumn(_("Description"), default="", width="large"),
         },
     )
@@ -161,8 +161,10 @@ def priority_problem_form(sheet: PriorityProblemSheet):
 
 
 def pilot_draft_form(report: PilotDraftReport):
-    title = st.text_input(_("Title"), report.title, max_chars=200, key=f"{prefix}_title")
-    messages.field("title")
+    title = st.text_input(
+        _("Project title"), report.project_title, max_chars=200, key=f"{prefix}_title"
+    )
+    messages.field("project_title")
     objectives = text_area(_("Objectives"), report.objectives, "objectives")
     results = text_area(_("Expected results"), report.expected_results, "expected_results")
     st.markdown("##### " + _("First indicators"))

@@ -7,6 +7,7 @@ import streamlit as st
 from ovpm import i18n, ui
 from ovpm.auth import require_role
 from ovpm.domain.workshops import WORKSHOP_STATUS_LABELS
+from ovpm.services import cities as city_service
 from ovpm.services import workshops as workshop_service
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import open_network
@@ -26,10 +27,12 @@ st.caption(
 
 
 def listing() -> tuple[pd.DataFrame, pd.DataFrame]:
+    names = city_service.city_names(db, user)
     rows = [
         {
             "id": workshop.network_id,
             "network": workshop.network_name,
+            "pilot_city": names.get(workshop.pilot_city_id, ""),
             "place": workshop.place,
             "dates": i18n.format_period(workshop.first_day, workshop.last_day, lang),
             "status": _(WORKSHOP_STATUS_LABELS[workshop.status]),
@@ -52,6 +55,7 @@ else:
         shown,
         {
             "network": _("Network"),
+            "pilot_city": _("Pilot city"),
             "place": _("Place"),
             "dates": _("Dates"),
             "status": _("Status"),

@@ -65,7 +65,7 @@ def priority_problem_errors(sheet: PriorityProblemSheet) -> list[FieldError]:
 def pilot_draft_errors(report: PilotDraftReport) -> list[FieldError]:
     """Title, objectives, expected results, at least one indicator with its unit and target,
     partners, a rough timeline and a cost estimate in a known currency."""
-    errors = _line_errors("title", report.title)
+    errors = _line_errors("project_title", report.project_title)
     errors += words_errors("objectives", report.objectives, TEXT_MAX_WORDS)
     errors += words_errors("expected_results", report.expected_results, TEXT_MAX_WORDS)
     errors += _count_errors("indicators", report.indicators, 1, INDICATORS_MAX)

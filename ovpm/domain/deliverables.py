@@ -93,7 +93,7 @@ class Step:
 class PilotDraftReport:
     """The report on the initial draft of the pilot project."""
 
-    title: str = ""
+    project_title: str = ""
     objectives: str = ""
     expected_results: str = ""
     indicators: tuple[Indicator, ...] = ()
@@ -116,7 +116,7 @@ class PilotDraftReport:
             by = raw.get("by")
             steps.append(Step(raw.get("what") or "", date.fromisoformat(by) if by else None))
         return cls(
-            title=data.get("title") or "",
+            project_title=data.get("project_title") or "",
             objectives=data.get("objectives") or "",
             expected_results=data.get("expected_results") or "",
             indicators=tuple(Indicator(**i) for i in data.get("indicators") or ()),

@@ -145,6 +145,8 @@ def workshop_errors(workshop: Workshop) -> list[FieldError]:
         )
     if workshop.status not in set(WorkshopStatus):
         errors.append(FieldError("status", REQUIRED))
+    if len(workshop.activity_key) > PLACE_MAX:
+        errors.append(FieldError("activity_key", TOO_LONG, {"max": PLACE_MAX}))
     if len(workshop.provides_other) > TEXT_MAX:
         errors.append(FieldError("provides_other", TOO_LONG, {"max": TEXT_MAX}))
     for index, slot in enumerate(workshop.programme):
@@ -254,8 +256,38 @@ def overlaps(one: Workshop, other: Workshop) -> bool:
     return one.first_day <= other.last_day and other.first_day <= one.last_day
 
 
-def with_status(workshop: Workshop, status: WorkshopStatus) -> Workshop:
-    return replace(workshop, status=str(status))
+# The action-plan activity a workshop realises takes its status from the workshop.
+ACTIVITY_STATUS_OF = {
+    WorkshopStatus.PLANNED: "planned",
+    WorkshopStatus.CONFIRMED: "confirmed",
+    WorkshopStatus.HELD: "done",
+    WorkshopStatus.CANCELLED: "cancelled",
+}
+
+
+def with_workshops(plan, workshops: list[Workshop]):
+    """The plan's calendar with each activity a workshop realises (linked by its title) showing
+    that workshop's days, place and status: the calendar and the workshop are one thing."""
+    # the latest workshop that is not cancelled wins over a cancelled or an older one
+    ordered = sorted(
+        workshops, key=lambda w: (w.status != WorkshopStatus.CANCELLED, w.first_day or date.min)
+    )
+    linked = {w.activity_key: w for w in ordered if w.activity_key}
+    if not linked:
+        return plan
+    activities = tuple(
+        replace(
+            activity,
+            starts=linked[activity.title].first_day,
+            ends=linked[activity.title].last_day,
+            place=linked[activity.title].place,
+            status=ACTIVITY_STATUS_OF[WorkshopStatus(linked[activity.title].status)],
+        )
+        if activity.title in linked
+        else activity
+        for activity in plan.activities
+    )
+    return replace(plan, activities=activities)
 
 
 # --- the four deliverables -----------------------------------------------------------------

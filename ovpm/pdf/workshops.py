@@ -37,7 +37,7 @@ def priority_problem_pdf(
         [str(index + 1), problem.title, problem.description]
         for index, problem in enumerate(sheet.problems)
     ]
-    pdf.table(["#", _("Title"), _("Description")], rows, [0.3, 1.8, 3.9])
+    pdf.table(["#", _("Short title"), _("Description")], rows, [0.3, 1.8, 3.9])
     chosen = sheet.priority_problem
     pdf.section(_("Priority problem"))
     pdf.paragraph(chosen.title if chosen else "")
@@ -56,7 +56,7 @@ def pilot_draft_pdf(
     """The initial draft of the pilot project, field by field."""
     pdf = Document(info)
     pdf.title_block()
-    pdf.field(_("Title"), report.title)
+    pdf.field(_("Project title"), report.project_title)
     pdf.section(_("Objectives"))
     pdf.paragraph(report.objectives)
     pdf.section(_("Expected results"))
@@ -119,7 +119,7 @@ def programme_pdf(
         for slot in workshop.programme
     ]
     pdf.table(
-        [_("Day"), _("Half-day"), _("Title"), _("What is done"), _("Led by")],
+        [_("Day"), _("Half-day"), _("Short title"), _("What is done"), _("Led by")],
         rows,
         [1.2, 0.9, 1.4, 2.4, 1.1],
     )

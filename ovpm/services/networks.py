@@ -26,6 +26,7 @@ from ovpm.domain.networks import (
     RoundTable,
 )
 from ovpm.domain.submissions import STATUS_LABELS, Status, Submission, SubmissionKind, ThemeSheet
+from ovpm.domain.workshops import with_workshops
 from ovpm.exports import csv_bytes
 from ovpm.exports.calendar import Event, ics
 from ovpm.exports.spreadsheet import xlsx
@@ -34,7 +35,7 @@ from ovpm.pdf.plans import category_label, funder_text
 from ovpm.pdf.plans import plan_pdf as render
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, snapshot, validate
-from ovpm.store import audit, cities, networks, submissions, users
+from ovpm.store import audit, cities, networks, submissions, users, workshops
 from ovpm.store.db import Database
 
 PLAN = str(SubmissionKind.ACTION_PLAN)
@@ -229,7 +230,8 @@ def _plan_source(cur, network_id: int) -> tuple[Submission | None, ActionPlan, i
     revisions = submissions.revisions(cur, submission.id)
     chosen = submission.approved_revision or submission.revision
     content = next(r.content for r in revisions if r.number == chosen)
-    return submission, ActionPlan.from_dict(content), chosen, submission.approved_revision == chosen
+    plan = with_workshops(ActionPlan.from_dict(content), workshops.of_network(cur, network_id))
+    return submission, plan, chosen, submission.approved_revision == chosen
 
 
 def plan_view(db: Database, actor: User, network_id: int) -> PlanView:

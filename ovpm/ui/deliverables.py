@@ -52,7 +52,7 @@ def _show_priority_problem(sheet: PriorityProblemSheet) -> None:
         width="stretch",
         column_config={
             "priority": st.column_config.CheckboxColumn(_("Priority problem"), width="small"),
-            "title": _("Title"),
+            "title": _("Short title"),
             "description": st.column_config.TextColumn(_("Description"), width="large"),
         },
     )
@@ -62,7 +62,7 @@ def _show_priority_problem(sheet: PriorityProblemSheet) -> None:
 def _show_pilot_draft(report: PilotDraftReport) -> None:
     _ = gettext()
     lang = language()
-    labelled(_("Title"), report.title)
+    labelled(_("Project title"), report.project_title)
     labelled(_("Objectives"), report.objectives)
     labelled(_("Expected results"), report.expected_results)
     st.markdown("##### " + _("First indicators"))

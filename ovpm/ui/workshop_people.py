@@ -10,7 +10,12 @@ from ovpm import i18n
 from ovpm.domain.errors import DomainError
 from ovpm.domain.models import Role
 from ovpm.domain.networks import BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS
-from ovpm.domain.workshops import PARTICIPANT_ROLE_LABELS, Participant, ParticipantRole
+from ovpm.domain.workshops import (
+    FUNDED_LIMITS,
+    PARTICIPANT_ROLE_LABELS,
+    Participant,
+    ParticipantRole,
+)
 from ovpm.services import contacts as contact_service
 from ovpm.services import workshops as service
 from ovpm.services.contacts import ContactFilter
@@ -78,6 +83,13 @@ def show_matching(user, workshop) -> None:
     if role is None:
         return
     found = service.candidates(db(), user, workshop.id, role)
+    limit = FUNDED_LIMITS[role]
+    places = limit - sum(
+        p.funded for p in service.participants(db(), user, workshop.id) if p.role == role
+    )
+    st.caption(
+        _("Places funded by the General Secretariat left: {n} of {max}", n=places, max=limit)
+    )
     if not found:
         st.info(_("No one of this kind in the address book is left to add."))
         return
@@ -91,7 +103,7 @@ def show_matching(user, workshop) -> None:
                 text.warning(conflict, icon=":material/warning:")
             funded = row.checkbox(
                 _("Funded"),
-                value=not candidate.local and not candidate.busy_with,
+                value=places > 0 and not candidate.local and not candidate.busy_with,
                 key=f"fund_{workshop.id}_{candidate.contact.id}",
             )
             if row.button(_("Add"), key=f"add_{workshop.id}_{candidate.contact.id}"):

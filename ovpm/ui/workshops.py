@@ -11,6 +11,8 @@ import streamlit as st
 from ovpm import clock, i18n
 from ovpm.domain.errors import DomainError
 from ovpm.domain.models import Role
+from ovpm.domain.networks import ActivityType
+from ovpm.domain.submission_rules import NEXT_STEP
 from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind
 from ovpm.domain.workshops import (
     DELIVERABLE_STATE_LABELS,
@@ -21,6 +23,7 @@ from ovpm.domain.workshops import (
     Workshop,
     WorkshopStatus,
 )
+from ovpm.services import networks as network_service
 from ovpm.services import workshop_exports as exports
 from ovpm.services import workshops as service
 from ovpm.ui import cell_text, db, gettext, language, literal, run_action, show_error, show_flash
@@ -102,11 +105,15 @@ def show_summary(workshop: Workshop) -> None:
         )
 
 
-def show_settings_form(user, workshop: Workshop) -> None:
-    """Place, days, status, what the pilot city provides, the deliverables' due date."""
+def show_settings_form(user, workshop: Workshop, activity_titles: list[str]) -> None:
+    """Place, days, status, the plan activity it realises, what the pilot city provides, the
+    deliverables' due date."""
     _ = gettext()
     messages = FormMessages()
     statuses = list(WORKSHOP_STATUS_LABELS)
+    titles = ["", *activity_titles]
+    if workshop.activity_key not in titles:
+        titles.append(workshop.activity_key)
     with st.form(f"workshop_settings_{workshop.id}_{workshop.version}"):
         left, middle, right = st.columns(3)
         first = left.date_input(_("First day"), workshop.first_day, format="YYYY-MM-DD")
@@ -120,6 +127,13 @@ def show_settings_form(user, workshop: Workshop) -> None:
         messages.field("first_day", "last_day", "status")
         place = st.text_input(_("Place"), workshop.place, max_chars=200)
         messages.field("place")
+        activity = st.selectbox(
+            _("Activity of the action plan"),
+            titles,
+            index=titles.index(workshop.activity_key),
+            format_func=lambda t: t or "—",
+            help=_("The plan's calendar shows this activity with the workshop's days and status."),
+        )
         room = st.checkbox(_("The pilot city provides the meeting room"), workshop.provides_room)
         meals = st.checkbox(_("The pilot city provides the meals"), workshop.provides_meals)
         other = st.text_input(_("The pilot city also provides"), workshop.provides_other)
@@ -133,6 +147,7 @@ def show_settings_form(user, workshop: Workshop) -> None:
                 last_day=last,
                 status=status,
                 place=place,
+                activity_key=activity,
                 provides_room=room,
                 provides_meals=meals,
                 provides_other=other,
@@ -176,7 +191,7 @@ def _programme_columns() -> dict:
     return {
         "day": _("Day"),
         "half": _("Half-day"),
-        "title": _("Title"),
+        "title": _("Short title"),
         "activity": st.column_config.TextColumn(_("What is done"), width="large"),
         "lead": _("Led by"),
     }
@@ -236,6 +251,15 @@ def deliverable_status_text(status: str) -> str:
     return _(STATUS_LABELS[Status(status)])
 
 
+def next_step_text(item) -> str:
+    _ = gettext()
+    if item.status == DeliverableState.NOT_STARTED:
+        return _("The pilot city starts it here, fills it in and submits it for review.")
+    if item.status == DeliverableState.NOT_NEEDED:
+        return _("The General Secretariat marked it not needed.")
+    return _(NEXT_STEP[Status(item.status)])
+
+
 def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> None:
     """The four deliverables with their status, due date and next step; the organisers start
     them, the Secretariat may mark the revised theme sheet not needed."""
@@ -263,6 +287,7 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> Non
                 + deliverable_status_text(item.status)
                 + (" :material/check_circle:" if item.done else "")
             )
+            st.caption(next_step_text(item))
             if item.reason:
                 st.text(item.reason)
             _deliverable_actions(user, workshop, network, item, organiser, row)
@@ -378,7 +403,12 @@ def show_workshop_view(user, network) -> None:
     show_exports(user, workshop, reads_everything)
     if organiser:
         with st.expander(_("Dates, place, status and what the pilot city provides")):
-            show_settings_form(user, workshop)
+            plan = network_service.plan_view(db(), user, network.id).plan
+            show_settings_form(
+                user,
+                workshop,
+                [a.title for a in plan.activities if a.kind == ActivityType.WORKSHOP],
+            )
     st.markdown("#### " + _("Programme"))
     show_programme(workshop, organiser, user)
     if reads_everything:
