@@ -1,6 +1,7 @@
 """Demo international workshops: "Living with water" held in Bordeaux in November 2023 with two
-deliverables approved, one returned for changes and one draft (overdue on the pinned day);
-"Multicultural neighbourhoods" planned in Kazan in May 2024 with its programme and matched
+deliverables approved (the constitution sheet and the revised theme sheet), the report on the
+pilot project's draft returned for changes and the priority problem sheet a draft (overdue on
+the pinned day); "Multicultural neighbourhoods" planned in Kazan in May 2024 with its programme and matched
 experts; "Living Andean heritage" has none. Names, people and amounts are invented."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ovpm.domain.deliverables import (
 )
 from ovpm.domain.models import ContactKind
 from ovpm.domain.networks import FunderKind
+from ovpm.domain.submissions import content_of
 from ovpm.domain.workshops import Participant, ParticipantRole, WorkshopStatus
 from ovpm.services import submissions, workshops
 from ovpm.store import contacts, users
@@ -151,28 +153,37 @@ def _held_workshop(db: Database, people: dict) -> None:
 
 
 def _deliverables(db: Database, people: dict, workshop_id: int) -> None:
-    """Two approved, one returned for changes, the revised theme sheet started as a draft."""
+    """The constitution sheet and the revised theme sheet approved, the report on the pilot
+    project's draft returned for changes, the priority problem sheet a draft without its
+    questions yet."""
     secretariat, bordeaux = people["secretariat"], people["bordeaux"]
-    sent = {}
     with _on(2023, 12, 4):
-        for kind, content in (
-            ("constitution_sheet", CONSTITUTION),
-            ("priority_problem", PRIORITY_PROBLEM),
-            ("pilot_draft", PILOT_DRAFT),
-        ):
-            draft = workshops.start_deliverable(db, bordeaux, workshop_id, kind)
-            sent[kind] = submissions.submit(db, bordeaux, draft.id, content, draft.version)
-        workshops.start_deliverable(db, bordeaux, workshop_id, "theme_sheet")
+        constitution = workshops.start_deliverable(db, bordeaux, workshop_id, "constitution_sheet")
+        constitution = submissions.submit(
+            db, bordeaux, constitution.id, CONSTITUTION, constitution.version
+        )
+        report = workshops.start_deliverable(db, bordeaux, workshop_id, "pilot_draft")
+        report = submissions.submit(db, bordeaux, report.id, PILOT_DRAFT, report.version)
+        sheet = workshops.start_deliverable(db, bordeaux, workshop_id, "theme_sheet")
+        sheet = submissions.submit(
+            db, bordeaux, sheet.id, content_of(sheet.kind, sheet.content), sheet.version
+        )
+        problem = workshops.start_deliverable(db, bordeaux, workshop_id, "priority_problem")
+        submissions.save_draft(
+            db,
+            bordeaux,
+            problem.id,
+            dataclasses.replace(PRIORITY_PROBLEM, questions=""),
+            problem.version,
+        )
     with _on(2023, 12, 11):
-        for kind in ("constitution_sheet", "priority_problem"):
-            submissions.approve(
-                db, secretariat, sent[kind].id, sent[kind].version, "Approved (demo)."
-            )
+        for done in (constitution, sheet):
+            submissions.approve(db, secretariat, done.id, done.version, "Approved (demo).")
         submissions.request_changes(
             db,
             secretariat,
-            sent["pilot_draft"].id,
-            sent["pilot_draft"].version,
+            report.id,
+            report.version,
             "Please give a yearly cost and a second indicator (demo).",
         )
 

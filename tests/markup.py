@@ -65,6 +65,9 @@ CODE_KEYS = CODE_COLUMNS | {
     "axis",
     "priority",
     "funder_city_id",
+    "by",  # a date of a timeline step
+    "half",  # morning or afternoon
+    "cost_estimate",  # an amount
 }
 
 

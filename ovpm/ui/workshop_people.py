@@ -120,7 +120,7 @@ def reason_text(candidate) -> str:
     _ = gettext()
     parts = []
     if candidate.expertise:
-        parts.append(_("expertise: {fields}", fields=", ".join(candidate.expertise)))
+        parts.append(_("expertise: {fields}", fields=literal(", ".join(candidate.expertise))))
     if candidate.languages:
         names = ", ".join(i18n.language_name(code, language()) for code in candidate.languages)
         parts.append(_("speaks {languages}", languages=names))
@@ -137,7 +137,7 @@ def conflict_texts(candidate) -> list[str]:
         found.append(
             _(
                 "Already funded for another workshop in the same period: {network}.",
-                network=candidate.busy_with,
+                network=literal(candidate.busy_with),
             )
         )
     return found

@@ -60,7 +60,22 @@ def record_ids(marked_db) -> dict[str, list[str]]:
             ).fetchall()
         ]
     database.close()
-    return {"network": networks[:3], "action_plan": networks[:3], "submission": submissions}
+    deliverables = [
+        f"1|{kind}" for kind in ("constitution_sheet", "priority_problem", "pilot_draft")
+    ]
+    return {
+        "network": networks[:3],
+        "action_plan": networks[:3],
+        "submission": submissions,
+        "deliverable": deliverables,  # network|kind
+    }
+
+
+def query_of(record: str) -> dict[str, str]:
+    if "|" in record:
+        network, kind = record.split("|")
+        return {"network": network, "kind": kind}
+    return {"id": record, "network": record} if record else {}
 
 
 def markdown_texts(node) -> list[str]:
@@ -116,7 +131,7 @@ def test_no_screen_renders_a_users_markup(marked_db, record_ids, monkeypatch, us
     rendered, seen = {}, 0
     for screen in screens_for(ACCOUNTS[username]):
         for record in record_ids.get(screen.key, [""]):
-            query = {"id": record, "network": record} if record else {}
+            query = query_of(record)
             for view, at in every_view(screen.key, username, query):
                 assert not at.exception, (screen.key, view, at.exception)
                 texts = markdown_texts(at._tree)

@@ -30,6 +30,8 @@ TITLES_FR = {
     "overview": "Vue d'avancement",
     "network": "Ce réseau",
     "action_plan": "Seuls la ville pilote",
+    "workshops": "Ateliers internationaux",
+    "deliverable": "Seuls la ville pilote",
 }
 
 

@@ -212,4 +212,5 @@ def test_demo_has_submissions_in_every_status_with_revisions(db, actors):
     }
     assert frame["revision"].max() >= 2
     bordeaux = frame[(frame["city"] == "Bordeaux") & (frame["kind"] == "theme_sheet")].iloc[0]
-    assert (bordeaux["status"], bordeaux["approved_revision"]) == ("approved", 2)
+    # revised after the international workshop (demo_workshops): revision 3 approved
+    assert (bordeaux["status"], bordeaux["approved_revision"]) == ("approved", 3)

@@ -219,7 +219,9 @@ def test_the_envelope_counts_what_the_secretariat_funds(db, actors, andes):
     assert result.envelope == Decimal("45000.00")
     planned, committed, spent = result.secretariat
     # demo: 5400 EUR experts; 4800 USD planned on 2023-11-20 at 0.94 = 4512.00; here 1000 CAD
-    # approved today (after 2024-01-01: 0.675) = 675.00
-    assert planned == Decimal("5400.00") + Decimal("4512.00") + Decimal("675.00")
+    # approved today (after 2024-01-01: 0.675) = 675.00; the demo workshop's travel and
+    # accommodation (demo_workshops), 4200 + 1650 EUR
+    workshop = Decimal("4200.00") + Decimal("1650.00")
+    assert planned == Decimal("5400.00") + Decimal("4512.00") + Decimal("675.00") + workshop
     # commitments: 5400 EUR; 4800 USD on 2024-01-15 at 0.905 = 4344.00; 800 CAD = 548.00
     assert committed == Decimal("5400.00") + Decimal("4344.00") + Decimal("548.00")

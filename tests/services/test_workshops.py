@@ -18,7 +18,7 @@ from ovpm.domain.deliverables import (
 from ovpm.domain.errors import PermissionDenied, ValidationError
 from ovpm.domain.networks import FunderKind
 from ovpm.domain.stages import Stage
-from ovpm.domain.submissions import Status, SubmissionKind
+from ovpm.domain.submissions import Status, SubmissionKind, ThemeSheet
 from ovpm.domain.workshops import Participant, WorkshopStatus
 from ovpm.services import budget as budget_service
 from ovpm.services import progress as progress_service
@@ -26,15 +26,19 @@ from ovpm.services import submissions as submission_service
 from ovpm.services import workshops as service
 from ovpm.store import contacts as contact_store
 
-WATER = 1  # "Living with water": Bordeaux pilots, Bruges takes part (demo)
-MULTICULTURAL = 2  # piloted by Kazan
+WATER = 1  # "Living with water": Bordeaux pilots, Bruges takes part; workshop held (demo)
+ANDEAN = 3  # "Living Andean heritage", piloted by Cusco: no workshop yet (demo)
 
 
-def new_workshop(db, actors, network_id=WATER, first=date(2024, 4, 9), last=date(2024, 4, 11)):
-    for workshop in service.workshops_of(db, actors["secretariat"], network_id):
-        if workshop.status != WorkshopStatus.CANCELLED:
-            return workshop
-    return service.create_workshop(db, actors["secretariat"], network_id, first, last, "", "fr")
+def water_workshop(db, actors):
+    """The demo's held workshop of "Living with water" (3 days, 3 funded experts and 1 funded
+    Advisory Group member, 3 cost lines)."""
+    return service.current_workshop(db, actors["secretariat"], WATER)
+
+
+def andean_workshop(db, actors, first=date(2024, 6, 4), last=date(2024, 6, 6)):
+    """A new workshop of the network that has none, created by the Secretariat."""
+    return service.create_workshop(db, actors["secretariat"], ANDEAN, first, last, "", "en")
 
 
 def errors_of(raised) -> dict[str, str]:
@@ -57,9 +61,7 @@ def contact_ids(db, kind: str, city_id=None) -> list[int]:
 def test_a_workshop_lasts_two_or_three_days(db, actors, days, accepted):
     first = date(2024, 6, 3)
     last = date.fromordinal(first.toordinal() + days - 1)
-    create = lambda: service.create_workshop(  # noqa: E731
-        db, actors["secretariat"], MULTICULTURAL, first, last, "", "en"
-    )
+    create = lambda: andean_workshop(db, actors, first, last)  # noqa: E731
     if accepted:
         created = create()
         assert created.days == days
@@ -74,9 +76,9 @@ def test_a_new_workshop_is_in_the_pilot_city_with_source_000s_programme_in_the_u
     db, actors
 ):
     workshop = service.create_workshop(
-        db, actors["bordeaux"], WATER, date(2024, 4, 9), date(2024, 4, 10), "", "fr"
+        db, actors["secretariat"], ANDEAN, date(2024, 4, 9), date(2024, 4, 10), "", "fr"
     )
-    assert workshop.place == "Bordeaux"
+    assert workshop.place == "Cusco"
     assert workshop.status == WorkshopStatus.PLANNED
     assert len(workshop.programme) == 4  # 2 days x morning, afternoon: day 3 dropped
     assert workshop.programme[0].title == "Accueil et contexte"
@@ -84,7 +86,7 @@ def test_a_new_workshop_is_in_the_pilot_city_with_source_000s_programme_in_the_u
 
 
 def test_a_network_has_one_workshop_at_a_time_that_is_not_cancelled(db, actors):
-    first = new_workshop(db, actors)
+    first = water_workshop(db, actors)
     with pytest.raises(ValidationError) as raised:
         service.create_workshop(
             db, actors["secretariat"], WATER, date(2024, 9, 9), date(2024, 9, 10), "", "en"
@@ -100,10 +102,10 @@ def test_a_network_has_one_workshop_at_a_time_that_is_not_cancelled(db, actors):
 
 
 def test_shortening_a_workshop_drops_the_programme_of_its_third_day(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     assert workshop.days == 3
     saved = service.save_workshop(
-        db, actors["bordeaux"], dataclasses.replace(workshop, last_day=date(2024, 4, 10))
+        db, actors["bordeaux"], dataclasses.replace(workshop, last_day=date(2023, 11, 15))
     )
     assert {slot.day for slot in saved.programme} == {1, 2}
 
@@ -114,7 +116,7 @@ def test_only_the_secretariat_and_the_pilot_city_organise(db, actors):
             service.create_workshop(
                 db, actors[name], WATER, date(2024, 4, 9), date(2024, 4, 10), "", "en"
             )
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     with pytest.raises(PermissionDenied):
         service.save_workshop(db, actors["bruges"], dataclasses.replace(workshop, place="Brugge"))
 
@@ -122,7 +124,7 @@ def test_only_the_secretariat_and_the_pilot_city_organise(db, actors):
 def test_a_stale_edit_is_refused(db, actors):
     from ovpm.domain.errors import ConflictError
 
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     service.save_workshop(db, actors["bordeaux"], dataclasses.replace(workshop, place="Quai"))
     with pytest.raises(ConflictError):
         service.save_workshop(db, actors["secretariat"], dataclasses.replace(workshop, place="X"))
@@ -132,7 +134,7 @@ def test_a_stale_edit_is_refused(db, actors):
 
 
 def test_at_most_three_funded_experts_and_one_funded_advisory_member(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = andean_workshop(db, actors)
     secretariat = actors["secretariat"]
     experts = contact_ids(db, "international_expert")
     for contact_id in experts[:3]:
@@ -164,7 +166,7 @@ def test_at_most_three_funded_experts_and_one_funded_advisory_member(db, actors)
 
 
 def test_an_expert_of_the_pilot_city_is_local_never_a_funded_international_expert(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     local = contact_ids(db, "local_expert", actors["bordeaux"].city_id)[0]
     with pytest.raises(ValidationError) as raised:
         service.add_participant(
@@ -175,7 +177,7 @@ def test_an_expert_of_the_pilot_city_is_local_never_a_funded_international_exper
 
 
 def test_representatives_come_from_cities_that_asked_to_take_part(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     bruges_person = contact_ids(db, "strategic_lead", actors["bruges"].city_id)[0]
     service.add_participant(
         db, actors["bordeaux"], workshop.id, Participant(bruges_person, "city_representative")
@@ -189,7 +191,7 @@ def test_representatives_come_from_cities_that_asked_to_take_part(db, actors):
 
 
 def test_only_the_secretariat_funds_or_records_an_agreement(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     expert = contact_ids(db, "international_expert")[0]
     with pytest.raises(PermissionDenied):
         service.add_participant(
@@ -206,16 +208,14 @@ def test_only_the_secretariat_funds_or_records_an_agreement(db, actors):
 
 
 def test_matching_ranks_by_expertise_and_languages_with_reasons_and_flags_conflicts(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     found = service.candidates(db, actors["secretariat"], workshop.id, "international_expert")
     assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
     best = found[0]
     assert best.expertise and best.score >= 2  # heritage, resilience fit "flood-ready heritage"
     assert all("fr" in c.languages for c in found if c.languages)
     # funded for another workshop on the same days: flagged, not hidden
-    other = service.create_workshop(
-        db, actors["secretariat"], MULTICULTURAL, date(2024, 4, 10), date(2024, 4, 11), "", "en"
-    )
+    other = andean_workshop(db, actors, date(2023, 11, 15), date(2023, 11, 16))
     service.add_participant(
         db,
         actors["secretariat"],
@@ -226,13 +226,13 @@ def test_matching_ranks_by_expertise_and_languages_with_reasons_and_flags_confli
         c.contact.id: c
         for c in service.candidates(db, actors["secretariat"], workshop.id, "international_expert")
     }
-    assert again[best.contact.id].busy_with == "Multicultural neighbourhoods"
+    assert again[best.contact.id].busy_with == "Living Andean heritage"
     with pytest.raises(PermissionDenied):
         service.candidates(db, actors["bordeaux"], workshop.id, "international_expert")
 
 
 def test_who_reads_the_participants(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     for name in ("secretariat", "advisory", "bordeaux", "bruges"):
         service.participants(db, actors[name], workshop.id)
     with pytest.raises(PermissionDenied):
@@ -245,9 +245,10 @@ def test_who_reads_the_participants(db, actors):
 
 
 def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = water_workshop(db, actors)
     secretariat = actors["secretariat"]
     before = budget_service.report(db, secretariat)
+    lines_before = len(service.costs(db, secretariat, workshop.id))
     line = service.add_cost(
         db,
         secretariat,
@@ -281,9 +282,9 @@ def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, ac
     assert line.id in {x.id for x in budget_service.readable_lines(db, secretariat)}
     assert after.secretariat[0] - before.secretariat[0] == 2400  # reporting currency EUR
     # the budget rules: the pilot city reads them, a participating city does not
-    assert len(service.costs(db, actors["bordeaux"], workshop.id)) == 2
+    assert len(service.costs(db, actors["bordeaux"], workshop.id)) == lines_before + 2
     assert service.costs(db, actors["bruges"], workshop.id) == []
-    assert len(service.costs(db, actors["advisory"], workshop.id)) == 2
+    assert len(service.costs(db, actors["advisory"], workshop.id)) == lines_before + 2
 
 
 # --- deliverables and the stage --------------------------------------------------------------
@@ -320,18 +321,25 @@ def pilot_draft():
 
 
 def submit_and_approve(db, actors, submission, content):
+    secretariat = actors["secretariat"]  # on behalf of Cusco, which has no demo account
     submitted = submission_service.submit(
-        db, actors["bordeaux"], submission.id, content, submission.version
+        db, secretariat, submission.id, content, submission.version
     )
-    return submission_service.approve(db, actors["secretariat"], submitted.id, submitted.version)
+    return submission_service.approve(db, secretariat, submitted.id, submitted.version)
+
+
+def network_progress(db, actors, network_id):
+    overview = progress_service.overview(db, actors["secretariat"])
+    return next(n for n in overview.networks if n.id == network_id)
 
 
 def test_deliverables_go_through_the_review_workflow_and_make_the_stage(db, actors):
-    workshop = new_workshop(db, actors)
+    secretariat = actors["secretariat"]
+    workshop = andean_workshop(db, actors, date(2023, 12, 5), date(2023, 12, 6))
     held = service.save_workshop(
-        db, actors["secretariat"], dataclasses.replace(workshop, status=WorkshopStatus.HELD)
+        db, secretariat, dataclasses.replace(workshop, status=WorkshopStatus.HELD)
     )
-    statuses = service.deliverables(db, actors["secretariat"], held.id)
+    statuses = service.deliverables(db, secretariat, held.id)
     assert [d.status for d in statuses] == ["not_started"] * 4
     contents = {
         SubmissionKind.CONSTITUTION_SHEET: constitution(),
@@ -339,59 +347,74 @@ def test_deliverables_go_through_the_review_workflow_and_make_the_stage(db, acto
         SubmissionKind.PILOT_DRAFT: pilot_draft(),
     }
     for kind, content in contents.items():
-        draft = service.start_deliverable(db, actors["bordeaux"], held.id, str(kind))
+        draft = service.start_deliverable(db, secretariat, held.id, str(kind))
         with pytest.raises(ValidationError):
-            submission_service.submit(
-                db, actors["bordeaux"], draft.id, type(content)(), draft.version
-            )
-        draft = submission_service.get_submission(db, actors["bordeaux"], draft.id)
+            submission_service.submit(db, secretariat, draft.id, type(content)(), draft.version)
+        draft = submission_service.get_submission(db, secretariat, draft.id)
         submit_and_approve(db, actors, draft, content)
-    stages = progress_service.network_stages(db, actors["secretariat"])
-    assert stages[WATER] != Stage.WORKSHOP  # the revised theme sheet is not done yet
-    overview = progress_service.overview(db, actors["secretariat"])
-    water = next(n for n in overview.networks if n.id == WATER)
-    assert [p[2] for p in water.pending] == ["theme_sheet"]
-    # the revised theme sheet: a new revision of the approved one, or marked not needed
+    assert Stage.WORKSHOP not in network_progress(db, actors, ANDEAN).done
+    assert [p[2] for p in network_progress(db, actors, ANDEAN).pending] == ["theme_sheet"]
+    # the revised theme sheet: marked not needed (or a new revision approved, below)
     service.mark_theme_sheet_not_needed(
-        db, actors["secretariat"], held.id, held.version, "The theme stays as it was."
+        db, secretariat, held.id, held.version, "The theme stays as it was."
     )
-    statuses = service.deliverables(db, actors["secretariat"], held.id)
-    assert all(d.done for d in statuses)
-    overview = progress_service.overview(db, actors["secretariat"])
-    water = next(n for n in overview.networks if n.id == WATER)
-    assert Stage.WORKSHOP in water.done and water.pending == ()
+    assert all(d.done for d in service.deliverables(db, secretariat, held.id))
+    andean = network_progress(db, actors, ANDEAN)
+    assert andean.done[Stage.WORKSHOP] == date(2024, 3, 1)  # the last approval: the pinned day
+    assert andean.pending == ()
 
 
 def test_the_stage_waits_for_the_workshop_to_be_held(db, actors):
-    workshop = new_workshop(db, actors)
+    workshop = andean_workshop(db, actors)
     service.mark_theme_sheet_not_needed(
         db, actors["secretariat"], workshop.id, workshop.version, "No"
     )
-    overview = progress_service.overview(db, actors["secretariat"])
-    water = next(n for n in overview.networks if n.id == WATER)
-    assert Stage.WORKSHOP not in water.done and water.pending == ()
+    andean = network_progress(db, actors, ANDEAN)
+    assert Stage.WORKSHOP not in andean.done and andean.pending == ()
 
 
 def test_a_revised_theme_sheet_is_a_new_revision_of_the_approved_one(db, actors):
-    workshop = new_workshop(db, actors)
-    revision = service.start_deliverable(db, actors["bordeaux"], workshop.id, "theme_sheet")
-    assert revision.status == Status.DRAFT and revision.approved_revision == 2
-    assert service.deliverables(db, actors["bordeaux"], workshop.id)[0].status == Status.DRAFT
+    workshop = andean_workshop(db, actors, date(2024, 1, 9), date(2024, 1, 10))
+    revision = service.start_deliverable(db, actors["secretariat"], workshop.id, "theme_sheet")
+    assert revision.status == Status.DRAFT and revision.approved_revision == 1
+    assert service.deliverables(db, actors["secretariat"], workshop.id)[0].status == Status.DRAFT
+    approved = submit_and_approve(db, actors, revision, ThemeSheet.from_dict(revision.content))
+    first = service.deliverables(db, actors["secretariat"], workshop.id)[0]
+    assert approved.approved_revision == 2 and first.done
 
 
-def test_overdue_deliverables_are_late_items_of_the_overview(db, actors, monkeypatch):
-    workshop = service.create_workshop(
-        db, actors["secretariat"], WATER, date(2023, 11, 6), date(2023, 11, 8), "", "en"
+def test_the_demo_tells_the_story_of_a_held_workshop(db, actors):
+    statuses = service.deliverables(db, actors["secretariat"], water_workshop(db, actors).id)
+    assert [(d.kind, d.status) for d in statuses] == [
+        ("theme_sheet", "approved"),
+        ("constitution_sheet", "approved"),
+        ("priority_problem", "draft"),
+        ("pilot_draft", "changes_requested"),
+    ]
+    late = [d for d in progress_service.overview(db, actors["secretariat"]).late if d.what]
+    assert {(d.progress.id, d.what, d.target) for d in late} == {
+        (WATER, "priority_problem", date(2024, 1, 15)),
+        (WATER, "pilot_draft", date(2024, 1, 15)),
+    }
+    planned = service.current_workshop(db, actors["secretariat"], 2)
+    assert (
+        planned.status == "planned"
+        and len(service.participants(db, actors["advisory"], planned.id)) == 2
     )
+    assert service.current_workshop(db, actors["secretariat"], ANDEAN) is None
+
+
+def test_overdue_deliverables_are_late_items_of_the_overview(db, actors):
+    workshop = andean_workshop(db, actors, date(2023, 11, 6), date(2023, 11, 8))
     service.save_workshop(
         db, actors["secretariat"], dataclasses.replace(workshop, status=WorkshopStatus.HELD)
     )
     overview = progress_service.overview(db, actors["secretariat"])
-    late = [d for d in overview.late if d.progress.kind == "network" and d.what]
-    assert {d.what for d in late} == {
+    late = [d for d in overview.late if d.progress.id == ANDEAN and d.progress.kind == "network"]
+    assert {d.what for d in late if d.what} == {
         "theme_sheet",
         "constitution_sheet",
         "priority_problem",
         "pilot_draft",
     }
-    assert {d.target for d in late} == {date(2024, 1, 7)}
+    assert {d.target for d in late if d.what} == {date(2024, 1, 7)}
