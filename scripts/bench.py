@@ -35,9 +35,10 @@ from ovpm.services import contacts as contact_service  # noqa: E402
 from ovpm.services import networks as network_service  # noqa: E402
 from ovpm.services import progress as progress_service  # noqa: E402
 from ovpm.services import submissions as submission_service  # noqa: E402
+from ovpm.services import workshop_exports  # noqa: E402
 from ovpm.store import users  # noqa: E402
 from ovpm.store.db import open_database  # noqa: E402
-from ovpm.ui.navigation import SCREENS  # noqa: E402
+from ovpm.ui.navigation import SCREENS, SCREENS_BY_KEY  # noqa: E402
 
 ACCOUNTS = {"secretariat": "secretariat", "advisory": "advisory", "city": "bordeaux"}
 PAGE_P95_MS, PAGE_RATIO, GROWTH = 150, 5, 2
@@ -100,8 +101,13 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
         "network": {"id": "1"},
         "action_plan": {"network": "1"},
         "submission": {"id": str(sheet_id)},
+        "deliverable": {"network": "1", "kind": "priority_problem"},
     }
-    for screen in SCREENS:
+    # views of a screen built only when open (tracked tabs): (screen, label) → session state
+    views = {("network", "workshop"): {"network_view": "Atelier"}}
+    cases = [(screen, "", {}) for screen in SCREENS]
+    cases += [(SCREENS_BY_KEY[key], view, state) for (key, view), state in views.items()]
+    for screen, view, state in cases:
         if only and screen.key not in only:
             continue
         for role, username in ACCOUNTS.items():
@@ -111,6 +117,8 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
             at.session_state["authentication_status"] = True
             at.session_state["username"] = username
             at.session_state["ovpm_opened_at"] = time.time()
+            for key, value in state.items():
+                at.session_state[key] = value
             for key, value in params.get(screen.key, {}).items():
                 at.query_params[key] = value
 
@@ -118,7 +126,8 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
                 at.run()
                 assert not at.exception, at.exception
 
-            results[(screen.key, role)] = summary(timed(rerun, runs))
+            name = f"{screen.key} · {view}" if view else screen.key
+            results[(name, role)] = summary(timed(rerun, runs))
     return results
 
 
@@ -252,6 +261,9 @@ def documents(path: Path, runs: int = 10) -> list[tuple[str, float, float]]:
         expression = cur.execute(
             "SELECT id FROM submissions WHERE kind = 'expression_of_interest' ORDER BY id LIMIT 1"
         ).fetchone()[0]
+        problem = cur.execute(
+            "SELECT id FROM submissions WHERE kind = 'priority_problem' ORDER BY id LIMIT 1"
+        ).fetchone()[0]
     sheet = bordeaux_sheet(database)
     calls = {
         "theme sheet PDF (fr)": lambda: submission_service.submission_pdf(
@@ -265,6 +277,12 @@ def documents(path: Path, runs: int = 10) -> list[tuple[str, float, float]]:
         ),
         "action plan PDF, public (fr)": lambda: network_service.plan_pdf(
             database, secretariat, 1, True, "fr"
+        ),
+        "workshop programme PDF (fr)": lambda: workshop_exports.programme_pdf(
+            database, secretariat, 1, "fr"
+        ),
+        "priority problem sheet PDF (en)": lambda: submission_service.submission_pdf(
+            database, secretariat, problem, None, "en"
         ),
         "briefing pack PDF (en)": lambda: progress_service.briefing_pdf(
             database, advisory, progress_service.Scope(), date(2024, 1, 18), "en"

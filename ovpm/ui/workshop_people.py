@@ -104,7 +104,8 @@ def show_matching(user, workshop) -> None:
             funded = row.checkbox(
                 _("Funded"),
                 value=places > 0 and not candidate.local and not candidate.busy_with,
-                key=f"fund_{workshop.id}_{candidate.contact.id}",
+                # a new key when the places left change: the default follows them
+                key=f"fund_{workshop.id}_{candidate.contact.id}_{places}",
             )
             if row.button(_("Add"), key=f"add_{workshop.id}_{candidate.contact.id}"):
                 run_action(
