@@ -78,8 +78,9 @@ def reads_everything(cur, actor: User, network: Network) -> bool:
 
 def can_read_everything(db: Database, actor: User, network: Network) -> bool:
     """Whether the actor reads the participants and the approved deliverables."""
-    with db.reading() as cur:
-        return reads_everything(cur, actor, network)
+    return db.kept_read(
+        ("workshop_reader", actor.id, network.id), lambda cur: reads_everything(cur, actor, network)
+    )
 
 
 def _audit(cur, actor: User, workshop: Workshop, action: str, before, after) -> None:
@@ -114,6 +115,11 @@ def current_workshop(db: Database, actor: User, network_id: int) -> Workshop | N
     found = workshops_of(db, actor, network_id)
     active = [w for w in found if w.status != WorkshopStatus.CANCELLED]
     return active[0] if active else (found[0] if found else None)
+
+
+def _network(db: Database, network_id: int) -> Network:
+    # the same kept value as the networks service's get_network
+    return db.kept_read(("network", network_id), lambda cur: networks.get(cur, network_id))
 
 
 def get_workshop(db: Database, actor: User, workshop_id: int) -> Workshop:
@@ -208,11 +214,13 @@ def save_workshop(db: Database, actor: User, workshop: Workshop) -> Workshop:
 
 
 def participants(db: Database, actor: User, workshop_id: int) -> list[Participant]:
-    """The participants, for those who read everything of the workshop."""
-    with db.reading() as cur:
-        workshop = store.get(cur, workshop_id)
-        require(reads_everything(cur, actor, networks.get(cur, workshop.network_id)))
-        return store.participants(cur, workshop_id)
+    """The participants, for those who read everything of the workshop (kept until the next
+    write: treat as read-only)."""
+    workshop = get_workshop(db, actor, workshop_id)
+    require(can_read_everything(db, actor, _network(db, workshop.network_id)))
+    return db.kept_read(
+        ("workshop_participants", workshop_id), lambda cur: store.participants(cur, workshop_id)
+    )
 
 
 def _role_errors(cur, network: Network, role: str, contact) -> list[FieldError]:
@@ -305,6 +313,13 @@ def candidates(db: Database, actor: User, workshop_id: int, role: str) -> list[C
     Group member), ranked by how they fit the network, with reasons and conflicts; those already
     on the list are left out. The Secretariat's tool."""
     require(actor.role == Role.SECRETARIAT)
+    return db.derived(
+        ("workshop_candidates", workshop_id, str(role)),
+        lambda: _candidates(db, workshop_id, role),
+    )
+
+
+def _candidates(db: Database, workshop_id: int, role: str) -> list[Candidate]:
     kind = {
         ParticipantRole.INTERNATIONAL_EXPERT: ContactKind.INTERNATIONAL_EXPERT,
         ParticipantRole.ADVISORY_MEMBER: ContactKind.ADVISORY_MEMBER,
@@ -328,9 +343,11 @@ def _cost_prefix(workshop: Workshop) -> str:
 
 def costs(db: Database, actor: User, workshop_id: int) -> list[TrackedLine]:
     """The workshop's budget lines the actor may read (the budget rules of SPEC.md §1)."""
-    with db.reading() as cur:
-        workshop = store.get(cur, workshop_id)
-        found = budget_store.network_lines(cur, LineSource.WORKSHOP, workshop.network_id)
+    workshop = get_workshop(db, actor, workshop_id)
+    found = db.kept_read(
+        ("workshop_lines", workshop.network_id),
+        lambda cur: budget_store.network_lines(cur, LineSource.WORKSHOP, workshop.network_id),
+    )
     return [
         line
         for key, line in sorted(found.items(), key=lambda item: item[1].id)

@@ -19,7 +19,7 @@ from ovpm.domain.workshops import (
 from ovpm.services import contacts as contact_service
 from ovpm.services import workshops as service
 from ovpm.services.contacts import ContactFilter
-from ovpm.ui import db, gettext, language, literal, run_action
+from ovpm.ui import db, gettext, kept, language, literal, run_action
 from ovpm.ui.forms import FormMessages
 
 MATCHED_ROLES = (ParticipantRole.INTERNATIONAL_EXPERT, ParticipantRole.ADVISORY_MEMBER)
@@ -64,9 +64,22 @@ def show_participants(user, workshop, network, organiser: bool) -> None:
         )
     if not organiser:
         return
+    # built only when opened: matching and the address book are the heavy parts of the view
     if user.role == Role.SECRETARIAT:
-        show_matching(user, workshop)
-    show_add_form(user, workshop, people)
+        box = st.expander(
+            _("Find candidates in the address book"),
+            key="workshop_matching_open",
+            on_change="rerun",
+        )
+        if box.open:
+            with box:
+                show_matching(user, workshop)
+    box = st.expander(
+        _("Add a participant from the address book"), key="workshop_add_open", on_change="rerun"
+    )
+    if box.open:
+        with box:
+            show_add_form(user, workshop, people)
 
 
 def show_matching(user, workshop) -> None:
@@ -144,19 +157,29 @@ def conflict_texts(candidate) -> list[str]:
     return found
 
 
+def _contact_labels(user) -> dict[int, str]:
+    """Everyone of the shared address book (public to every signed-in user), by id."""
+    contacts = contact_service.search_contacts(db(), user, ContactFilter())
+    return dict(
+        zip(
+            contacts["id"].astype(int),
+            contacts["name"] + " — " + contacts["city"].fillna("").astype(str),
+        )
+    )
+
+
 def show_add_form(user, workshop, people) -> None:
     """Add anyone of the address book in a role; funding and agreements are the Secretariat's."""
     _ = gettext()
     listed = {p.contact_id for p in people}
-    contacts = contact_service.search_contacts(db(), user, ContactFilter())
-    contacts = contacts[~contacts["id"].isin(listed)]
-    labels = dict(
-        zip(contacts["id"], contacts["name"] + " — " + contacts["city"].fillna("").astype(str))
-    )
+    labels = {
+        contact_id: label
+        for contact_id, label in kept(("contact_labels",), lambda: _contact_labels(user)).items()
+        if contact_id not in listed
+    }
     secretariat = user.role == Role.SECRETARIAT
     messages = FormMessages()
     with st.form(f"add_participant_{workshop.id}", clear_on_submit=False):
-        st.markdown("##### " + _("Add a participant from the address book"))
         contact_id = st.selectbox(
             _("Person"), list(labels), index=None, format_func=labels.get, placeholder=_("Choose")
         )
@@ -233,10 +256,17 @@ def show_costs(user, workshop, lines, organiser: bool) -> None:
         st.caption(_("Commitments and expenses are recorded on these lines in Budget tracking."))
     if not organiser:
         return
+    box = st.expander(_("Add a cost"), key="workshop_cost_open", on_change="rerun")
+    if box.open:
+        with box:
+            show_cost_form(user, workshop)
+
+
+def show_cost_form(user, workshop) -> None:
+    _ = gettext()
     funders = list(service.COST_FUNDERS if user.role == Role.SECRETARIAT else ("pilot_city",))
     messages = FormMessages()
     with st.form(f"workshop_cost_{workshop.id}"):
-        st.markdown("##### " + _("Add a cost"))
         left, middle, right = st.columns([2, 1, 1])
         category = left.selectbox(
             _("Category"),

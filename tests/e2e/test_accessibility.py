@@ -2,6 +2,7 @@
 finding (make test installs axe-core from npm). The Advisory Group's demo account reads in
 English, the others in French."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,9 @@ SCREENS = [
     "round_tables",
     "budget",
     "network?id=1",
+    "network?id=1#Atelier",  # a tab: opened by a click
+    "workshops",
+    "deliverable?network=1&kind=pilot_draft",
     "action_plan?network=1",
     "submission?id=1",
     "cities",
@@ -67,9 +71,13 @@ def _measure(page) -> list[str]:
 
 
 def open_screen(page, server, path: str) -> None:
+    path, _hash, tab = path.partition("#")
     page.goto(f"{server}/{path}")
     expect(page.get_by_test_id("stMain").get_by_test_id("stElementContainer").first).to_be_visible()
     settle(page)
+    if tab:
+        page.get_by_role("tab", name=re.compile(f"^({tab}|Workshop|Taller)$")).click()
+        settle(page)
     page.add_style_tag(content=STILL)
 
 

@@ -91,6 +91,7 @@ ALL_PATHS = [
     "home",
     "networks",
     "network?id=1",
+    "workshops",
     "submission?id=1",
     "round_tables",
     "budget",

@@ -19,6 +19,7 @@ SCREENS = [
     "round_tables",
     "themes",
     "networks",
+    "workshops",
     "cities",
     "address_book",
     "budget",

@@ -44,6 +44,8 @@ def test_the_secretariat_plans_a_workshop_and_matches_experts(server, context):
     expect(page.get_by_text("L'atelier est prévu.")).to_be_visible()
     settle(page)
     expect(page.get_by_text("Accueil et contexte").first).to_be_attached()
+    page.get_by_text("Trouver des candidats dans le carnet d'adresses").click()
+    settle(page)
     # three matched experts, each funded (the box is ticked while places are left)
     for added in range(1, 4):
         first = page.get_by_role("button", name="Ajouter", exact=True).first

@@ -2,6 +2,7 @@
 four deliverables through the review workflow, and the stage they make a network reach."""
 
 import dataclasses
+import subprocess
 from datetime import date
 
 import pytest
@@ -23,6 +24,7 @@ from ovpm.domain.workshops import Participant, WorkshopStatus
 from ovpm.services import budget as budget_service
 from ovpm.services import progress as progress_service
 from ovpm.services import submissions as submission_service
+from ovpm.services import workshop_exports as exports
 from ovpm.services import workshops as service
 from ovpm.store import contacts as contact_store
 
@@ -418,3 +420,107 @@ def test_overdue_deliverables_are_late_items_of_the_overview(db, actors):
         "pilot_draft",
     }
     assert {d.target for d in late if d.what} == {date(2024, 1, 7)}
+
+
+# --- exports and the access matrix -----------------------------------------------------------
+
+AMOUNTS = ("4200", "4 200", "4\u202f200", "4,200", "1650", "1 650", "2300", "2 300")
+
+
+def pdf_text(data: bytes) -> str:
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_a_participating_or_other_citys_programme_holds_no_amount(db, actors):
+    workshop = water_workshop(db, actors)
+    full = pdf_text(exports.programme_pdf(db, actors["secretariat"], workshop.id, "fr"))
+    assert "4 200,00" in full and "Mateo" in full  # costs and participants for the organisers
+    for name in ("bruges", "cordoba"):
+        text = pdf_text(exports.programme_pdf(db, actors[name], workshop.id, "es"))
+        assert "Welcome and context" in text or "Bienvenida" in text or "Día 1" in text
+        assert not any(amount in text for amount in AMOUNTS), name
+    assert "Mateo" in pdf_text(exports.programme_pdf(db, actors["bruges"], workshop.id, "en"))
+    assert "Mateo" not in pdf_text(exports.programme_pdf(db, actors["cordoba"], workshop.id, "en"))
+
+
+EXPORTS = {
+    "programme": lambda db, actor, w: exports.programme_pdf(db, actor, w, "en"),
+    "calendar": lambda db, actor, w: exports.calendar_ics(db, actor, w, "en"),
+    "participants_csv": lambda db, actor, w: exports.participants_csv(db, actor, w, "en"),
+    "participants_vcard": lambda db, actor, w: exports.participants_vcard(db, actor, w),
+    "approved_constitution": lambda db, actor, w: exports.approved_deliverable_pdf(
+        db, actor, w, "constitution_sheet", "en"
+    ),
+    "costs": lambda db, actor, w: service.costs(db, actor, w) or None,
+}
+# role × export: allowed (True) or refused (False); None for costs means "nothing readable"
+ACCESS = {
+    "secretariat": dict.fromkeys(EXPORTS, True),
+    "advisory": dict.fromkeys(EXPORTS, True),
+    "bordeaux": dict.fromkeys(EXPORTS, True),  # the pilot city
+    "bruges": {**dict.fromkeys(EXPORTS, True), "costs": False},  # participating
+    "cordoba": {  # another member city: that it exists, its dates and programme
+        "programme": True,
+        "calendar": True,
+        "participants_csv": False,
+        "participants_vcard": False,
+        "approved_constitution": False,
+        "costs": False,
+    },
+}
+
+
+@pytest.mark.parametrize("name", list(ACCESS))
+def test_the_access_matrix_of_workshop_data_and_exports(db, actors, name):
+    workshop = water_workshop(db, actors)
+    for export, allowed in ACCESS[name].items():
+        try:
+            result = EXPORTS[export](db, actors[name], workshop.id)
+        except PermissionDenied:
+            result = None
+        assert (result is not None) == allowed, (name, export)
+
+
+def test_a_participating_city_reads_an_approved_deliverable_but_not_the_submission(db, actors):
+    workshop = water_workshop(db, actors)
+    submission, content = exports.approved_deliverable(
+        db, actors["bruges"], workshop.id, "constitution_sheet"
+    )
+    assert content["coordination"].startswith("Bordeaux runs")
+    with pytest.raises(PermissionDenied):
+        submission_service.get_submission(db, actors["bruges"], submission.id)
+    # not approved yet: nothing to read
+    assert (
+        exports.approved_deliverable(db, actors["bruges"], workshop.id, "priority_problem") is None
+    )
+
+
+def test_the_calendar_has_one_event_per_day_in_the_workshop_citys_time_zone(db, actors):
+    text = exports.calendar_ics(db, actors["cordoba"], water_workshop(db, actors).id, "fr").decode()
+    assert text.count("BEGIN:VEVENT") == 3
+    # Bordeaux in November (UTC+1): 9:00 local is 8:00 UTC
+    assert "DTSTART:20231114T080000Z" in text and "Jour 3" in text
+
+
+def test_the_participants_export_as_csv_and_vcard(db, actors):
+    workshop = water_workshop(db, actors)
+    csv = exports.participants_csv(db, actors["bordeaux"], workshop.id, "fr").decode("utf-8-sig")
+    assert csv.splitlines()[0].startswith("Nom,Ville,Courriel,Rôle")
+    assert len(csv.splitlines()) == 1 + 4
+    vcard = exports.participants_vcard(db, actors["bordeaux"], workshop.id).decode()
+    assert vcard.count("BEGIN:VCARD") == 4
+
+
+def test_the_plans_calendar_shows_the_linked_workshop(db, actors):
+    from ovpm.services import networks as network_service
+
+    plan = network_service.plan_view(db, actors["cordoba"], WATER).plan
+    linked = next(a for a in plan.activities if a.title == "International workshop in Bordeaux")
+    assert (linked.starts, linked.ends, linked.status) == (
+        date(2023, 11, 14),
+        date(2023, 11, 16),
+        "done",
+    )
