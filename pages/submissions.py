@@ -8,8 +8,15 @@ from ovpm import clock, i18n, ui
 from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.domain.submission_rules import NEXT_STEP
-from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind
+from ovpm.domain.submissions import (
+    KIND_LABELS,
+    NETWORK_KINDS,
+    STATUS_LABELS,
+    Status,
+    SubmissionKind,
+)
 from ovpm.services import cities as city_service
+from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.submissions import open_submission, show_change_request, status_badge
@@ -57,6 +64,40 @@ def city_overview() -> None:
                     and st.button(_("Revisions, comments and history"), key=f"detail_{kind}")
                 ):
                     open_submission(current.id)
+    network_documents()
+
+
+def network_documents() -> None:
+    """The documents of the networks the city pilots: action plans and workshop deliverables."""
+    frame, shown = ui.kept(("my_network_documents", user.id), network_documents_display)
+    if frame.empty:
+        return
+    st.subheader(_("Documents of the networks you pilot"))
+    chosen = ui.pick_row(
+        frame,
+        shown,
+        {"network": _("Network"), "kind": _("Document"), "status": _("Status")},
+        "my_network_documents",
+        _("Select a row to open the document."),
+    )
+    if chosen is not None:
+        open_submission(chosen)
+
+
+def network_documents_display() -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = submission_service.listing(db, user, [str(k) for k in NETWORK_KINDS])
+    frame = frame[frame["status"] != "withdrawn"].reset_index(drop=True)
+    labelled = pd.DataFrame(
+        {
+            "network": [
+                network_service.get_network(db, user, int(n)).name for n in frame["network_id"]
+            ],
+            "kind": [_(KIND_LABELS[SubmissionKind(k)]) for k in frame["kind"]],
+            "status": [_(STATUS_LABELS[Status(s)]) for s in frame["status"]],
+        },
+        columns=["network", "kind", "status"],
+    )
+    return frame, labelled
 
 
 def queue() -> None:
