@@ -188,6 +188,10 @@ def save_workshop(db: Database, actor: User, workshop: Workshop) -> Workshop:
         before = store.get(cur, workshop.id)
         network = networks.get(cur, before.network_id)
         require(can_organise(actor, network))
+        # the deliverables' due date is the Secretariat's to set
+        require(
+            actor.role == Role.SECRETARIAT or fitted.deliverables_due == before.deliverables_due
+        )
         if fitted.status != WorkshopStatus.CANCELLED and before.status == WorkshopStatus.CANCELLED:
             others = [
                 w

@@ -138,7 +138,12 @@ def show_settings_form(user, workshop: Workshop, activity_titles: list[str]) -> 
         meals = st.checkbox(_("The pilot city provides the meals"), workshop.provides_meals)
         other = st.text_input(_("The pilot city also provides"), workshop.provides_other)
         messages.field("provides_other")
-        due = st.date_input(_("Deliverables due on"), workshop.due, format="YYYY-MM-DD")
+        due = st.date_input(
+            _("Deliverables due on"),
+            workshop.due,
+            format="YYYY-MM-DD",
+            disabled=user.role != Role.SECRETARIAT,  # the Secretariat sets it
+        )
         messages.buttons()
         if st.form_submit_button(_("Save"), type="primary"):
             changed = dataclasses.replace(
@@ -151,7 +156,9 @@ def show_settings_form(user, workshop: Workshop, activity_titles: list[str]) -> 
                 provides_room=room,
                 provides_meals=meals,
                 provides_other=other,
-                deliverables_due=due,
+                deliverables_due=due
+                if user.role == Role.SECRETARIAT
+                else workshop.deliverables_due,
             )
             try:
                 service.save_workshop(db(), user, changed)

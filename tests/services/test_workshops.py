@@ -524,3 +524,14 @@ def test_the_plans_calendar_shows_the_linked_workshop(db, actors):
         date(2023, 11, 16),
         "done",
     )
+
+
+def test_the_secretariat_sets_the_deliverables_due_date(db, actors):
+    workshop = water_workshop(db, actors)
+    later = dataclasses.replace(workshop, deliverables_due=date(2024, 4, 30))
+    with pytest.raises(PermissionDenied):
+        service.save_workshop(db, actors["bordeaux"], later)
+    saved = service.save_workshop(db, actors["secretariat"], later)
+    assert saved.due == date(2024, 4, 30)
+    late = [d for d in progress_service.overview(db, actors["secretariat"]).late if d.what]
+    assert late == []  # no longer overdue on the pinned day
