@@ -204,8 +204,14 @@ def proposed_programme(days: int, translate) -> tuple[Slot, ...]:
 
 
 def fitted_programme(programme: tuple[Slot, ...], days: int) -> tuple[Slot, ...]:
-    """The programme without the slots of days the workshop no longer has."""
-    return tuple(slot for slot in programme if slot.day <= days)
+    """The programme of a workshop of `days` days: the slots of days it no longer has dropped,
+    an empty morning and afternoon added for each day it gained."""
+    kept = {(slot.day, slot.half): slot for slot in programme if slot.day <= days}
+    return tuple(
+        kept.get((day, str(half)), Slot(day, str(half)))
+        for day in range(1, days + 1)
+        for half in HalfDay
+    )
 
 
 def participant_errors(participants: list[Participant], pilot_city_id: int) -> list[FieldError]:

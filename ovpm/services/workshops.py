@@ -52,6 +52,9 @@ from ovpm.store.db import Database
 TAKING_PART = (MemberStatus.ASKED, MemberStatus.INVITED, MemberStatus.PARTICIPATING)
 COST_FUNDERS = (FunderKind.SECRETARIAT, FunderKind.PILOT)
 COST_DESCRIPTION_MAX = 200
+ONE_AT_A_TIME = FieldError(
+    "status", N_("This network already has a workshop that is not cancelled.")
+)
 
 
 # --- who may do what -------------------------------------------------------------------------
@@ -159,14 +162,7 @@ def create_workshop(
         )
         validate(rules.workshop_errors(draft))
         if any(w.status != WorkshopStatus.CANCELLED for w in store.of_network(cur, network_id)):
-            validate(
-                [
-                    FieldError(
-                        "status",
-                        N_("This network already has a workshop that is not cancelled."),
-                    )
-                ]
-            )
+            validate([ONE_AT_A_TIME])
         draft = dataclasses.replace(
             draft, programme=rules.proposed_programme(draft.days, translate)
         )
@@ -179,6 +175,7 @@ def save_workshop(db: Database, actor: User, workshop: Workshop) -> Workshop:
     """Save the workshop edited from `workshop.version`: place, days, status, what the pilot
     city provides, the programme (its slots of days the workshop no longer has are dropped),
     the deliverables' due date."""
+    # the days first: the programme is fitted to them
     validate(rules.workshop_errors(dataclasses.replace(workshop, programme=())))
     fitted = dataclasses.replace(
         workshop, programme=rules.fitted_programme(workshop.programme, workshop.days)
@@ -199,14 +196,7 @@ def save_workshop(db: Database, actor: User, workshop: Workshop) -> Workshop:
                 if w.id != before.id and w.status != WorkshopStatus.CANCELLED
             ]
             if others:
-                validate(
-                    [
-                        FieldError(
-                            "status",
-                            N_("This network already has a workshop that is not cancelled."),
-                        )
-                    ]
-                )
+                validate([ONE_AT_A_TIME])
         after = store.update(
             cur, dataclasses.replace(fitted, network_id=before.network_id), now_utc()
         )

@@ -535,3 +535,15 @@ def test_the_secretariat_sets_the_deliverables_due_date(db, actors):
     assert saved.due == date(2024, 4, 30)
     late = [d for d in progress_service.overview(db, actors["secretariat"]).late if d.what]
     assert late == []  # no longer overdue on the pinned day
+
+
+def test_lengthening_a_workshop_adds_an_empty_programme_for_its_new_day(db, actors):
+    workshop = andean_workshop(db, actors, date(2024, 6, 4), date(2024, 6, 5))
+    saved = service.save_workshop(
+        db, actors["secretariat"], dataclasses.replace(workshop, last_day=date(2024, 6, 6))
+    )
+    assert [(s.day, s.half, s.title) for s in saved.programme][-2:] == [
+        (3, "morning", ""),
+        (3, "afternoon", ""),
+    ]
+    assert saved.programme[:4] == workshop.programme
