@@ -28,11 +28,13 @@ class WorkshopStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Their own words (not the activities' "Planned"): French and Spanish agree them with "atelier"
+# and "taller", masculine where an activity is feminine.
 WORKSHOP_STATUS_LABELS = {
-    WorkshopStatus.PLANNED: N_("Planned"),
-    WorkshopStatus.CONFIRMED: N_("Confirmed"),
-    WorkshopStatus.HELD: N_("Held"),
-    WorkshopStatus.CANCELLED: N_("Cancelled"),
+    WorkshopStatus.PLANNED: N_("Workshop planned"),
+    WorkshopStatus.CONFIRMED: N_("Workshop confirmed"),
+    WorkshopStatus.HELD: N_("Workshop held"),
+    WorkshopStatus.CANCELLED: N_("Workshop cancelled"),
 }
 
 
