@@ -17,6 +17,7 @@ STEP_ONE_FR = [
     "Fiche thématique",
     "Vue des thématiques",
     "Réseaux collaboratifs",
+    "Ateliers internationaux",
     "Tables rondes",
     "Suivi budgétaire",
 ]
@@ -38,6 +39,7 @@ NAV = {
         "Submissions",
         "Theme overview",
         "Collaborative networks",
+        "International workshops",
         "Round tables",
         "Budget tracking",
         "Member cities",
@@ -61,6 +63,7 @@ NAV = {
         "Ficha temática",
         "Panorama de temáticas",
         "Redes colaborativas",
+        "Talleres internacionales",
         "Mesas redondas",
         "Seguimiento presupuestario",
         "Ciudades miembro",

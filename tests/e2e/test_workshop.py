@@ -55,7 +55,11 @@ def test_the_secretariat_plans_a_workshop_and_matches_experts(server, context):
         expect(page.get_by_text(f"restantes : {3 - added} sur 3")).to_be_visible()
     screenshot(page, "workshop-matched")
     # a fourth funded expert: the Secretariat ticks "Funded" itself and is refused, right there
-    page.get_by_role("checkbox", name="Financé", exact=True).first.check()
+    # no place left: the box is no longer ticked by default; the Secretariat ticks it itself
+    funded = page.get_by_role("checkbox", name="Financé", exact=True).first
+    expect(funded).not_to_be_checked()
+    page.get_by_text("Financé", exact=True).first.click()
+    expect(funded).to_be_checked()
     page.get_by_role("button", name="Ajouter", exact=True).first.click()
     settle(page)
     refusal = page.get_by_text("Le Secrétariat général finance au plus 3 experts internationaux.")
