@@ -23,7 +23,7 @@ from ovpm.domain.models import ContactKind
 from ovpm.domain.networks import FunderKind
 from ovpm.domain.submissions import content_of
 from ovpm.domain.workshops import Participant, ParticipantRole, WorkshopStatus
-from ovpm.services import submissions, workshops
+from ovpm.services import submissions, workshop_costs, workshop_deliverables, workshops
 from ovpm.store import contacts, users
 from ovpm.store.db import Database
 from ovpm.store.progress import network_names
@@ -114,7 +114,7 @@ def _held_workshop(db: Database, people: dict) -> None:
             workshop.id,
             Participant(advisor, ParticipantRole.ADVISORY_MEMBER, True),
         )
-        workshops.add_cost(
+        workshop_costs.add_cost(
             db,
             secretariat,
             workshop.id,
@@ -124,7 +124,7 @@ def _held_workshop(db: Database, people: dict) -> None:
             "EUR",
             FunderKind.SECRETARIAT,
         )
-        workshops.add_cost(
+        workshop_costs.add_cost(
             db,
             secretariat,
             workshop.id,
@@ -134,7 +134,7 @@ def _held_workshop(db: Database, people: dict) -> None:
             "EUR",
             FunderKind.SECRETARIAT,
         )
-        workshops.add_cost(
+        workshop_costs.add_cost(
             db,
             bordeaux,
             workshop.id,
@@ -158,17 +158,21 @@ def _deliverables(db: Database, people: dict, workshop_id: int) -> None:
     questions yet."""
     secretariat, bordeaux = people["secretariat"], people["bordeaux"]
     with _on(2023, 12, 4):
-        constitution = workshops.start_deliverable(db, bordeaux, workshop_id, "constitution_sheet")
+        constitution = workshop_deliverables.start_deliverable(
+            db, bordeaux, workshop_id, "constitution_sheet"
+        )
         constitution = submissions.submit(
             db, bordeaux, constitution.id, CONSTITUTION, constitution.version
         )
-        report = workshops.start_deliverable(db, bordeaux, workshop_id, "pilot_draft")
+        report = workshop_deliverables.start_deliverable(db, bordeaux, workshop_id, "pilot_draft")
         report = submissions.submit(db, bordeaux, report.id, PILOT_DRAFT, report.version)
-        sheet = workshops.start_deliverable(db, bordeaux, workshop_id, "theme_sheet")
+        sheet = workshop_deliverables.start_deliverable(db, bordeaux, workshop_id, "theme_sheet")
         sheet = submissions.submit(
             db, bordeaux, sheet.id, content_of(sheet.kind, sheet.content), sheet.version
         )
-        problem = workshops.start_deliverable(db, bordeaux, workshop_id, "priority_problem")
+        problem = workshop_deliverables.start_deliverable(
+            db, bordeaux, workshop_id, "priority_problem"
+        )
         submissions.save_draft(
             db,
             bordeaux,

@@ -8,7 +8,7 @@ from ovpm import i18n, ui
 from ovpm.auth import require_role
 from ovpm.domain.workshops import WORKSHOP_STATUS_LABELS
 from ovpm.services import cities as city_service
-from ovpm.services import workshops as workshop_service
+from ovpm.services import workshop_deliverables
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import open_network
 
@@ -38,7 +38,7 @@ def listing() -> tuple[pd.DataFrame, pd.DataFrame]:
             "status": _(WORKSHOP_STATUS_LABELS[workshop.status]),
             "deliverables": _("{done} of 4", done=done),
         }
-        for workshop, done in workshop_service.listing(db, user)
+        for workshop, done in workshop_deliverables.listing(db, user)
     ]
     frame = pd.DataFrame(
         rows, columns=["id", "network", "place", "dates", "status", "deliverables"]

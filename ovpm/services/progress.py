@@ -39,7 +39,7 @@ from ovpm.pdf.briefing import briefing_pdf as render_briefing
 from ovpm.services import budget as budget_service
 from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
-from ovpm.services import workshops as workshop_service
+from ovpm.services import workshop_deliverables
 from ovpm.services._common import require, validate
 from ovpm.services.cycle import days_to_congress
 from ovpm.store import audit, cities, cycles
@@ -111,7 +111,7 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
     networks = store.network_rows(cur)
     meetings = store.meetings(cur)
     plans = _first_by(approvals, PLAN, "network_id")
-    workshops = workshop_service.held_progress(cur)
+    workshops = workshop_deliverables.held_progress(cur)
     network_items = []
     for row in networks.itertuples():
         done = network_progress_dates(_day(meetings.get(row.id)), plans.get(row.id), on)

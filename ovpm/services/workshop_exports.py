@@ -25,6 +25,7 @@ from ovpm.pdf import DocumentInfo
 from ovpm.pdf.step_one import theme_sheet_pdf
 from ovpm.pdf.workshops import programme_pdf as render_programme
 from ovpm.services import submissions as submission_service
+from ovpm.services import workshop_costs
 from ovpm.services import workshops as workshop_service
 from ovpm.services._common import require
 from ovpm.store import cities, contacts, networks, submissions
@@ -44,7 +45,7 @@ def programme_pdf(db: Database, actor, workshop_id: int, language: str) -> bytes
     people = workshop_service.participants(db, actor, workshop_id) if reads_all else None
     # costs() keeps the lines the budget rules let the actor read: none for a participating
     # or another member city
-    lines = workshop_service.costs(db, actor, workshop_id)
+    lines = workshop_costs.costs(db, actor, workshop_id)
     costs = [
         (
             _(BUDGET_CATEGORY_LABELS[line.category]),

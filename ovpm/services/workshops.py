@@ -1,7 +1,7 @@
 """International workshops (SPEC.md §4.6, source 000): organised by the Secretariat and the
-pilot city, with a programme by half-day, participants from the address book (expert matching
-shows the candidates; a person always confirms), costs as budget lines of the budget tracking,
-and four deliverables that go through the review workflow.
+pilot city, with a programme by half-day and participants from the address book (expert
+matching shows the candidates; a person always confirms). Their costs are in workshop_costs,
+their four deliverables in workshop_deliverables, their exports in workshop_exports.
 
 Access (SPEC.md §1): the pilot city and the Secretariat edit; the Advisory Group reads all;
 participating cities read the programme, the participants and the approved deliverables; other
@@ -12,45 +12,33 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from decimal import Decimal
 
 from ovpm import i18n
-from ovpm.clock import now_utc, today
+from ovpm.clock import now_utc
 from ovpm.domain import N_, network_rules
 from ovpm.domain import workshops as rules
-from ovpm.domain.budget import LineSource, TrackedLine, can_read_line, new_line_key
-from ovpm.domain.errors import FieldError, NotFound, ValidationError
+from ovpm.domain.errors import FieldError, NotFound
 from ovpm.domain.matching import Candidate, Need, rank
 from ovpm.domain.models import LANGUAGES, ContactKind, Role, User
 from ovpm.domain.networks import (
-    BUDGET_CATEGORY_LABELS,
-    CURRENCIES,
-    FunderKind,
     MemberStatus,
     Network,
-    parse_amount,
 )
 from ovpm.domain.rules import REQUIRED, TOO_LONG
-from ovpm.domain.stages import workshop_progress
-from ovpm.domain.submissions import AXIS_LABELS, Axis, Status, SubmissionKind
+from ovpm.domain.submissions import AXIS_LABELS, Axis
 from ovpm.domain.workshops import (
-    DeliverableState,
-    DeliverableStatus,
     Participant,
     ParticipantRole,
     Workshop,
     WorkshopStatus,
 )
-from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, snapshot, validate
-from ovpm.store import audit, cities, contacts, networks, submissions
-from ovpm.store import budget as budget_store
+from ovpm.store import audit, cities, contacts, networks
 from ovpm.store import workshops as store
 from ovpm.store.db import Database
 
 # Members whose representatives may take part: the cities that asked to take part.
 TAKING_PART = (MemberStatus.ASKED, MemberStatus.INVITED, MemberStatus.PARTICIPATING)
-COST_FUNDERS = (FunderKind.SECRETARIAT, FunderKind.PILOT)
 COST_DESCRIPTION_MAX = 200
 ONE_AT_A_TIME = FieldError(
     "status", N_("This network already has a workshop that is not cancelled.")
@@ -128,17 +116,6 @@ def _network(db: Database, network_id: int) -> Network:
 def get_workshop(db: Database, actor: User, workshop_id: int) -> Workshop:
     """One workshop (public description)."""
     return db.kept_read(("workshop", workshop_id), lambda cur: store.get(cur, workshop_id))
-
-
-def listing(db: Database, actor: User) -> list[tuple[Workshop, int]]:
-    """Every workshop with the number of its deliverables done (out of 4)."""
-
-    def compute():
-        with db.reading() as cur:
-            found = store.every(cur)
-            return [(w, sum(d.done for d in _deliverables(cur, w))) for w in found]
-
-    return db.derived(("workshop_listing", today()), compute)
 
 
 def create_workshop(
@@ -326,211 +303,3 @@ def _candidates(db: Database, workshop_id: int, role: str) -> list[Candidate]:
         people = [c for c in contacts.of_kind(cur, str(kind)) if c.id not in listed]
         busy = store.funded_elsewhere(cur, workshop.id, workshop.first_day, workshop.last_day)
     return rank(people, need_of(network, language), busy)
-
-
-# --- costs: budget lines of the budget tracking ----------------------------------------------
-
-
-def _cost_prefix(workshop: Workshop) -> str:
-    return f"workshop-{workshop.id}-"
-
-
-def costs(db: Database, actor: User, workshop_id: int) -> list[TrackedLine]:
-    """The workshop's budget lines the actor may read (the budget rules of SPEC.md §1)."""
-    workshop = get_workshop(db, actor, workshop_id)
-    found = db.kept_read(
-        ("workshop_lines", workshop.network_id),
-        lambda cur: budget_store.network_lines(cur, LineSource.WORKSHOP, workshop.network_id),
-    )
-    return [
-        line
-        for key, line in sorted(found.items(), key=lambda item: item[1].id)
-        if key.startswith(_cost_prefix(workshop)) and can_read_line(actor, line)
-    ]
-
-
-def cost_errors(
-    category: str, description: str, amount: Decimal | None, currency: str, funder: str
-):
-    errors = []
-    if category not in BUDGET_CATEGORY_LABELS:
-        errors.append(FieldError("category", REQUIRED))
-    if not description.strip():
-        errors.append(FieldError("description", REQUIRED))
-    elif len(description) > COST_DESCRIPTION_MAX:
-        errors.append(FieldError("description", TOO_LONG, {"max": COST_DESCRIPTION_MAX}))
-    if amount is None or amount <= 0:
-        errors.append(FieldError("amount", N_("must be an amount greater than zero.")))
-    if currency not in CURRENCIES:
-        errors.append(FieldError("currency", REQUIRED))
-    if funder not in COST_FUNDERS:
-        errors.append(FieldError("funder", REQUIRED))
-    return errors
-
-
-def add_cost(
-    db: Database,
-    actor: User,
-    workshop_id: int,
-    category: str,
-    description: str,
-    amount: str,
-    currency: str,
-    funder: str,
-) -> TrackedLine:
-    """A cost of the workshop (the Secretariat's funded travel and accommodation, the pilot
-    city's contributions) as a budget line: it shows in every budget view and, funded by the
-    Secretariat, counts against its envelope. The Secretariat records the lines it funds; the
-    pilot city records its own contributions."""
-    value = parse_amount(amount)
-    validate(cost_errors(category, description or "", value, currency, funder))
-    with db.unit_of_work() as cur:
-        workshop = store.get(cur, workshop_id)
-        network = networks.get(cur, workshop.network_id)
-        require(
-            actor.role == Role.SECRETARIAT
-            or (network_rules.is_pilot(actor, network) and funder == FunderKind.PILOT)
-        )
-        now = now_utc()
-        line = budget_store.insert_line(
-            cur,
-            TrackedLine(
-                0,
-                LineSource.WORKSHOP,
-                network.id,
-                network.pilot_city_id,
-                _cost_prefix(workshop) + new_line_key(),
-                category,
-                description.strip(),
-                funder,
-                None,
-                "",
-                currency,
-                value.quantize(Decimal("0.01")),
-                now.date(),
-                True,
-            ),
-            now,
-        )
-        audit.record(
-            cur,
-            actor.id,
-            actor.username,
-            "budget_line",
-            line.id,
-            "create",
-            None,
-            {
-                "network_id": network.id,
-                "category": category,
-                "description": line.description,
-                "funder": funder,
-                "currency": currency,
-                "planned": line.planned,
-            },
-            network.pilot_city_id,
-        )
-    return line
-
-
-# --- the four deliverables -------------------------------------------------------------------
-
-
-def _theme_sheet_status(cur, workshop: Workshop, network: Network) -> DeliverableStatus:
-    sheet = submissions.open_submission(cur, str(SubmissionKind.THEME_SHEET), network.pilot_city_id)
-    kind = str(SubmissionKind.THEME_SHEET)
-    if workshop.theme_sheet_not_needed:
-        return DeliverableStatus(
-            kind,
-            sheet.id if sheet else None,
-            DeliverableState.NOT_NEEDED,
-            workshop.last_day,
-            workshop.theme_sheet_not_needed,
-        )
-    if sheet is None:
-        return DeliverableStatus(kind, None, DeliverableState.NOT_STARTED)
-    approved = store.approvals_after(cur, kind, network.pilot_city_id, None, workshop.last_day)
-    if approved is not None:
-        return DeliverableStatus(kind, sheet.id, Status.APPROVED, approved)
-    if sheet.status == Status.APPROVED:
-        # the sheet approved before the workshop: its revision is not started yet
-        return DeliverableStatus(kind, sheet.id, DeliverableState.NOT_STARTED)
-    return DeliverableStatus(kind, sheet.id, sheet.status)
-
-
-def _deliverables(cur, workshop: Workshop) -> list[DeliverableStatus]:
-    network = networks.get(cur, workshop.network_id)
-    found = [_theme_sheet_status(cur, workshop, network)]
-    for kind in (
-        SubmissionKind.CONSTITUTION_SHEET,
-        SubmissionKind.PRIORITY_PROBLEM,
-        SubmissionKind.PILOT_DRAFT,
-    ):
-        submission = submissions.open_submission(cur, str(kind), network.pilot_city_id, network.id)
-        if submission is None:
-            found.append(DeliverableStatus(str(kind), None, DeliverableState.NOT_STARTED))
-            continue
-        approved = store.approvals_after(
-            cur, str(kind), network.pilot_city_id, network.id, date.min
-        )
-        done = approved if submission.approved_revision else None
-        found.append(DeliverableStatus(str(kind), submission.id, submission.status, done))
-    return found
-
-
-def held_progress(cur) -> dict[int, tuple[date | None, tuple]]:
-    """network id → (the day its workshop stage was reached or None, its deliverables still
-    due), for the networks whose workshop was held (the progress model's input)."""
-    found = {}
-    for workshop in store.every(cur):
-        if workshop.status == WorkshopStatus.HELD:
-            statuses = _deliverables(cur, workshop)
-            found[workshop.network_id] = workshop_progress(
-                [(d.kind, d.done_on) for d in statuses], workshop.due
-            )
-    return found
-
-
-def deliverables(db: Database, actor: User, workshop_id: int) -> list[DeliverableStatus]:
-    """Where each of the four deliverables stands (every reader of the workshop sees their
-    status; their content follows the submission rules)."""
-    return db.kept_read(
-        ("workshop_deliverables", workshop_id),
-        lambda cur: _deliverables(cur, store.get(cur, workshop_id)),
-    )
-
-
-def start_deliverable(db: Database, actor: User, workshop_id: int, kind: str):
-    """Start a deliverable as a draft of the pilot city: the revised theme sheet is a new
-    revision of its approved theme sheet; the others are submissions of the network."""
-    workshop = get_workshop(db, actor, workshop_id)
-    with db.reading() as cur:
-        network = networks.get(cur, workshop.network_id)
-    require(can_organise(actor, network))
-    if SubmissionKind(kind) == SubmissionKind.THEME_SHEET:
-        with db.reading() as cur:
-            sheet = submissions.open_submission(cur, kind, network.pilot_city_id)
-        if sheet is None or sheet.status != Status.APPROVED:
-            if sheet is not None:
-                return sheet
-            raise ValidationError(
-                [FieldError("theme", N_("must come from an approved theme sheet."))]
-            )
-        return submission_service.start_revision(db, actor, sheet.id, sheet.version)
-    return submission_service.start_submission(db, actor, kind, network.pilot_city_id, network.id)
-
-
-def mark_theme_sheet_not_needed(
-    db: Database, actor: User, workshop_id: int, version: int, reason: str
-) -> Workshop:
-    """The Secretariat says that no revised theme sheet is needed, and why (an empty reason
-    takes the mark back)."""
-    require(actor.role == Role.SECRETARIAT)
-    workshop = get_workshop(db, actor, workshop_id)
-    return save_workshop(
-        db,
-        actor,
-        dataclasses.replace(
-            workshop, theme_sheet_not_needed=(reason or "").strip(), version=version
-        ),
-    )

@@ -17,6 +17,7 @@ from ovpm.domain.workshops import (
     ParticipantRole,
 )
 from ovpm.services import contacts as contact_service
+from ovpm.services import workshop_costs
 from ovpm.services import workshops as service
 from ovpm.services.contacts import ContactFilter
 from ovpm.ui import db, gettext, kept, language, literal, run_action
@@ -264,7 +265,9 @@ def show_costs(user, workshop, lines, organiser: bool) -> None:
 
 def show_cost_form(user, workshop) -> None:
     _ = gettext()
-    funders = list(service.COST_FUNDERS if user.role == Role.SECRETARIAT else ("pilot_city",))
+    funders = list(
+        workshop_costs.COST_FUNDERS if user.role == Role.SECRETARIAT else ("pilot_city",)
+    )
     messages = FormMessages()
     with st.form(f"workshop_cost_{workshop.id}"):
         left, middle, right = st.columns([2, 1, 1])
@@ -283,7 +286,7 @@ def show_cost_form(user, workshop) -> None:
         messages.buttons()
         if st.form_submit_button(_("Add the cost"), type="primary"):
             try:
-                service.add_cost(
+                workshop_costs.add_cost(
                     db(), user, workshop.id, category, description, amount, currency, funder
                 )
             except DomainError as error:

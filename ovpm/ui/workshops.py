@@ -24,6 +24,8 @@ from ovpm.domain.workshops import (
     WorkshopStatus,
 )
 from ovpm.services import networks as network_service
+from ovpm.services import workshop_costs
+from ovpm.services import workshop_deliverables as deliverables
 from ovpm.services import workshop_exports as exports
 from ovpm.services import workshops as service
 from ovpm.ui import cell_text, db, gettext, language, literal, run_action, show_error, show_flash
@@ -272,7 +274,7 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> Non
     them, the Secretariat may mark the revised theme sheet not needed."""
     _ = gettext()
     lang = language()
-    statuses = service.deliverables(db(), user, workshop.id)
+    statuses = deliverables.deliverables(db(), user, workshop.id)
     today = clock.today()
     due = workshop.due
     late = due is not None and due < today and workshop.status == WorkshopStatus.HELD
@@ -308,7 +310,7 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> Non
                 )
                 if st.form_submit_button(_("Save")):
                     run_action(
-                        lambda: service.mark_theme_sheet_not_needed(
+                        lambda: deliverables.mark_theme_sheet_not_needed(
                             db(), user, workshop.id, workshop.version, reason
                         ),
                         _("Saved."),
@@ -321,7 +323,7 @@ def _deliverable_actions(user, workshop, network, item, organiser: bool, row) ->
     if organiser and item.status == DeliverableState.NOT_STARTED:
         if row.button(_("Start"), key=f"start_{key}", type="primary"):
             try:
-                service.start_deliverable(db(), user, workshop.id, item.kind)
+                deliverables.start_deliverable(db(), user, workshop.id, item.kind)
             except DomainError as error:
                 show_error(error)
             else:
@@ -421,7 +423,7 @@ def show_workshop_view(user, network) -> None:
     if reads_everything:
         st.markdown("#### " + _("Participants"))
         show_participants(user, workshop, network, organiser)
-    lines = service.costs(db(), user, workshop.id)
+    lines = workshop_costs.costs(db(), user, workshop.id)
     if lines or organiser:
         st.markdown("#### " + _("Costs"))
         show_costs(user, workshop, lines, organiser)

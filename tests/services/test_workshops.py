@@ -24,6 +24,8 @@ from ovpm.domain.workshops import Participant, WorkshopStatus
 from ovpm.services import budget as budget_service
 from ovpm.services import progress as progress_service
 from ovpm.services import submissions as submission_service
+from ovpm.services import workshop_costs as costs
+from ovpm.services import workshop_deliverables as deliverables
 from ovpm.services import workshop_exports as exports
 from ovpm.services import workshops as service
 from ovpm.store import contacts as contact_store
@@ -250,8 +252,8 @@ def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, ac
     workshop = water_workshop(db, actors)
     secretariat = actors["secretariat"]
     before = budget_service.report(db, secretariat)
-    lines_before = len(service.costs(db, secretariat, workshop.id))
-    line = service.add_cost(
+    lines_before = len(costs.costs(db, secretariat, workshop.id))
+    line = costs.add_cost(
         db,
         secretariat,
         workshop.id,
@@ -261,7 +263,7 @@ def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, ac
         "EUR",
         FunderKind.SECRETARIAT,
     )
-    service.add_cost(
+    costs.add_cost(
         db,
         actors["bordeaux"],
         workshop.id,
@@ -272,11 +274,11 @@ def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, ac
         FunderKind.PILOT,
     )
     with pytest.raises(PermissionDenied):
-        service.add_cost(
+        costs.add_cost(
             db, actors["bordeaux"], workshop.id, "travel", "x", "1", "EUR", FunderKind.SECRETARIAT
         )
     with pytest.raises(ValidationError) as raised:
-        service.add_cost(
+        costs.add_cost(
             db, secretariat, workshop.id, "travel", "", "-3", "EUR", "general_secretariat"
         )
     assert set(errors_of(raised)) == {"description", "amount"}
@@ -284,9 +286,9 @@ def test_costs_are_budget_lines_seen_in_the_budget_views_and_the_envelope(db, ac
     assert line.id in {x.id for x in budget_service.readable_lines(db, secretariat)}
     assert after.secretariat[0] - before.secretariat[0] == 2400  # reporting currency EUR
     # the budget rules: the pilot city reads them, a participating city does not
-    assert len(service.costs(db, actors["bordeaux"], workshop.id)) == lines_before + 2
-    assert service.costs(db, actors["bruges"], workshop.id) == []
-    assert len(service.costs(db, actors["advisory"], workshop.id)) == lines_before + 2
+    assert len(costs.costs(db, actors["bordeaux"], workshop.id)) == lines_before + 2
+    assert costs.costs(db, actors["bruges"], workshop.id) == []
+    assert len(costs.costs(db, actors["advisory"], workshop.id)) == lines_before + 2
 
 
 # --- deliverables and the stage --------------------------------------------------------------
@@ -341,7 +343,7 @@ def test_deliverables_go_through_the_review_workflow_and_make_the_stage(db, acto
     held = service.save_workshop(
         db, secretariat, dataclasses.replace(workshop, status=WorkshopStatus.HELD)
     )
-    statuses = service.deliverables(db, secretariat, held.id)
+    statuses = deliverables.deliverables(db, secretariat, held.id)
     assert [d.status for d in statuses] == ["not_started"] * 4
     contents = {
         SubmissionKind.CONSTITUTION_SHEET: constitution(),
@@ -349,7 +351,7 @@ def test_deliverables_go_through_the_review_workflow_and_make_the_stage(db, acto
         SubmissionKind.PILOT_DRAFT: pilot_draft(),
     }
     for kind, content in contents.items():
-        draft = service.start_deliverable(db, secretariat, held.id, str(kind))
+        draft = deliverables.start_deliverable(db, secretariat, held.id, str(kind))
         with pytest.raises(ValidationError):
             submission_service.submit(db, secretariat, draft.id, type(content)(), draft.version)
         draft = submission_service.get_submission(db, secretariat, draft.id)
@@ -357,10 +359,10 @@ def test_deliverables_go_through_the_review_workflow_and_make_the_stage(db, acto
     assert Stage.WORKSHOP not in network_progress(db, actors, ANDEAN).done
     assert [p[2] for p in network_progress(db, actors, ANDEAN).pending] == ["theme_sheet"]
     # the revised theme sheet: marked not needed (or a new revision approved, below)
-    service.mark_theme_sheet_not_needed(
+    deliverables.mark_theme_sheet_not_needed(
         db, secretariat, held.id, held.version, "The theme stays as it was."
     )
-    assert all(d.done for d in service.deliverables(db, secretariat, held.id))
+    assert all(d.done for d in deliverables.deliverables(db, secretariat, held.id))
     andean = network_progress(db, actors, ANDEAN)
     assert andean.done[Stage.WORKSHOP] == date(2024, 3, 1)  # the last approval: the pinned day
     assert andean.pending == ()
@@ -368,7 +370,7 @@ def test_deliverables_go_through_the_review_workflow_and_make_the_stage(db, acto
 
 def test_the_stage_waits_for_the_workshop_to_be_held(db, actors):
     workshop = andean_workshop(db, actors)
-    service.mark_theme_sheet_not_needed(
+    deliverables.mark_theme_sheet_not_needed(
         db, actors["secretariat"], workshop.id, workshop.version, "No"
     )
     andean = network_progress(db, actors, ANDEAN)
@@ -377,16 +379,18 @@ def test_the_stage_waits_for_the_workshop_to_be_held(db, actors):
 
 def test_a_revised_theme_sheet_is_a_new_revision_of_the_approved_one(db, actors):
     workshop = andean_workshop(db, actors, date(2024, 1, 9), date(2024, 1, 10))
-    revision = service.start_deliverable(db, actors["secretariat"], workshop.id, "theme_sheet")
+    revision = deliverables.start_deliverable(db, actors["secretariat"], workshop.id, "theme_sheet")
     assert revision.status == Status.DRAFT and revision.approved_revision == 1
-    assert service.deliverables(db, actors["secretariat"], workshop.id)[0].status == Status.DRAFT
+    assert (
+        deliverables.deliverables(db, actors["secretariat"], workshop.id)[0].status == Status.DRAFT
+    )
     approved = submit_and_approve(db, actors, revision, ThemeSheet.from_dict(revision.content))
-    first = service.deliverables(db, actors["secretariat"], workshop.id)[0]
+    first = deliverables.deliverables(db, actors["secretariat"], workshop.id)[0]
     assert approved.approved_revision == 2 and first.done
 
 
 def test_the_demo_tells_the_story_of_a_held_workshop(db, actors):
-    statuses = service.deliverables(db, actors["secretariat"], water_workshop(db, actors).id)
+    statuses = deliverables.deliverables(db, actors["secretariat"], water_workshop(db, actors).id)
     assert [(d.kind, d.status) for d in statuses] == [
         ("theme_sheet", "approved"),
         ("constitution_sheet", "approved"),
@@ -454,7 +458,7 @@ EXPORTS = {
     "approved_constitution": lambda db, actor, w: exports.approved_deliverable_pdf(
         db, actor, w, "constitution_sheet", "en"
     ),
-    "costs": lambda db, actor, w: service.costs(db, actor, w) or None,
+    "costs": lambda db, actor, w: costs.costs(db, actor, w) or None,
 }
 # role × export: allowed (True) or refused (False); None for costs means "nothing readable"
 ACCESS = {
