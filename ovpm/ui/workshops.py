@@ -269,7 +269,7 @@ def next_step_text(item) -> str:
     return _(NEXT_STEP[Status(item.status)])
 
 
-def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> None:
+def show_deliverables(user, workshop: Workshop, network, organiser: bool, reader: bool) -> None:
     """The four deliverables with their status, due date and next step; the organisers start
     them, the Secretariat may mark the revised theme sheet not needed."""
     _ = gettext()
@@ -299,7 +299,7 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> Non
             st.caption(next_step_text(item))
             if item.reason:
                 st.text(item.reason)
-            _deliverable_actions(user, workshop, network, item, organiser, row)
+            _deliverable_actions(user, workshop, network, item, organiser, reader, row)
     if user.role == Role.SECRETARIAT:
         with st.expander(_("Revised theme sheet not needed")):
             with st.form(f"not_needed_{workshop.id}_{workshop.version}"):
@@ -317,7 +317,9 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool) -> Non
                     )
 
 
-def _deliverable_actions(user, workshop, network, item, organiser: bool, row) -> None:
+def _deliverable_actions(user, workshop, network, item, organiser: bool, reader: bool, row) -> None:
+    """Start or edit (organisers), open the submission (organisers, Advisory Group), or take
+    the approved PDF (participating cities); other member cities see the status only."""
     _ = gettext()
     key = f"{item.kind}_{workshop.id}"
     if organiser and item.status == DeliverableState.NOT_STARTED:
@@ -335,7 +337,7 @@ def _deliverable_actions(user, workshop, network, item, organiser: bool, row) ->
     if item.submission_id is not None and (organiser or user.role == Role.ADVISORY):
         if row.button(_("Revisions, comments and history"), key=f"open_{key}"):
             open_submission(item.submission_id)
-    elif item.done and item.status != DeliverableState.NOT_NEEDED:
+    elif reader and item.done and item.status != DeliverableState.NOT_NEEDED:
         row.download_button(
             _("Download as PDF"),
             lambda: exports.approved_deliverable_pdf(
@@ -428,4 +430,4 @@ def show_workshop_view(user, network) -> None:
         st.markdown("#### " + _("Costs"))
         show_costs(user, workshop, lines, organiser)
     st.markdown("#### " + _("Deliverables"))
-    show_deliverables(user, workshop, network, organiser)
+    show_deliverables(user, workshop, network, organiser, reads_everything)
