@@ -31,6 +31,7 @@ from ovpm.services import workshops as service
 from ovpm.ui import cell_text, db, gettext, language, literal, run_action, show_error, show_flash
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.submissions import open_submission
+from ovpm.ui.workshop_people import show_costs, show_participants
 
 DELIVERABLE_PAGE = "pages/deliverable.py"
 THEME_SHEET_PAGE = "pages/theme_sheet.py"
@@ -394,8 +395,6 @@ def show_exports(user, workshop: Workshop, reads_everything: bool) -> None:
 
 def show_workshop_view(user, network) -> None:
     """Everything the reader may see of the network's workshop, and what they may do."""
-    from ovpm.ui.workshop_people import show_costs, show_participants
-
     _ = gettext()
     show_flash()
     workshop = service.current_workshop(db(), user, network.id)
