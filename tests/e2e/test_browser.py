@@ -126,8 +126,9 @@ def sign_in(page, server, username, language=None):
             if attempt:
                 raise
     settle(page)
-    # the session cookie is written by the run after the login: a new address needs it
-    page.wait_for_function("() => document.cookie.includes('ovpm_session=')")
+    # the session cookie is written by the run after the login: a new address needs it (a
+    # fresh server on a loaded machine took more than 20 s: the same bound as `settle`)
+    page.wait_for_function("() => document.cookie.includes('ovpm_session=')", timeout=60000)
 
 
 def nav_links(page):
