@@ -301,8 +301,15 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool, reader
             if item.reason:
                 st.text(item.reason)
             _deliverable_actions(user, workshop, network, item, organiser, reader, row)
-    if user.role == Role.SECRETARIAT:
-        with st.expander(_("Revised theme sheet not needed")):
+    box = (
+        st.expander(
+            _("Revised theme sheet not needed"), key="workshop_not_needed_open", on_change="rerun"
+        )
+        if user.role == Role.SECRETARIAT
+        else None
+    )
+    if box is not None and box.open:
+        with box:
             with st.form(f"not_needed_{workshop.id}_{workshop.version}"):
                 reason = st.text_area(
                     _("Reason (leave empty to take the mark back)"),
@@ -411,8 +418,17 @@ def show_workshop_view(user, network) -> None:
     reads_everything = service.can_read_everything(db(), user, network)
     show_summary(workshop)
     show_exports(user, workshop, reads_everything)
-    if organiser:
-        with st.expander(_("Dates, place, status and what the pilot city provides")):
+    settings = (
+        st.expander(
+            _("Dates, place, status and what the pilot city provides"),
+            key="workshop_settings_open",
+            on_change="rerun",
+        )
+        if organiser
+        else None
+    )
+    if settings is not None and settings.open:  # built only when opened
+        with settings:
             plan = network_service.plan_view(db(), user, network.id).plan
             show_settings_form(
                 user,
