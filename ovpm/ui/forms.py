@@ -7,7 +7,7 @@ import streamlit as st
 
 from ovpm import i18n
 from ovpm.domain.errors import ConflictError, DomainError, ValidationError
-from ovpm.ui import error_text, language, show_conflict_details
+from ovpm.ui import error_text, flash_and_rerun, language, show_conflict_details
 
 
 class FormMessages:
@@ -40,6 +40,16 @@ class FormMessages:
             self._show_beside_fields(error)
         if isinstance(error, ConflictError):
             show_conflict_details(error)
+
+    def run(self, action, message: str) -> None:
+        """Run one service call from this form: a refusal goes to the form's places, success
+        shows `message` once on the next run (the form's twin of `ui.run_action`)."""
+        try:
+            action()
+        except DomainError as error:
+            self.show(error)
+        else:
+            flash_and_rerun(message)
 
     def _show_beside_fields(self, error: ValidationError) -> None:
         lang = language()

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from ovpm import i18n
-from ovpm.domain.errors import DomainError
 from ovpm.domain.models import Role
 from ovpm.domain.networks import BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS
 from ovpm.domain.workshops import (
@@ -25,11 +24,6 @@ from ovpm.ui.forms import FormMessages
 
 MATCHED_ROLES = (ParticipantRole.INTERNATIONAL_EXPERT, ParticipantRole.ADVISORY_MEMBER)
 SHOWN_CANDIDATES = 8
-
-
-def _flash_and_rerun(message: str) -> None:
-    st.session_state["ovpm_flash"] = message
-    st.rerun()
 
 
 def show_participants(user, workshop, network, organiser: bool) -> None:
@@ -203,17 +197,15 @@ def show_add_form(user, workshop, people) -> None:
             if contact_id is None:
                 st.error(_("Choose a person first."))
                 return
-            try:
-                service.add_participant(
+            messages.run(
+                lambda: service.add_participant(
                     db(),
                     user,
                     workshop.id,
                     Participant(int(contact_id), role, bool(funded), agreement or ""),
-                )
-            except DomainError as error:
-                messages.show(error)
-            else:
-                _flash_and_rerun(_("Added."))
+                ),
+                _("Added."),
+            )
     if people:
         with st.expander(_("Remove a participant")):
             names = {p.contact_id: p.name for p in people}
@@ -285,11 +277,9 @@ def show_cost_form(user, workshop) -> None:
         messages.field("funder")
         messages.buttons()
         if st.form_submit_button(_("Add the cost"), type="primary"):
-            try:
-                workshop_costs.add_cost(
+            messages.run(
+                lambda: workshop_costs.add_cost(
                     db(), user, workshop.id, category, description, amount, currency, funder
-                )
-            except DomainError as error:
-                messages.show(error)
-            else:
-                _flash_and_rerun(_("Saved."))
+                ),
+                _("Saved."),
+            )

@@ -72,13 +72,12 @@ def show_new_workshop_form(user, network) -> None:
         messages.field("place", "status")
         messages.buttons()
         if st.form_submit_button(_("Plan the workshop"), type="primary"):
-            try:
-                service.create_workshop(db(), user, network.id, first, last, place, language())
-            except DomainError as error:
-                messages.show(error)
-            else:
-                st.session_state["ovpm_flash"] = _("The workshop is planned.")
-                st.rerun()
+            messages.run(
+                lambda: service.create_workshop(
+                    db(), user, network.id, first, last, place, language()
+                ),
+                _("The workshop is planned."),
+            )
 
 
 def show_summary(workshop: Workshop) -> None:
@@ -163,13 +162,7 @@ def show_settings_form(user, workshop: Workshop, activity_titles: list[str]) -> 
                 if user.role == Role.SECRETARIAT
                 else workshop.deliverables_due,
             )
-            try:
-                service.save_workshop(db(), user, changed)
-            except DomainError as error:
-                messages.show(error)
-            else:
-                st.session_state["ovpm_flash"] = _("Saved.")
-                st.rerun()
+            messages.run(lambda: service.save_workshop(db(), user, changed), _("Saved."))
 
 
 def programme_frame(workshop: Workshop) -> pd.DataFrame:
@@ -243,15 +236,12 @@ def show_programme(workshop: Workshop, editable: bool, user) -> None:
                 )
                 for slot, row in zip(workshop.programme, rows)
             )
-            try:
-                service.save_workshop(
+            messages.run(
+                lambda: service.save_workshop(
                     db(), user, dataclasses.replace(workshop, programme=programme)
-                )
-            except DomainError as error:
-                messages.show(error)
-            else:
-                st.session_state["ovpm_flash"] = _("Saved.")
-                st.rerun()
+                ),
+                _("Saved."),
+            )
 
 
 def deliverable_status_text(status: str) -> str:
