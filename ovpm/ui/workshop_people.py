@@ -3,7 +3,6 @@ expert matching of the Secretariat (a person always confirms), and the workshop'
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ovpm import i18n
@@ -19,7 +18,7 @@ from ovpm.services import contacts as contact_service
 from ovpm.services import workshop_costs
 from ovpm.services import workshops as service
 from ovpm.services.contacts import ContactFilter
-from ovpm.ui import db, gettext, kept, language, literal, run_action
+from ovpm.ui import db, gettext, kept, language, literal, rows_table, run_action
 from ovpm.ui.forms import FormMessages
 
 MATCHED_ROLES = (ParticipantRole.INTERNATIONAL_EXPERT, ParticipantRole.ADVISORY_MEMBER)
@@ -34,7 +33,7 @@ def show_participants(user, workshop, network, organiser: bool) -> None:
         st.info(_("No participant yet."))
     else:
         st.dataframe(
-            pd.DataFrame(
+            rows_table(
                 [
                     {
                         "name": p.name,
@@ -45,7 +44,7 @@ def show_participants(user, workshop, network, organiser: bool) -> None:
                     }
                     for p in people
                 ],
-                columns=["name", "city", "role", "funded", "agreement"],
+                ["name", "city", "role", "funded", "agreement"],
             ),
             hide_index=True,
             width="stretch",
@@ -226,7 +225,7 @@ def show_costs(user, workshop, lines, organiser: bool) -> None:
     lang = language()
     if lines:
         st.dataframe(
-            pd.DataFrame(
+            rows_table(
                 [
                     {
                         "category": _(BUDGET_CATEGORY_LABELS[line.category]),
@@ -235,7 +234,8 @@ def show_costs(user, workshop, lines, organiser: bool) -> None:
                         "planned": i18n.format_money(line.planned, line.currency, lang),
                     }
                     for line in lines
-                ]
+                ],
+                ["category", "description", "funder", "planned"],
             ),
             hide_index=True,
             width="stretch",

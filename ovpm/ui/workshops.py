@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pandas as pd
 import streamlit as st
 
 from ovpm import clock, i18n
@@ -28,7 +27,18 @@ from ovpm.services import workshop_costs
 from ovpm.services import workshop_deliverables as deliverables
 from ovpm.services import workshop_exports as exports
 from ovpm.services import workshops as service
-from ovpm.ui import cell_text, db, gettext, language, literal, run_action, show_error, show_flash
+from ovpm.ui import (
+    cell_text,
+    db,
+    gettext,
+    language,
+    literal,
+    rows_table,
+    run_action,
+    show_error,
+    show_flash,
+    table_rows,
+)
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.submissions import open_submission
 from ovpm.ui.workshop_people import show_costs, show_participants
@@ -165,28 +175,30 @@ def show_settings_form(user, workshop: Workshop, activity_titles: list[str]) -> 
             messages.run(lambda: service.save_workshop(db(), user, changed), _("Saved."))
 
 
-def programme_frame(workshop: Workshop) -> pd.DataFrame:
+PROGRAMME_COLUMNS = ["day", "half", "title", "activity", "lead"]
+
+
+def programme_table(workshop: Workshop):
+    """The programme as a table: one row a half-day."""
     _ = gettext()
     lang = language()
     dates = workshop.day_dates()
-    return pd.DataFrame(
-        [
-            {
-                "day": _("Day {n}", n=slot.day)
-                + (
-                    " · " + i18n.format_day(dates[slot.day - 1], lang, "medium")
-                    if slot.day <= len(dates)
-                    else ""
-                ),
-                "half": _label(HALF_DAY_LABELS, slot.half),
-                "title": slot.title,
-                "activity": slot.activity,
-                "lead": slot.lead,
-            }
-            for slot in workshop.programme
-        ],
-        columns=["day", "half", "title", "activity", "lead"],
-    )
+    rows = [
+        {
+            "day": _("Day {n}", n=slot.day)
+            + (
+                " · " + i18n.format_day(dates[slot.day - 1], lang, "medium")
+                if slot.day <= len(dates)
+                else ""
+            ),
+            "half": _label(HALF_DAY_LABELS, slot.half),
+            "title": slot.title,
+            "activity": slot.activity,
+            "lead": slot.lead,
+        }
+        for slot in workshop.programme
+    ]
+    return rows_table(rows, PROGRAMME_COLUMNS)
 
 
 def _programme_columns() -> dict:
@@ -204,9 +216,12 @@ def show_programme(workshop: Workshop, editable: bool, user) -> None:
     """The programme by day and half-day; the organisers edit titles, what is done and who
     leads each half-day."""
     _ = gettext()
+    # the editor is built only when asked for: it costs five times the table (bench)
+    if editable:
+        editable = st.toggle(_("Edit the programme"), key=f"programme_edit_{workshop.id}")
     if not editable:
         st.dataframe(
-            programme_frame(workshop),
+            programme_table(workshop),
             hide_index=True,
             width="stretch",
             column_config=_programme_columns(),
@@ -215,7 +230,7 @@ def show_programme(workshop: Workshop, editable: bool, user) -> None:
     messages = FormMessages()
     with st.form(f"workshop_programme_{workshop.id}_{workshop.version}"):
         edited = st.data_editor(
-            programme_frame(workshop),
+            programme_table(workshop),
             hide_index=True,
             width="stretch",
             disabled=["day", "half"],
@@ -225,7 +240,7 @@ def show_programme(workshop: Workshop, editable: bool, user) -> None:
         messages.field("programme")
         messages.buttons()
         if st.form_submit_button(_("Save the programme"), type="primary"):
-            rows = edited.to_dict("records")
+            rows = table_rows(edited)
             programme = tuple(
                 Slot(
                     slot.day,

@@ -10,7 +10,7 @@ PROGRAMME = ["Programme (PDF)", "Calendrier (ICS)"]
 PARTICIPANTS = ["Participants (CSV)", "Participants (vCard)"]
 SEEN = {
     # account: (downloads, buttons, costs shown)
-    "bordeaux": (PROGRAMME + PARTICIPANTS, {"Modifier", "Enregistrer le programme"}, True),
+    "bordeaux": (PROGRAMME + PARTICIPANTS, {"Modifier"}, True),
     "advisory": (PROGRAMME + PARTICIPANTS, {"Révisions, commentaires et historique"}, True),
     "bruges": (PROGRAMME + PARTICIPANTS + ["Télécharger en PDF"] * 2, set(), False),
     "cordoba": (PROGRAMME, set(), False),
@@ -26,7 +26,16 @@ def test_each_reader_sees_what_the_access_rules_allow(db_path, username):
     assert buttons <= {b.label for b in at.button}
     if not buttons:
         assert not at.button
+    assert bool(at.toggle) == (username == "bordeaux")  # the programme's editor, on demand
     headers = [m.value for m in at.markdown]
     assert ("#### Coûts" in headers) == costs
     assert ("#### Participants" in headers) == (username != "cordoba")
     assert "#### Livrables" in headers
+
+
+def test_the_pilot_city_opens_the_programme_editor_on_demand(db_path):
+    at = open_screen("network", "bordeaux", {"id": "1"}, {"network_view": "Atelier"})
+    assert "Enregistrer le programme" not in {b.label for b in at.button}
+    at.toggle[0].set_value(True).run()
+    assert not at.exception
+    assert "Enregistrer le programme" in {b.label for b in at.button}
