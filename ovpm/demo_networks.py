@@ -9,9 +9,10 @@ import dataclasses
 from datetime import date, datetime, time, timedelta
 
 from ovpm import clock
-from ovpm.domain.networks import ActionPlan, Activity, BudgetLine, PreparatoryMeeting, RoundTable
+from ovpm.domain.meetings import Invitee, Meeting, MeetingKind, person_key
+from ovpm.domain.networks import ActionPlan, Activity, BudgetLine, RoundTable
 from ovpm.domain.times import QUEBEC_ZONE, to_utc
-from ovpm.services import networks, submissions
+from ovpm.services import meetings, networks, submissions
 from ovpm.store import cities, users
 from ovpm.store.db import Database
 
@@ -155,17 +156,21 @@ def create_demo_networks(db: Database) -> int:
         networks.invite(db, bordeaux, water.id, city_ids["Kazan"])
         networks.set_advisors(db, secretariat, water.id, [advisory.id])
     with _on(2023, 5, 2):
-        networks.save_meeting(
+        meetings.save_meeting(
             db,
             bordeaux,
-            PreparatoryMeeting(
+            Meeting(
                 None,
                 water.id,
+                water.pilot_city_id,
+                MeetingKind.PREPARATORY,
+                "",
                 to_utc(PREPARATORY_MEETING, time(10), QUEBEC_ZONE),
                 55,
-                "https://meet.example.org/living-with-water",
-                (1, 2, 3),
-                "Brainstorm: quays, residents, insurance, shared flood maps (demo notes).",
+                QUEBEC_ZONE,
+                link="https://meet.example.org/living-with-water",
+                invitees=tuple(Invitee(person_key(contact_id=n)) for n in (1, 2, 3)),
+                notes="Brainstorm: quays, residents, insurance, shared flood maps (demo notes).",
             ),
         )
     for number, city, day, theme in (

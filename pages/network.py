@@ -1,33 +1,30 @@
 """One collaborative network: members and requests to join, the action plan (public or full),
-the calendar, the preparatory meeting, and the exports each reader may take."""
-
-from datetime import time
+the calendar, its meetings (the preparatory meeting among them), the workshop, and the exports
+each reader may take."""
 
 import pandas as pd
 import streamlit as st
 
-from ovpm import clock, ui
+from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import NotFound
 from ovpm.domain.models import Role
 from ovpm.domain.network_rules import (
     can_ask_to_join,
     can_decide_membership,
-    can_edit_meeting,
     is_pilot,
 )
 from ovpm.domain.networks import (
     MEMBER_STATUS_LABELS,
     MemberStatus,
-    PreparatoryMeeting,
 )
 from ovpm.domain.submissions import STATUS_LABELS, Status
-from ovpm.domain.times import QUEBEC_ZONE, in_zone, to_utc
 from ovpm.services import cities as city_service
-from ovpm.services import contacts as contact_service
+from ovpm.services import meetings as meeting_service
 from ovpm.services import networks as network_service
-from ovpm.services.contacts import ContactFilter
+from ovpm.services.meetings import can_plan
 from ovpm.services.progress import network_stages, stage_label
+from ovpm.ui.meetings import show_meeting_form, show_meeting_list
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import (
     reader_zone,
@@ -64,12 +61,12 @@ st.caption(
 )
 
 
-tab_members, tab_plan, tab_calendar, tab_meeting, tab_workshop, tab_history = st.tabs(
+tab_members, tab_plan, tab_calendar, tab_meetings, tab_workshop, tab_history = st.tabs(
     [
         _("Members"),
         _("Action plan"),
         _("Calendar"),
-        _("Preparatory meeting"),
+        _("Meetings"),
         _("Workshop"),
         _("History"),
     ],
@@ -231,67 +228,31 @@ if tab_calendar.open:
                     )
                 )
 
-if tab_meeting.open:
-    with tab_meeting:
-        meeting = network_service.meeting(db, user, network.id)
-        zone = reader_zone()
-        if meeting is not None:
-            st.write(
-                three_times(meeting.starts_at, QUEBEC_ZONE, "Québec", zone)
-                + " · "
-                + _("{n} minutes", n=meeting.duration_minutes)
-            )
-            if meeting.link:
-                ui.web_link(meeting.link)
-            st.markdown("**" + _("Brainstorm notes") + "**")
-            st.text(meeting.notes or "—")
-        if can_edit_meeting(user, network):
-            contacts = contact_service.search_contacts(db, user, ContactFilter())
-            people = dict(zip(contacts["id"], contacts["name"] + " — " + contacts["title"]))
-            start = in_zone(meeting.starts_at, QUEBEC_ZONE) if meeting else None
-            with st.form(f"meeting_{meeting.version if meeting else 0}"):
-                st.caption(
-                    _(
-                        "A virtual meeting of at most one hour with the pilot city's local "
-                        "experts, the Advisory Group and the General Secretariat."
+if tab_meetings.open:
+    with tab_meetings:
+        if can_plan(user, network.pilot_city_id):
+            box = st.expander(_("Plan a meeting"), key="network_meeting_open", on_change="rerun")
+            if box.open:  # built only when opened: the address book is long
+                with box:
+                    st.caption(
+                        _(
+                            "A preparatory meeting is virtual and lasts at most one hour, with "
+                            "the pilot city's local experts, the Advisory Group and the General "
+                            "Secretariat."
+                        )
                     )
-                )
-                day = st.date_input(
-                    _("Date"), start.date() if start else clock.today(), format="YYYY-MM-DD"
-                )
-                hour = st.time_input(_("Time in Québec"), start.time() if start else time(10))
-                duration = st.number_input(  # out of range: refused by the rule, naming it
-                    _("Duration (minutes)"), value=meeting.duration_minutes if meeting else 60
-                )
-                link = st.text_input(_("Meeting link"), meeting.link if meeting else "")
-                chosen = st.multiselect(
-                    _("Participants (from the address book)"),
-                    list(people),
-                    default=[p for p in (meeting.participants if meeting else ()) if p in people],
-                    format_func=people.get,
-                    placeholder=_("Choose one or more"),
-                )
-                notes = st.text_area(
-                    _("Brainstorm notes"), meeting.notes if meeting else "", height=160
-                )
-                if st.form_submit_button(_("Save"), type="primary"):
-                    ui.run_action(
-                        lambda: network_service.save_meeting(
-                            db,
-                            user,
-                            PreparatoryMeeting(
-                                meeting.id if meeting else None,
-                                network.id,
-                                to_utc(day, hour, QUEBEC_ZONE),
-                                int(duration),
-                                link,
-                                tuple(chosen),
-                                notes,
-                                meeting.version if meeting else 1,
-                            ),
-                        ),
-                        _("Saved."),
+                    show_meeting_form(
+                        user,
+                        None,
+                        {network.name: (network.id, network.pilot_city_id)},
+                        "new_network_meeting",
                     )
+        show_meeting_list(
+            user,
+            meeting_service.readable_meetings(db, user, network_id=network.id),
+            reader_zone(),
+            with_context=False,
+        )
 
 if tab_workshop.open:
     with tab_workshop:

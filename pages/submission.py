@@ -27,8 +27,10 @@ from ovpm.domain.submissions import (
 )
 from ovpm.services import attachments as attachment_service
 from ovpm.services import cities as city_service
+from ovpm.services import meetings as meeting_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.deliverables import show_deliverable
+from ovpm.ui.meetings import show_minutes
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import show_plan
 from ovpm.ui.submissions import show_expression, show_history, show_theme_sheet, status_badge
@@ -65,6 +67,11 @@ def owner_actions() -> None:
         if submission.kind == SubmissionKind.ACTION_PLAN:
             st.switch_page(
                 "pages/action_plan.py", query_params={"network": str(submission.network_id)}
+            )
+        if submission.kind == SubmissionKind.MINUTES:
+            st.switch_page(
+                "pages/meeting.py",
+                query_params={"id": str(meeting_service.meeting_of_minutes(db, user, submission))},
             )
         if submission.kind in NETWORK_KINDS:
             st.switch_page(
@@ -166,6 +173,8 @@ if tab_read.open:
                 show_plan(typed, city_service.city_names(db, user))
             elif submission.kind in NETWORK_KINDS:
                 show_deliverable(typed)
+            elif submission.kind == SubmissionKind.MINUTES:
+                show_minutes(typed)
             else:
                 show_expression(typed)
                 if typed.letter_id is not None:

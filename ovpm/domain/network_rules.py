@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta
-
 from ovpm.domain import N_
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
@@ -20,17 +17,14 @@ from ovpm.domain.networks import (
     FunderKind,
     MemberStatus,
     Network,
-    PreparatoryMeeting,
     RoundTable,
 )
-from ovpm.domain.rules import REQUIRED, TOO_LONG, whole_number_errors
+from ovpm.domain.rules import REQUIRED, URL_PATTERN, whole_number_errors
 from ovpm.domain.submission_rules import words_errors
 
 PLAN_MAX_WORDS = 1000
-MEETING_MAX_MINUTES = 60
 ROUND_TABLE_MAX_NUMBER = 999
 WORKSHOP_DAYS = (2, 3)
-URL_PATTERN = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 
 
 def plan_errors(plan: ActionPlan, participating: set[int]) -> list[FieldError]:
@@ -105,26 +99,6 @@ def budget_line_errors(field: str, line: BudgetLine, participating: set[int]) ->
     return errors
 
 
-def meeting_errors(meeting: PreparatoryMeeting) -> list[FieldError]:
-    """A virtual preparatory meeting of at most one hour."""
-    errors = []
-    if meeting.duration_minutes is None or meeting.duration_minutes < 1:
-        errors.append(FieldError("duration", N_("must be at least one minute.")))
-    elif meeting.duration_minutes > MEETING_MAX_MINUTES:
-        errors.append(
-            FieldError(
-                "duration",
-                N_("is {minutes} minutes; a preparatory meeting lasts at most {max} minutes."),
-                {"minutes": meeting.duration_minutes, "max": MEETING_MAX_MINUTES},
-            )
-        )
-    if meeting.link and not URL_PATTERN.match(meeting.link.strip()):
-        errors.append(FieldError("link", N_("must be a web address starting with https://.")))
-    if len(meeting.notes or "") > 20000:
-        errors.append(FieldError("notes", TOO_LONG, {"max": 20000}))
-    return errors
-
-
 def round_table_errors(table: RoundTable) -> list[FieldError]:
     """Number, theme, host, city and time are required; the recording is a web address."""
     errors = whole_number_errors("number", table.number, 1, ROUND_TABLE_MAX_NUMBER)
@@ -140,10 +114,6 @@ def round_table_errors(table: RoundTable) -> list[FieldError]:
             FieldError("recording_url", N_("must be a web address starting with https://."))
         )
     return errors
-
-
-def meeting_ends(meeting: PreparatoryMeeting):
-    return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
 
 
 # --- who may do what (SPEC.md §1) ------------------------------------------------------------
@@ -173,7 +143,3 @@ def can_ask_to_join(actor: User, network: Network, status: MemberStatus | None) 
         and not is_pilot(actor, network)
         and status in (None, MemberStatus.LEFT, MemberStatus.DECLINED)
     )
-
-
-def can_edit_meeting(actor: User, network: Network) -> bool:
-    return actor.role == Role.SECRETARIAT or is_pilot(actor, network)

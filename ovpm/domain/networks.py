@@ -250,15 +250,3 @@ class RoundTable:
     network_id: int | None = None
     version: int = 1
     host_city_name: str = ""
-
-
-@dataclass(frozen=True)
-class PreparatoryMeeting:
-    id: int | None
-    network_id: int
-    starts_at: datetime  # UTC, naive
-    duration_minutes: int
-    link: str = ""
-    participants: tuple[int, ...] = ()  # contact ids from the address book
-    notes: str = ""
-    version: int = 1

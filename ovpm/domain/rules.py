@@ -88,7 +88,7 @@ FIELD_LABELS = {
     "funder_name": N_("Other source (name)"),
     "duration": N_("Duration (minutes)"),
     "link": N_("Meeting link"),
-    "notes": N_("Brainstorm notes"),
+    "notes": N_("Notes"),
     "number": N_("Number"),
     "theme": N_("Theme"),
     "host_name": N_("Host"),
@@ -151,6 +151,22 @@ FIELD_LABELS = {
     "what": N_("What"),
     "by": N_("By"),
     "cost_estimate": N_("Cost estimate"),
+    # meetings, their minutes and actions
+    "time_zone": N_("Time zone of the host"),
+    "agenda": N_("Agenda"),
+    "agenda[]": N_("Agenda item {n}"),
+    "group": N_("Group"),
+    "minutes_text": N_("Minutes"),
+    "decisions[]": N_("Decision {n}"),
+    "actions[]": N_("Action {n}"),
+    "owner": N_("Owner"),
+    "owner_name": N_("Owner"),
+    "due": N_("Due date"),
+    "note": N_("Note"),
+    "attendees[]": N_("Attendee {n}"),
+    "attendance": N_("Attendance"),
+    "meeting_title": N_("Meeting"),
+    "meeting_day": N_("Date"),
     # what the audit trail shows of a record
     "revision": N_("Revision"),
     "approved_revision": N_("Approved revision"),
@@ -189,6 +205,7 @@ def field_label_parts(field: str) -> list[tuple[str, dict]]:
     return parts
 
 
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 REQUIRED = N_("is required.")
 TOO_LONG = N_("must be at most {max} characters.")
 

@@ -9,6 +9,7 @@ from ovpm.domain import N_
 from ovpm.domain.budget import ENTRY_KIND_LABELS
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.errors import FieldError
+from ovpm.domain.meetings import Minutes
 from ovpm.domain.models import (
     CONTACT_KIND_LABELS,
     ROLE_LABELS,
@@ -143,6 +144,7 @@ def draft_errors(content) -> list[FieldError]:
         ConstitutionSheet: ("coordination", "decisions", "meetings"),
         PriorityProblemSheet: ("questions",),
         PilotDraftReport: ("objectives", "expected_results", "partners"),
+        Minutes: ("text",),
     }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
@@ -230,6 +232,8 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
         return _flatten_plan(content)
     if SubmissionKind(kind) in DELIVERABLE_FORMS:
         return _flatten_deliverable(kind, content)
+    if SubmissionKind(kind) == SubmissionKind.MINUTES:
+        return _flatten_minutes(Minutes.from_dict(content))
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)
         return {
@@ -270,6 +274,19 @@ def _flatten_plan(content: dict) -> dict[str, str]:
         for key in ("category", "description", "amount", "currency", "funder"):
             fields[f"budget.{index}.{key}"] = str(getattr(line, key) or "")
     fields["collective_work"] = plan.collective_work
+    return fields
+
+
+def _flatten_minutes(minutes: Minutes) -> dict[str, str]:
+    fields = {"text": minutes.text}
+    fields |= {f"decisions.{i}": text for i, text in enumerate(minutes.decisions)}
+    for index, action in enumerate(minutes.actions):
+        fields[f"actions.{index}.what"] = action.what
+        fields[f"actions.{index}.owner_name"] = action.owner_name
+        fields[f"actions.{index}.due"] = action.due
+    for index, attendee in enumerate(minutes.attendees):
+        fields[f"attendees.{index}.name"] = attendee.name
+        fields[f"attendees.{index}.attendance"] = attendee.attendance
     return fields
 
 
@@ -345,12 +362,12 @@ def flat_fields(data: object, prefix: str = "") -> dict[str, str]:
         for key, value in data.items():
             fields.update(flat_fields(value, f"{prefix}.{key}" if prefix else str(key)))
         return fields
-    if isinstance(data, list) and any(isinstance(item, dict | list) for item in data):
+    if isinstance(data, list | tuple) and any(isinstance(item, dict | list) for item in data):
         fields = {}
         for index, item in enumerate(data):
             fields.update(flat_fields(item, f"{prefix}.{index}"))
         return fields
-    if isinstance(data, list):
+    if isinstance(data, list | tuple):
         return {prefix: ", ".join(str(item) for item in data)}
     return {prefix: "" if data is None else str(data)}
 

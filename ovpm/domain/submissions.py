@@ -10,6 +10,7 @@ from enum import IntEnum, StrEnum
 
 from ovpm.domain import N_
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
+from ovpm.domain.meetings import Minutes
 from ovpm.domain.networks import ActionPlan
 
 
@@ -20,6 +21,7 @@ class SubmissionKind(StrEnum):
     CONSTITUTION_SHEET = "constitution_sheet"
     PRIORITY_PROBLEM = "priority_problem"
     PILOT_DRAFT = "pilot_draft"
+    MINUTES = "minutes"
 
 
 KIND_LABELS = {
@@ -29,6 +31,7 @@ KIND_LABELS = {
     SubmissionKind.CONSTITUTION_SHEET: N_("Network constitution sheet"),
     SubmissionKind.PRIORITY_PROBLEM: N_("Priority problem sheet"),
     SubmissionKind.PILOT_DRAFT: N_("Report on the initial draft of the pilot project"),
+    SubmissionKind.MINUTES: N_("Minutes"),
 }
 # Kinds that belong to a network and are owned by its pilot city.
 NETWORK_KINDS = (
@@ -202,6 +205,7 @@ def content_of(kind: str, data: dict | None):
         SubmissionKind.CONSTITUTION_SHEET: ConstitutionSheet,
         SubmissionKind.PRIORITY_PROBLEM: PriorityProblemSheet,
         SubmissionKind.PILOT_DRAFT: PilotDraftReport,
+        SubmissionKind.MINUTES: Minutes,
     }
     return types[SubmissionKind(kind)].from_dict(data)
 

@@ -1,6 +1,6 @@
 """Collaborative networks: creation from an approved priority theme, membership, Advisory
-Group members, the action plan in its full and public versions, round tables, the preparatory
-meeting, and their exports. The public version never carries the budget."""
+Group members, the action plan in its full and public versions, round tables, and their exports
+(the calendar holds the network's meetings too). The public version never carries the budget."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from ovpm.domain import N_
 from ovpm.domain import network_rules as rules
 from ovpm.domain.errors import FieldError, NotFound
 from ovpm.domain.models import Role, User
-from ovpm.domain.network_rules import meeting_ends
 from ovpm.domain.networks import (
     ActionPlan,
     BudgetLine,
@@ -22,7 +21,6 @@ from ovpm.domain.networks import (
     Member,
     MemberStatus,
     Network,
-    PreparatoryMeeting,
     RoundTable,
 )
 from ovpm.domain.submissions import STATUS_LABELS, Status, Submission, SubmissionKind, ThemeSheet
@@ -33,8 +31,10 @@ from ovpm.exports.spreadsheet import xlsx
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.plans import category_label, funder_text
 from ovpm.pdf.plans import plan_pdf as render
+from ovpm.services import meetings
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, snapshot, validate
+from ovpm.services.meetings import meeting_event
 from ovpm.store import audit, cities, networks, submissions, users, workshops
 from ovpm.store.db import Database
 
@@ -278,7 +278,7 @@ def readable_budget(db: Database, actor: User, network_id: int) -> tuple[BudgetL
     return lines
 
 
-# --- round tables and the preparatory meeting ------------------------------------------------
+# --- round tables ------------------------------------------------------------------------
 
 
 def round_tables(db: Database, actor: User, network_id: int | None = None) -> list[RoundTable]:
@@ -304,26 +304,6 @@ def save_round_table(db: Database, actor: User, table: RoundTable) -> RoundTable
             snapshot(before, ("host_city_name",)) if before else None,
             snapshot(after, ("host_city_name",)),
             after.host_city_id,
-        )
-    return after
-
-
-def meeting(db: Database, actor: User, network_id: int) -> PreparatoryMeeting | None:
-    """The network's preparatory meeting, if planned."""
-    with db.reading() as cur:
-        return networks.meeting(cur, network_id)
-
-
-def save_meeting(db: Database, actor: User, value: PreparatoryMeeting) -> PreparatoryMeeting:
-    """Plan or update the preparatory meeting (pilot city, Secretariat): virtual, ≤ 60 minutes."""
-    network = get_network(db, actor, value.network_id)
-    require(rules.can_edit_meeting(actor, network))
-    validate(rules.meeting_errors(value))
-    with db.unit_of_work() as cur:
-        before = networks.meeting(cur, value.network_id)
-        after = networks.save_meeting(cur, value)
-        _audit(
-            cur, actor, network, "meeting", snapshot(before) if before else None, snapshot(after)
         )
     return after
 
@@ -404,17 +384,10 @@ def calendar_ics(db: Database, actor: User, network_id: int, language: str) -> b
         )
         for t in round_tables(db, actor, network_id)
     ]
-    prep = meeting(db, actor, network_id)
-    if prep is not None:
-        events.append(
-            Event(
-                f"preparatory-{network_id}@roadmap-hub",
-                _("Preparatory meeting") + " — " + network.name,
-                prep.starts_at,
-                meeting_ends(prep),
-                prep.link,
-            )
-        )
+    events += [
+        meeting_event(m, language, network.name)
+        for m in meetings.readable_meetings(db, actor, network_id=network_id)
+    ]
     return ics(events, network.name, now_utc())
 
 

@@ -18,6 +18,7 @@ from ovpm.clock import today
 from ovpm.domain import N_, access
 from ovpm.domain.budget import ENTRY_KIND_LABELS, ZERO, MissingRates, reads_every_line
 from ovpm.domain.errors import FieldError
+from ovpm.domain.meetings import MeetingKind
 from ovpm.domain.models import Milestone, Role, User
 from ovpm.domain.networks import MEMBER_STATUS_LABELS, MemberStatus
 from ovpm.domain.stages import (
@@ -37,6 +38,7 @@ from ovpm.pdf import DocumentInfo
 from ovpm.pdf.briefing import Briefing, NetworkPage
 from ovpm.pdf.briefing import briefing_pdf as render_briefing
 from ovpm.services import budget as budget_service
+from ovpm.services import meetings as meeting_service
 from ovpm.services import networks as network_service
 from ovpm.services import submissions as submission_service
 from ovpm.services import workshop_deliverables
@@ -797,7 +799,8 @@ def _open_questions(db, actor, current, network, row, over: int, language: str) 
         questions.append(_("An action plan awaits review."))
     elif row["plan_status"] in (None, str(Status.DRAFT)) or pd.isna(row["plan_status"]):
         questions.append(_("No action plan has been submitted yet."))
-    if network_service.meeting(db, actor, network.id) is None:
+    planned = meeting_service.readable_meetings(db, actor, network_id=network.id)
+    if not any(m.kind == MeetingKind.PREPARATORY for m in planned):
         questions.append(_("No preparatory meeting is planned yet."))
     if over:
         questions.append(_("{n} budget line(s) over plan.", n=over))

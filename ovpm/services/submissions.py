@@ -18,6 +18,7 @@ from ovpm.domain import submission_rules as rules
 from ovpm.domain.deliverable_rules import deliverable_errors
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
+from ovpm.domain.meetings import Minutes, minutes_errors
 from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import plan_errors
 from ovpm.domain.networks import ActionPlan, parse_amount
@@ -34,12 +35,13 @@ from ovpm.domain.submissions import (
     content_of,
 )
 from ovpm.pdf import DocumentInfo
+from ovpm.pdf.meetings import minutes_pdf
 from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.pdf.workshops import constitution_pdf, pilot_draft_pdf, priority_problem_pdf
 from ovpm.services import budget
 from ovpm.services._common import require, validate
-from ovpm.store import audit, cities, networks, submissions
+from ovpm.store import audit, cities, meetings, networks, submissions
 from ovpm.store.db import Database
 
 Content = (
@@ -49,6 +51,7 @@ Content = (
     | ConstitutionSheet
     | PriorityProblemSheet
     | PilotDraftReport
+    | Minutes
 )
 
 
@@ -130,11 +133,17 @@ def start_submission(
         existing = submissions.open_submission(cur, kind, city_id, network_id)
         if existing is not None:
             return existing
-        created = submissions.insert(
-            cur, kind, city_id, content_of(kind, {}).to_dict(), now_utc(), network_id
-        )
-        submissions.add_event(cur, created.id, 0, "create", actor.username, now_utc())
-        _audit(cur, actor, created, "create", None, _summary(created))
+        return insert_draft(cur, actor, kind, city_id, content_of(kind, {}).to_dict(), network_id)
+
+
+def insert_draft(
+    cur, actor: User, kind: str, city_id: int, content: dict, network_id: int | None = None
+) -> Submission:
+    """A new draft with its first history step, audited (inside the caller's unit of work,
+    after its access check)."""
+    created = submissions.insert(cur, kind, city_id, content, now_utc(), network_id)
+    submissions.add_event(cur, created.id, 0, "create", actor.username, now_utc())
+    _audit(cur, actor, created, "create", None, _summary(created))
     return created
 
 
@@ -144,13 +153,20 @@ def save_draft(
     """Save the working copy explicitly (a draft survives logout and restart)."""
     validate(rules.draft_errors(content))
     with db.unit_of_work() as cur:
-        before = _load(cur, actor, submission_id)
-        require(rules.can_edit(actor, before))
-        _check_version(before, version)
-        after = submissions.update(
-            cur, dataclasses.replace(before, content=content.to_dict()), now_utc()
-        )
-        _audit(cur, actor, after, "save_draft", before.content, after.content)
+        return update_draft(cur, actor, submission_id, content, version)
+
+
+def update_draft(
+    cur, actor: User, submission_id: int, content: Content, version: int
+) -> Submission:
+    """Save the working copy opened at `version`, audited (inside the caller's unit of work)."""
+    before = _load(cur, actor, submission_id)
+    require(rules.can_edit(actor, before))
+    _check_version(before, version)
+    after = submissions.update(
+        cur, dataclasses.replace(before, content=content.to_dict()), now_utc()
+    )
+    _audit(cur, actor, after, "save_draft", before.content, after.content)
     return after
 
 
@@ -164,6 +180,10 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
         return plan_errors(content, participating)
     if submission.kind in NETWORK_KINDS:
         return deliverable_errors(content)
+    if submission.kind == SubmissionKind.MINUTES:
+        with db.reading() as cur:
+            people = set(meetings.people_names(cur))
+        return minutes_errors(content, people)
     return rules.expression_errors(content, today())
 
 
@@ -320,26 +340,32 @@ def history(db: Database, actor: User, submission_id: int) -> pd.DataFrame:
     )
 
 
-def add_comment(db: Database, actor: User, submission_id: int, body: str) -> None:
-    """Advice from the Advisory Group or the Secretariat; the city reads it."""
+def comment_text(body: str) -> str:
+    """A comment as it is kept: required, at most 5,000 characters."""
     body = (body or "").strip()
     if not body:
         validate([FieldError("comment", N_("is required."))])
     if len(body) > 5000:
         validate([FieldError("comment", N_("must be at most {max} characters."), {"max": 5000})])
+    return body
+
+
+def record_comment(cur, actor: User, submission: Submission, body: str) -> None:
+    """Keep a checked comment on the submission's current revision, audited (inside the
+    caller's unit of work, after its access check)."""
+    submissions.add_comment(
+        cur, submission.id, submission.revision, actor.username, str(actor.role), body, now_utc()
+    )
+    _audit(cur, actor, submission, "comment", None, {"comment": body})
+
+
+def add_comment(db: Database, actor: User, submission_id: int, body: str) -> None:
+    """Advice from the Advisory Group or the Secretariat; the city reads it."""
+    body = comment_text(body)
     with db.unit_of_work() as cur:
         submission = _load(cur, actor, submission_id)
         require(rules.can_comment(actor, submission))
-        submissions.add_comment(
-            cur,
-            submission.id,
-            submission.revision,
-            actor.username,
-            str(actor.role),
-            body,
-            now_utc(),
-        )
-        _audit(cur, actor, submission, "comment", None, {"comment": body})
+        record_comment(cur, actor, submission, body)
 
 
 def comments(db: Database, actor: User, submission_id: int):
@@ -412,6 +438,18 @@ def submission_pdf(
         status = submission.status
     else:
         status = next(r.outcome for r in revisions(db, actor, submission_id) if r.number == number)
+    return render_pdf(db, submission, content, number, status, language)
+
+
+def render_pdf(
+    db: Database,
+    submission: Submission,
+    content: dict,
+    number: int | None,
+    status: Status,
+    language: str,
+) -> bytes:
+    """The PDF of some content of a submission, for a reader whose access was checked."""
     _ = i18n.translator(language)
     revision_text = (
         _("Revision {n}", n=number) if number is not None else _("Working copy (not submitted)")
@@ -427,6 +465,8 @@ def submission_pdf(
         footer_left=i18n.format_day(today(), language),
     )
     typed = content_of(submission.kind, content)
+    if submission.kind == SubmissionKind.MINUTES:
+        return minutes_pdf(typed, info, _)
     if submission.kind == SubmissionKind.THEME_SHEET:
         return theme_sheet_pdf(typed, info, _)
     if submission.kind in NETWORK_KINDS and submission.kind != SubmissionKind.ACTION_PLAN:

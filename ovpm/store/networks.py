@@ -1,4 +1,4 @@
-"""Networks, their members and Advisory Group members, round tables, preparatory meetings."""
+"""Networks, their members and Advisory Group members, round tables."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from ovpm.domain.networks import (
     MemberStatus,
     Network,
     NetworkStatus,
-    PreparatoryMeeting,
     RoundTable,
 )
 from ovpm.store.db import next_id
@@ -207,45 +206,6 @@ def save_round_table(cur, table: RoundTable) -> RoundTable:
     if not changed:
         raise ConflictError(get_round_table(cur, table.id))
     return get_round_table(cur, table.id)
-
-
-def meeting(cur, network_id: int) -> PreparatoryMeeting | None:
-    """The preparatory meeting of a network, if planned."""
-    row = cur.execute(
-        "SELECT id, network_id, starts_at, duration_minutes, link, participants, "
-        "notes, version FROM preparatory_meetings WHERE network_id = ?",
-        [network_id],
-    ).fetchone()
-    if row is None:
-        return None
-    return PreparatoryMeeting(row[0], row[1], row[2], row[3], row[4], tuple(row[5]), row[6], row[7])
-
-
-def save_meeting(cur, meeting_value: PreparatoryMeeting) -> PreparatoryMeeting:
-    """Insert or update the preparatory meeting opened at `version`."""
-    values = [
-        meeting_value.starts_at,
-        meeting_value.duration_minutes,
-        meeting_value.link,
-        list(meeting_value.participants),
-        meeting_value.notes,
-    ]
-    if meeting_value.id is None:
-        cur.execute(
-            "INSERT INTO preparatory_meetings (id, network_id, starts_at, "
-            "duration_minutes, link, participants, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [next_id(cur, "preparatory_meetings"), meeting_value.network_id, *values],
-        )
-    else:
-        changed = cur.execute(
-            "UPDATE preparatory_meetings SET starts_at = ?, duration_minutes = ?, link = ?, "
-            "participants = ?, notes = ?, version = version + 1 WHERE id = ? AND version = ? "
-            "RETURNING id",
-            [*values, meeting_value.id, meeting_value.version],
-        ).fetchall()
-        if not changed:
-            raise ConflictError(meeting(cur, meeting_value.network_id))
-    return meeting(cur, meeting_value.network_id)
 
 
 def participating_city_ids(cur, network_id: int | None) -> set[int]:

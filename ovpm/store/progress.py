@@ -50,8 +50,11 @@ def participations(cur) -> pd.DataFrame:
 
 
 def meetings(cur) -> dict[int, datetime]:
-    """network id → start of its preparatory meeting (UTC)."""
-    rows = cur.execute("SELECT network_id, starts_at FROM preparatory_meetings").fetchall()
+    """network id → start of its (latest) preparatory meeting (UTC)."""
+    rows = cur.execute(
+        "SELECT network_id, max(starts_at) FROM meetings WHERE kind = 'preparatory_meeting' "
+        "AND network_id IS NOT NULL GROUP BY network_id"
+    ).fetchall()
     return dict(rows)
 
 

@@ -94,6 +94,21 @@ SCREENS = (
         ALL_ROLES,
         hidden=True,
     ),
+    Screen(
+        "meetings",
+        N_("Meetings"),
+        ":material/event_note:",
+        N_("Collective work"),
+        ALL_ROLES,
+    ),
+    Screen(
+        "meeting",
+        N_("Meeting"),
+        ":material/event_note:",
+        N_("Collective work"),
+        ALL_ROLES,
+        hidden=True,
+    ),
     Screen("cities", N_("Member cities"), ":material/location_city:", N_("Directory"), ALL_ROLES),
     Screen("address_book", N_("Address book"), ":material/contacts:", N_("Directory"), ALL_ROLES),
     Screen(

@@ -49,7 +49,7 @@ def planted_network(db_path, actors):
     return network
 
 
-NETWORK_VIEWS = ("Members", "Action plan", "Calendar", "Preparatory meeting", "History")
+NETWORK_VIEWS = ("Members", "Action plan", "Calendar", "Meetings", "History")
 
 
 def every_view(username: str, language: str, network_id: int) -> str:

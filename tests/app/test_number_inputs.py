@@ -35,15 +35,15 @@ FORMS = [
     ),
     (
         "network",
-        {"network_view": "Réunion préparatoire"},
+        {"network_view": "Réunions", "network_meeting_open": True},
         {"id": "1"},
         "Durée (minutes)",
         99999999999,
-        "Durée (minutes) — est de 99999999999 minutes",
+        "Durée (minutes) — doit être d’au plus 720 minutes.",
     ),
     (
         "network",
-        {"network_view": "Réunion préparatoire"},
+        {"network_view": "Réunions", "network_meeting_open": True},
         {"id": "1"},
         "Durée (minutes)",
         -5,

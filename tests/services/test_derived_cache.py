@@ -4,11 +4,11 @@ from datetime import date, datetime, time
 
 import pytest
 
-from ovpm.domain.networks import PreparatoryMeeting
 from ovpm.domain.stages import Stage
 from ovpm.services import networks as network_service
 from ovpm.services import progress
 from ovpm.services import submissions as submission_service
+from tests.services.test_meetings import preparatory_meeting
 
 
 def test_a_kept_value_lasts_until_a_write_is_committed(db):
@@ -41,11 +41,7 @@ def test_the_networks_list_shows_an_approval_at_once(db, actors):
 def test_stages_move_at_once_after_a_meeting_is_saved(db, actors):
     secretariat = actors["secretariat"]
     assert progress.network_stages(db, secretariat)[2] is None
-    network_service.save_meeting(
-        db,
-        secretariat,
-        PreparatoryMeeting(None, 2, datetime.combine(date(2024, 2, 20), time(14)), 30, "", (), ""),
-    )
+    preparatory_meeting(db, secretariat, 2, datetime.combine(date(2024, 2, 20), time(14)), 30)
     assert progress.network_stages(db, secretariat)[2] == Stage.NETWORK
     names = [
         c.name for c in progress.overview(db, secretariat).cities if c.reached == Stage.NETWORK

@@ -14,7 +14,6 @@ from ovpm.domain.networks import (
     Activity,
     BudgetLine,
     MemberStatus,
-    PreparatoryMeeting,
     RoundTable,
 )
 from ovpm.domain.times import in_zone, to_utc
@@ -213,23 +212,6 @@ def test_plan_rules_named_field_by_field(db, actors, network):
     assert errors["activities.0.ends"].params["days"] == 4
     text = i18n.field_error_text(errors["budget.0.amount"], "fr")
     assert text == "Ligne budgétaire 1 › Montant — ne peut pas être négatif."
-
-
-def test_preparatory_meeting_lasts_at_most_an_hour(db, actors, network):
-    meeting = PreparatoryMeeting(None, network.id, datetime(2024, 3, 5, 14), 75)
-    with pytest.raises(ValidationError) as refused:
-        service.save_meeting(db, actors["secretariat"], meeting)
-    assert i18n.field_error_text(refused.value.errors[0], "es").startswith("Duración (minutos)")
-    with pytest.raises(PermissionDenied):
-        service.save_meeting(
-            db, actors["bruges"], dataclasses.replace(meeting, duration_minutes=60)
-        )
-    saved = service.save_meeting(
-        db,
-        actors["secretariat"],
-        dataclasses.replace(meeting, duration_minutes=60, participants=(1, 2), notes="Ideas"),
-    )
-    assert saved.participants == (1, 2)
 
 
 def test_round_table_times_across_daylight_saving_changes():

@@ -4,18 +4,17 @@ changed since a date, access, the overview workbook and the briefing pack."""
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
 
 from ovpm import clock
 from ovpm.domain.errors import PermissionDenied, ValidationError
-from ovpm.domain.networks import PreparatoryMeeting
 from ovpm.domain.stages import Stage
-from ovpm.services import networks as network_service
 from ovpm.services import progress as service
 from ovpm.services import submissions as submission_service
+from tests.services.test_meetings import preparatory_meeting
 from tests.services.test_networks import pdf_text
 
 E, T, N = Stage.EXPRESSION, Stage.PRIORITY_THEME, Stage.NETWORK
@@ -72,18 +71,8 @@ def test_stages_move_when_a_submission_is_approved_and_a_meeting_held(db, actors
     with clock.recording_at(datetime(2024, 2, 28, 10)):
         submission_service.approve(db, secretariat, opened.id, opened.version)
     networks = {n.name: n.id for n in service.overview(db, secretariat).networks}
-    network_service.save_meeting(
-        db,
-        secretariat,
-        PreparatoryMeeting(
-            None,
-            networks["Multicultural neighbourhoods"],
-            datetime.combine(date(2024, 2, 20), time(14)),
-            45,
-            "https://meet.example.org/x",
-            (),
-            "",
-        ),
+    preparatory_meeting(
+        db, secretariat, networks["Multicultural neighbourhoods"], datetime(2024, 2, 20, 14), 45
     )
     current = service.overview(db, secretariat)
     cities, nets = table(current.cities), table(current.networks)

@@ -1,0 +1,265 @@
+"""Meetings of a network or of a city's own process (SPEC.md §4.9): planning, invitees, the
+actions that follow a meeting until they are done, and the invitation (ICS). The minutes are in
+`minutes` (a submission kind of the review workflow).
+
+Access: the Secretariat and the host city (the network's pilot city, or the city running its
+process) edit; the Advisory Group reads all; the network's member cities and the invitees read
+the meeting; other member cities see nothing of it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ovpm import i18n
+from ovpm.clock import now_utc
+from ovpm.domain import meetings as rules
+from ovpm.domain.meetings import (
+    ActionItem,
+    ActionStatus,
+    Meeting,
+    MeetingAccess,
+    person_key,
+)
+from ovpm.domain.models import Role, User
+from ovpm.domain.submissions import Status, Submission
+from ovpm.exports.calendar import Event, ics
+from ovpm.services._common import require, snapshot, validate
+from ovpm.store import audit, cities, networks
+from ovpm.store import meetings as store
+from ovpm.store.db import Database
+
+
+def _member_cities(cur, network_id: int | None) -> frozenset[int]:
+    if network_id is None:
+        return frozenset()
+    return frozenset(networks.participating_city_ids(cur, network_id)) | {
+        networks.get(cur, network_id).pilot_city_id
+    }
+
+
+def _owns_action(cur, actor: User, meeting_id: int) -> bool:
+    if actor.role != Role.CITY:
+        return False
+    mine = person_key(user_id=actor.id)
+    return any(
+        a.owner == mine or a.owner_city_id == actor.city_id
+        for a in store.actions(cur, [meeting_id])
+    )
+
+
+def _access(cur, actor: User, meeting: Meeting) -> MeetingAccess:
+    members = _member_cities(cur, meeting.network_id)
+    access = rules.meeting_access(actor, meeting, members)
+    if access.read or meeting.id is None:
+        return access
+    return rules.meeting_access(actor, meeting, members, _owns_action(cur, actor, meeting.id))
+
+
+def _load(cur, actor: User, meeting_id: int) -> tuple[Meeting, MeetingAccess]:
+    meeting = store.get(cur, meeting_id)
+    access = _access(cur, actor, meeting)
+    require(access.read)
+    return meeting, access
+
+
+def get_meeting(db: Database, actor: User, meeting_id: int) -> tuple[Meeting, MeetingAccess]:
+    """A meeting the actor may read, with what they may do with it."""
+    with db.reading() as cur:
+        return _load(cur, actor, meeting_id)
+
+
+def readable_meetings(
+    db: Database, actor: User, network_id: int | None = None, city_id: int | None = None
+) -> list[Meeting]:
+    """The meetings the actor may read (of a network, or hosted by a city), earliest first."""
+    with db.reading() as cur:
+        found = store.search(cur, network_id=network_id, city_id=city_id)
+        members = {n: _member_cities(cur, n) for n in {m.network_id for m in found}}
+    return [m for m in found if rules.meeting_access(actor, m, members[m.network_id]).read]
+
+
+def can_plan(actor: User, city_id: int) -> bool:
+    """The Secretariat, or an officer of the host city, plans a meeting."""
+    return actor.role == Role.SECRETARIAT or (actor.role == Role.CITY and actor.city_id == city_id)
+
+
+def save_meeting(db: Database, actor: User, meeting: Meeting) -> Meeting:
+    """Plan a meeting or change it (host city, Secretariat): a network's meeting is hosted by
+    its pilot city; a process's by the city running it."""
+    validate(rules.meeting_errors(meeting))
+    with db.unit_of_work() as cur:
+        if meeting.network_id is not None:
+            meeting = dataclasses.replace(
+                meeting, city_id=networks.get(cur, meeting.network_id).pilot_city_id
+            )
+        require(can_plan(actor, meeting.city_id))
+        before = None
+        if meeting.id is not None:
+            before, access = _load(cur, actor, meeting.id)
+            require(access.edit and before.city_id == meeting.city_id)
+        known = store.people_names(cur)
+        require(all(i.key in known for i in meeting.invitees))
+        after = store.save(cur, meeting)
+        _audit(cur, actor, after, "update" if before else "create", before)
+    return after
+
+
+def delete_meeting(db: Database, actor: User, meeting_id: int, version: int) -> None:
+    """Delete a planned meeting that has no minutes yet (host city, Secretariat)."""
+    with db.unit_of_work() as cur:
+        before, access = _load(cur, actor, meeting_id)
+        require(access.edit and before.minutes_id is None)
+        store.delete(cur, meeting_id, version)
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "meeting",
+            meeting_id,
+            "delete",
+            _snapshot(before),
+            None,
+            before.city_id,
+        )
+
+
+def _snapshot(meeting: Meeting) -> dict:
+    data = snapshot(meeting, ("network_name", "invitees"))
+    data["invitees"] = [i.key for i in meeting.invitees]
+    return data
+
+
+def _audit(cur, actor: User, after: Meeting, action: str, before: Meeting | None) -> None:
+    audit.record(
+        cur,
+        actor.id,
+        actor.username,
+        "meeting",
+        after.id,
+        action,
+        _snapshot(before) if before else None,
+        _snapshot(after),
+        after.city_id,
+    )
+
+
+def people(db: Database, actor: User) -> dict[str, str]:
+    """Everyone a meeting may invite or an action may name — the address book and the users —
+    as person key → 'name (city)'."""
+    require(actor.role in (Role.SECRETARIAT, Role.CITY, Role.ADVISORY))
+    with db.reading() as cur:
+        found = store.people_names(cur)
+        city_names = cities.names(cur)
+    return {
+        key: name + (f" ({city_names[city]})" if city in city_names else "")
+        for key, (name, city) in sorted(found.items(), key=lambda item: item[1][0].lower())
+    }
+
+
+def minutes_statuses(db: Database, actor: User, minutes_ids: list[int]) -> dict[int, Status]:
+    """minutes id → its step, for the lists of meetings the actor reads."""
+    require(actor.role in (Role.SECRETARIAT, Role.CITY, Role.ADVISORY))
+    with db.reading() as cur:
+        return {k: Status(v) for k, v in store.minutes_statuses(cur, minutes_ids).items()}
+
+
+def meeting_of_minutes(db: Database, actor: User, minutes: Submission) -> int | None:
+    """The meeting whose minutes these are (for a reader of the minutes)."""
+    with db.reading() as cur:
+        return store.meeting_of_minutes(cur, minutes.id)
+
+
+# --- actions ---------------------------------------------------------------------------------
+
+
+def meeting_actions(db: Database, actor: User, meeting_id: int) -> list[ActionItem]:
+    """The action items the meeting's minutes named."""
+    with db.reading() as cur:
+        _load(cur, actor, meeting_id)
+        return store.actions(cur, [meeting_id])
+
+
+def carried_actions(db: Database, actor: User, meeting: Meeting) -> list[ActionItem]:
+    """The unfinished actions of the earlier meetings of the same group: they head the
+    agenda of this one."""
+    with db.reading() as cur:
+        _load(cur, actor, meeting.id)
+        earlier = store.search(
+            cur,
+            network_id=meeting.network_id,
+            city_id=None if meeting.network_id else meeting.city_id,
+            kind=meeting.kind,
+        )
+        found = store.actions(cur, [m.id for m in earlier if m.id != meeting.id])
+    return rules.carried_actions(meeting, earlier, found)
+
+
+def update_action(
+    db: Database, actor: User, action_id: int, version: int, status: str, note: str
+) -> ActionItem:
+    """Change an action's status, with a note saying why (its owner, the host city, the
+    Secretariat); the audit trail keeps every change."""
+    validate(rules.status_change_errors(status, note))
+    with db.unit_of_work() as cur:
+        before = store.get_action(cur, action_id)
+        meeting, _access_ = _load(cur, actor, before.meeting_id)
+        require(rules.can_update_action(actor, before, meeting))
+        changed = dataclasses.replace(
+            before, status=ActionStatus(status), note=note.strip(), version=version
+        )
+        after = store.update_action(cur, changed, now_utc())
+        audit.record(
+            cur,
+            actor.id,
+            actor.username,
+            "action_item",
+            after.id,
+            "update",
+            {"status": str(before.status), "note": before.note},
+            {"status": str(after.status), "note": after.note},
+            meeting.city_id,
+        )
+    return after
+
+
+def actions_for(db: Database, actor: User) -> list[tuple[ActionItem, Meeting]]:
+    """Every unfinished action the actor may update as its owner or its owner's city (the
+    Secretariat: every unfinished one), with its meeting."""
+    with db.reading() as cur:
+        found = [a for a in store.actions(cur) if a.status in rules.UNFINISHED]
+        meetings = {m.id: m for m in store.search(cur)}
+    mine = person_key(user_id=actor.id)
+    return [
+        (a, meetings[a.meeting_id])
+        for a in found
+        if actor.role == Role.SECRETARIAT
+        or a.owner == mine
+        or (actor.role == Role.CITY and actor.city_id == a.owner_city_id)
+    ]
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+def meeting_title(meeting: Meeting, language: str) -> str:
+    """The meeting's title, or its kind when it has none."""
+    return meeting.title or i18n.translator(language)(rules.MEETING_KIND_LABELS[meeting.kind])
+
+
+def meeting_event(meeting: Meeting, language: str, context: str = "") -> Event:
+    """A meeting as a calendar event (its title, then the network's name when given)."""
+    title = meeting_title(meeting, language) + (" — " + context if context else "")
+    return Event(
+        f"meeting-{meeting.id}@roadmap-hub",
+        title,
+        meeting.starts_at,
+        meeting.ends_at,
+        meeting.place or meeting.link,
+        meeting.link,
+    )
+
+
+def calendar_ics(db: Database, actor: User, meeting_id: int, language: str) -> bytes:
+    """The invitation to one meeting as iCalendar."""
+    meeting, _access_ = get_meeting(db, actor, meeting_id)
+    return ics([meeting_event(meeting, language)], meeting_title(meeting, language), now_utc())

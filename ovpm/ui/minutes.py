@@ -1,0 +1,204 @@
+"""The minutes of a meeting on its page: the form that writes them with attendance, decisions
+and actions; circulating them; the remarks of the attendees; and the action items' status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from ovpm import clock
+from ovpm.domain.meetings import (
+    ACTION_STATUS_LABELS,
+    ATTENDANCE_LABELS,
+    ActionItem,
+    ActionStatus,
+    Attendance,
+    Meeting,
+    MeetingAccess,
+    Minutes,
+    can_update_action,
+)
+from ovpm.domain.submission_rules import EDITABLE
+from ovpm.domain.submissions import Status, Submission
+from ovpm.services import meetings as service
+from ovpm.services import minutes as minutes_service
+from ovpm.ui import cell_date, cell_text, db, gettext, literal, rows_table, run_action, table_rows
+from ovpm.ui.forms import FormMessages
+
+
+def _unique_labels(people: dict[str, str]) -> dict[str, str]:
+    """person key → a label no one else has (homonyms get their key)."""
+    seen: dict[str, int] = {}
+    for label in people.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {key: label if seen[label] == 1 else f"{label} [{key}]" for key, label in people.items()}
+
+
+def show_minutes_form(
+    user, meeting: Meeting, minutes: Submission | None, people: dict[str, str]
+) -> None:
+    """Write the minutes and close the meeting: attendance, text, decisions and actions."""
+    _ = gettext()
+    labels = _unique_labels(people)
+    by_label = {label: key for key, label in labels.items()}
+    attendance_labels = {a: _(ATTENDANCE_LABELS[a]) for a in Attendance}
+    attendance_of = {label: a for a, label in attendance_labels.items()}
+    content = Minutes.from_dict(minutes.content) if minutes else Minutes()
+    version = minutes.version if minutes else None
+    messages = FormMessages()
+    with st.form(f"minutes_{meeting.id}_{version}"):
+        st.markdown("**" + _("Attendance") + "**")
+        attendance = st.data_editor(
+            rows_table(
+                [
+                    {"key": i.key, "name": labels.get(i.key, i.name)}
+                    | {"attendance": attendance_labels[i.attendance]}
+                    for i in meeting.invitees
+                ],
+                ["key", "name", "attendance"],
+            ),
+            hide_index=True,
+            width="stretch",
+            disabled=["key", "name"],
+            column_order=["name", "attendance"],
+            column_config={
+                "name": _("Invitees"),
+                "attendance": st.column_config.SelectboxColumn(
+                    _("Attendance"), options=list(attendance_labels.values()), required=True
+                ),
+            },
+            key=f"attendance_{meeting.id}_{version}",
+        )
+        text = st.text_area(_("Minutes"), content.text, height=200, max_chars=20000)
+        messages.field("minutes_text")
+        st.markdown("**" + _("Decisions") + "**")
+        decisions = st.data_editor(
+            rows_table([{"decision": d} for d in content.decisions], ["decision"]),
+            num_rows="dynamic",
+            hide_index=False,
+            width="stretch",
+            column_config={
+                "decision": st.column_config.TextColumn(_("Decision"), width="large"),
+            },
+            key=f"decisions_{meeting.id}_{version}",
+        )
+        messages.field("decisions")
+        st.markdown("**" + _("Action items") + "**")
+        actions = st.data_editor(
+            rows_table(
+                [
+                    {
+                        "what": a.what,
+                        "owner": labels.get(a.owner, a.owner_name),
+                        "due": date.fromisoformat(a.due) if a.due else None,
+                    }
+                    for a in content.actions
+                ],
+                ["what", "owner", "due"],
+            ),
+            num_rows="dynamic",
+            width="stretch",
+            column_config={
+                "what": st.column_config.TextColumn(_("What"), width="large"),
+                "owner": st.column_config.SelectboxColumn(_("Owner"), options=list(by_label)),
+                "due": st.column_config.DateColumn(_("Due date")),
+            },
+            key=f"actions_{meeting.id}_{version}",
+        )
+        messages.field("actions")
+        messages.buttons()
+        if st.form_submit_button(_("Save the minutes"), type="primary"):
+            written = Minutes(
+                text=text,
+                decisions=tuple(
+                    cell_text(row["decision"]).strip()
+                    for row in table_rows(decisions)
+                    if cell_text(row["decision"]).strip()
+                ),
+                actions=minutes_service.planned_actions(
+                    [
+                        {
+                            "what": cell_text(row["what"]),
+                            "owner": by_label.get(cell_text(row["owner"]), ""),
+                            "due": (cell_date(row["due"]) or "") and str(cell_date(row["due"])),
+                        }
+                        for row in table_rows(actions)
+                    ]
+                ),
+            )
+            present = {
+                row["key"]: str(attendance_of.get(cell_text(row["attendance"]), Attendance.UNKNOWN))
+                for row in table_rows(attendance)
+            }
+            messages.run(
+                lambda: minutes_service.write_minutes(
+                    db(), user, meeting.id, written, present, version
+                ),
+                _("The minutes are saved. Circulate them to the attendees when they are ready."),
+            )
+
+
+def show_minutes_steps(user, meeting: Meeting, minutes: Submission | None) -> None:
+    """Circulate written minutes to the attendees (a frozen revision the Secretariat approves)."""
+    _ = gettext()
+    if minutes is None or minutes.status not in EDITABLE:
+        return
+    if st.button(_("Circulate to the attendees"), type="primary", icon=":material/send:"):
+        run_action(
+            lambda: minutes_service.circulate(db(), user, meeting.id, minutes.version),
+            _("The minutes were circulated to the attendees for their remarks."),
+        )
+
+
+def show_remarks(user, meeting: Meeting, access: MeetingAccess, minutes: Submission) -> None:
+    """Remarks and comments on the minutes; the invitees add theirs while they circulate."""
+    _ = gettext()
+    found = minutes_service.remarks(db(), user, meeting.id)
+    st.markdown("#### " + _("Remarks"))
+    for remark in found:
+        with st.container(border=True):
+            st.caption(literal(remark.author) + " · " + str(remark.created_at)[:16])
+            st.text(remark.body)
+    if not found:
+        st.caption(_("No remark yet."))
+    if access.remark and minutes.status == Status.SUBMITTED:
+        with st.form(f"remark_{meeting.id}", clear_on_submit=True):
+            body = st.text_area(_("Your remark on the minutes"), max_chars=5000)
+            if st.form_submit_button(_("Send the remark")):
+                run_action(
+                    lambda: minutes_service.add_remark(db(), user, meeting.id, body),
+                    _("Your remark was sent."),
+                )
+
+
+def show_action_update(user, meeting: Meeting, actions: list[ActionItem]) -> None:
+    """Change the status of an action the user may update, with a note."""
+    _ = gettext()
+    mine = [a for a in actions if can_update_action(user, a, meeting)]
+    if not mine:
+        return
+    today = clock.today()
+    with st.form(f"action_status_{meeting.id}"):
+        st.markdown("**" + _("Update an action") + "**")
+        chosen = st.selectbox(
+            _("Action"),
+            mine,
+            format_func=lambda a: (
+                f"{a.number}. {a.what} — {a.owner_name}"
+                + (" · " + _("late") if a.overdue(today) else "")
+            ),
+        )
+        status = st.segmented_control(
+            _("Status"),
+            list(ActionStatus),
+            format_func=lambda s: _(ACTION_STATUS_LABELS[s]),
+        )
+        note = st.text_input(_("Note (what changed)"), max_chars=500)
+        if st.form_submit_button(_("Save the status"), type="primary") and chosen:
+            run_action(
+                lambda: service.update_action(
+                    db(), user, chosen.id, chosen.version, status or chosen.status, note
+                ),
+                _("Saved."),
+            )
