@@ -1,4 +1,5 @@
-"""Home: who you are, the programme cycle's milestones and the countdown to the Congress."""
+"""Home: who you are, what you have to do, the programme cycle's milestones and the countdown
+to the Congress."""
 
 import pandas as pd
 import streamlit as st
@@ -9,6 +10,7 @@ from ovpm.charts import milestone_timeline
 from ovpm.domain.models import ROLE_LABELS
 from ovpm.services.cycle import current_cycle, days_to_congress, milestone_state
 from ovpm.ui.navigation import roles_of
+from ovpm.ui.todo import show_my_list
 
 user = require_role(*roles_of("home"))
 _ = ui.gettext()
@@ -19,6 +21,8 @@ who = _(ROLE_LABELS[user.role])
 st.caption(
     who + (" · " + _("City: {city}", city=ui.literal(user.city_name)) if user.city_name else "")
 )
+
+show_my_list(user)
 
 cycle = current_cycle(ui.db())
 today = clock.today()

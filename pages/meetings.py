@@ -46,4 +46,4 @@ if user.role != Role.ADVISORY:
         with box:
             show_meeting_form(user, None, hosts(), "new_meeting")
 
-show_meeting_list(user, service.readable_meetings(db, user), reader_zone())
+show_meeting_list(user, service.readable_meetings(db, user), reader_zone(), "meetings_table")

@@ -251,6 +251,7 @@ if tab_meetings.open:
             user,
             meeting_service.readable_meetings(db, user, network_id=network.id),
             reader_zone(),
+            "network_meetings_table",
             with_context=False,
         )
 

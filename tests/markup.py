@@ -53,6 +53,10 @@ CODE_COLUMNS = {
     "address",
     "username",
     "link",  # a web address is checked by its rule; see recording_url for one that is not
+    "time_zone",
+    "person",  # 'contact:7' or 'user:3'
+    "owner",
+    "attendance",
 }
 CODE_TABLES = {"schema_migrations", "login_attempts"}
 # Inside JSON contents: keys whose values are codes or checked forms.
@@ -68,6 +72,8 @@ CODE_KEYS = CODE_COLUMNS | {
     "by",  # a date of a timeline step
     "half",  # morning or afternoon
     "cost_estimate",  # an amount
+    "due",
+    "meeting_day",
 }
 
 

@@ -181,6 +181,15 @@ def add_comment(
     )
 
 
+def commented_by(cur, username: str) -> set[int]:
+    """The submissions someone has commented on."""
+    rows = cur.execute(
+        "SELECT DISTINCT submission_id FROM submission_comments WHERE author_username = ?",
+        [username],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
 def comments(cur, submission_id: int) -> list[Comment]:
     """Comments on a submission, oldest first."""
     rows = cur.execute(

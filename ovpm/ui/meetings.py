@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+import pandas as pd
 import streamlit as st
 
 from ovpm import clock, i18n
@@ -23,7 +24,7 @@ from ovpm.domain.submissions import STATUS_LABELS, Status
 from ovpm.domain.times import ZONE_NAMES, in_zone, to_utc
 from ovpm.services import cities as city_service
 from ovpm.services import meetings as service
-from ovpm.ui import db, flash, gettext, language, literal, rows_table, web_link
+from ovpm.ui import db, flash, gettext, language, literal, pick_row, rows_table, web_link
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.networks import three_times
 
@@ -50,9 +51,11 @@ def minutes_state(meeting: Meeting, statuses: dict[int, Status]) -> str:
     return _("Minutes") + ": " + _(STATUS_LABELS[status])
 
 
-def show_meeting_list(user, meetings: list[Meeting], zone: str, with_context: bool = True) -> None:
-    """Upcoming meetings first (soonest first), then the past ones (latest first), each a link
-    to its page."""
+def show_meeting_list(
+    user, meetings: list[Meeting], zone: str, key: str, with_context: bool = True
+) -> None:
+    """Upcoming meetings first (soonest first), then the past ones (latest first); a row
+    opens the meeting."""
     _ = gettext()
     lang = language()
     if not meetings:
@@ -66,29 +69,30 @@ def show_meeting_list(user, meetings: list[Meeting], zone: str, with_context: bo
     )
     rows = [
         {
+            "id": m.id,
             "when": i18n.format_in_zone(m.starts_at, zone, lang),
             "title": m.title or kind_label(m.kind),
             "kind": kind_label(m.kind),
             "of": m.network_name or _("{city}'s own process", city=m.city_name),
             "minutes": minutes_state(m, statuses),
-            "link": f"/meeting?id={m.id}",
         }
         for m in upcoming + past
     ]
-    columns = ["when", "title", "kind"] + (["of"] if with_context else []) + ["minutes", "link"]
-    st.dataframe(
-        rows_table(rows, columns),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "when": _("Date and time (your time)"),
-            "title": _("Title"),
-            "kind": _("Kind of meeting"),
-            "of": _("Network or process"),
-            "minutes": _("Minutes"),
-            "link": st.column_config.LinkColumn(_("Meeting"), display_text=_("Open the meeting")),
-        },
+    columns = {
+        "when": _("Date and time (your time)"),
+        "title": _("Title"),
+        "kind": _("Kind of meeting"),
+        "of": _("Network or process"),
+        "minutes": _("Minutes"),
+    }
+    if not with_context:
+        del columns["of"]
+    frame = pd.DataFrame(rows, columns=["id", *columns])
+    chosen = pick_row(
+        frame, frame.drop(columns=["id"]), columns, key, _("Select a row to open the meeting.")
     )
+    if chosen is not None:
+        st.switch_page(MEETING_PAGE, query_params={"id": str(chosen)})
 
 
 def show_when_and_where(meeting: Meeting, zone: str) -> None:

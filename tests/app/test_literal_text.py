@@ -33,6 +33,7 @@ VIEWS = {
     "networks": (None, "network_new_open"),
     "round_tables": (None, "round_table_new_open"),
     "submissions": (None, "behalf_open"),
+    "meetings": (None, "plan_meeting_open"),
 }
 
 
@@ -59,6 +60,12 @@ def record_ids(marked_db) -> dict[str, list[str]]:
                 "SELECT min(id) FROM submissions GROUP BY kind, status ORDER BY 1"
             ).fetchall()
         ]
+        meetings = [
+            str(r[0])
+            for r in cur.execute(
+                "SELECT min(id) FROM meetings GROUP BY kind, minutes_id IS NULL ORDER BY 1"
+            ).fetchall()
+        ]
     database.close()
     deliverables = [
         f"1|{kind}" for kind in ("constitution_sheet", "priority_problem", "pilot_draft")
@@ -68,6 +75,7 @@ def record_ids(marked_db) -> dict[str, list[str]]:
         "action_plan": networks[:3],
         "submission": submissions,
         "deliverable": deliverables,  # network|kind
+        "meeting": meetings,
     }
 
 

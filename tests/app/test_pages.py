@@ -32,6 +32,8 @@ TITLES_FR = {
     "action_plan": "Seuls la ville pilote",
     "workshops": "Ateliers internationaux",
     "deliverable": "Seuls la ville pilote",
+    "meetings": "Réunions",
+    "meeting": "Cette réunion",
 }
 
 

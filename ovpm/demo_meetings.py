@@ -1,0 +1,174 @@
+"""Demo meetings of "Living with water" (source 003's way of working): two steering committees
+with approved minutes, a working group "Quays and residents" with its three meetings (the first
+one's minutes circulated, the second this week on the pinned day, the third planned), and
+actions owned by the demo city users — one done, some open, some overdue on the pinned day —
+so that their home lists show something real. Bruges runs a process of its own with a
+participatory workshop. People, texts and decisions are invented."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from ovpm import clock
+from ovpm.domain.meetings import (
+    Attendance,
+    Invitee,
+    Meeting,
+    MeetingKind,
+    Minutes,
+    PlannedAction,
+    person_key,
+)
+from ovpm.domain.models import ContactKind
+from ovpm.domain.times import to_utc
+from ovpm.services import meetings, minutes, submissions
+from ovpm.store import contacts, users
+from ovpm.store.db import Database
+from ovpm.store.progress import network_names
+
+PARIS = "Europe/Paris"
+BRUSSELS = "Europe/Brussels"
+WORKING_GROUP = "Quays and residents"
+WORKING_GROUP_AGENDAS = (
+    (
+        "Round of introductions (demo)",
+        "The theme nationally and locally (demo)",
+        "Each participant's problems (demo)",
+    ),
+    ("Brainstorming of solutions (demo)", "Prioritisation (demo)"),
+    (
+        "A first-level action plan for each idea kept: description, objectives, targets, "
+        "expected lead, means needed (demo)",
+    ),
+)
+
+
+def _on(moment: datetime):
+    return clock.recording_at(moment)
+
+
+def create_demo_meetings(db: Database) -> int:
+    """The demo's meetings; returns how many."""
+    with db.reading() as cur:
+        people = {n: users.find(cur, n) for n in ("secretariat", "advisory", "bordeaux", "bruges")}
+        water = next(n for n, name in network_names(cur).items() if name == "Living with water")
+        experts = contacts.of_kind(cur, ContactKind.LOCAL_EXPERT)
+    bordeaux, bruges = people["bordeaux"], people["bruges"]
+    experts = [c for c in experts if c.city_id == bordeaux.city_id]
+    user = {name: person_key(user_id=u.id) for name, u in people.items()}
+    expert = person_key(contact_id=experts[0].id) if experts else user["bordeaux"]
+    invitees = (user["bruges"], user["advisory"], user["bordeaux"], expert)
+    count = 0
+    for day, actions in (
+        (
+            date(2023, 9, 12),
+            (
+                ("Send the flood maps of the quays (demo)", user["bruges"], "2023-10-15"),
+                ("Draft the residents' survey (demo)", user["bordeaux"], "2024-02-15"),
+            ),
+        ),
+        (
+            date(2024, 1, 23),
+            (
+                ("Collect the insurers' contacts (demo)", user["bruges"], "2024-03-08"),
+                ("Book the room for the launch event (demo)", expert, "2024-02-20"),
+            ),
+        ),
+    ):
+        meeting = _meeting(db, bordeaux, water, MeetingKind.STEERING_COMMITTEE, day, invitees)
+        _approved_minutes(db, people, meeting, actions)
+        count += 1
+    first_done = meetings.meeting_actions(db, bordeaux, _first_meeting_id(db, bordeaux, water))
+    with _on(datetime(2023, 10, 10, 9)):
+        meetings.update_action(
+            db, bruges, first_done[0].id, first_done[0].version, "done", "Sent (demo)."
+        )
+    for number, day in enumerate((date(2024, 2, 6), date(2024, 3, 5), date(2024, 4, 2))):
+        meeting = _meeting(
+            db,
+            bordeaux,
+            water,
+            MeetingKind.WORKING_GROUP,
+            day,
+            invitees[:2] + (user["bordeaux"],),
+            title=f"{WORKING_GROUP} — {number + 1}",
+            agenda=WORKING_GROUP_AGENDAS[number],
+        )
+        if number == 0:
+            _circulated_minutes(db, bordeaux, meeting, user["bruges"])
+        count += 1
+    with _on(datetime(2024, 1, 15, 9)):
+        meetings.save_meeting(
+            db,
+            bruges,
+            Meeting(
+                None,
+                None,
+                bruges.city_id,
+                MeetingKind.PARTICIPATORY_WORKSHOP,
+                "Living canals: residents' workshop (demo)",
+                to_utc(date(2024, 4, 20), time(9, 30), BRUSSELS),
+                240,
+                BRUSSELS,
+                place="Town hall of Bruges (demo)",
+                invitees=(Invitee(user["bruges"]),),
+            ),
+        )
+    return count + 1
+
+
+def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=()) -> Meeting:
+    with _on(datetime.combine(day, time(8)).replace(day=1)):
+        return meetings.save_meeting(
+            db,
+            actor,
+            Meeting(
+                None,
+                network_id,
+                actor.city_id,
+                kind,
+                title,
+                to_utc(day, time(14), PARIS),
+                90,
+                PARIS,
+                link="https://meet.example.org/living-with-water",
+                agenda=agenda,
+                invitees=tuple(Invitee(key) for key in invitees),
+            ),
+        )
+
+
+def _written(db, actor, meeting: Meeting, actions, text: str):
+    content = Minutes(
+        text=text,
+        decisions=(
+            "The network keeps one shared flood map (demo).",
+            "Each city names a contact for the residents (demo).",
+        ),
+        actions=tuple(PlannedAction(what, owner, due) for what, owner, due in actions),
+    )
+    present = {i.key: str(Attendance.PRESENT) for i in meeting.invitees}
+    return minutes.write_minutes(db, actor, meeting.id, content, present, None)
+
+
+def _approved_minutes(db, people, meeting: Meeting, actions) -> None:
+    held = meeting.starts_at
+    with _on(held.replace(hour=20)):
+        written = _written(
+            db, people["bordeaux"], meeting, actions, "Minutes of the meeting (demo)."
+        )
+        circulated = minutes.circulate(db, people["bordeaux"], meeting.id, written.version)
+    with _on(held.replace(day=min(held.day + 3, 28))):
+        submissions.approve(db, people["secretariat"], written.id, circulated.version)
+
+
+def _circulated_minutes(db, actor, meeting: Meeting, owner: str) -> None:
+    with _on(meeting.starts_at.replace(hour=20)):
+        action = [("List the quays' residents' associations (demo)", owner, "2024-02-28")]
+        written = _written(db, actor, meeting, action, "First meeting of the group (demo).")
+        minutes.circulate(db, actor, meeting.id, written.version)
+
+
+def _first_meeting_id(db, actor, network_id: int) -> int:
+    found = meetings.readable_meetings(db, actor, network_id=network_id)
+    return next(m.id for m in found if m.kind == MeetingKind.STEERING_COMMITTEE)
