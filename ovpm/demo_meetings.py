@@ -7,7 +7,7 @@ participatory workshop. People, texts and decisions are invented."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from ovpm import clock
 from ovpm.domain.meetings import (
@@ -92,6 +92,7 @@ def create_demo_meetings(db: Database) -> int:
             day,
             invitees[:2] + (user["bordeaux"],),
             title=f"{WORKING_GROUP} — {number + 1}",
+            group=WORKING_GROUP,
             agenda=WORKING_GROUP_AGENDAS[number],
         )
         if number == 0:
@@ -117,8 +118,9 @@ def create_demo_meetings(db: Database) -> int:
     return count + 1
 
 
-def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=()) -> Meeting:
-    with _on(datetime.combine(day, time(8)).replace(day=1)):
+def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=(), group="") -> Meeting:
+    planned = min(day - timedelta(days=21), clock.today() - timedelta(days=1))
+    with _on(datetime.combine(planned, time(8))):
         return meetings.save_meeting(
             db,
             actor,
@@ -134,6 +136,7 @@ def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=()) ->
                 link="https://meet.example.org/living-with-water",
                 agenda=agenda,
                 invitees=tuple(Invitee(key) for key in invitees),
+                group=group,
             ),
         )
 

@@ -4,7 +4,7 @@ circulated, approved) with their decisions and actions, the remarks, and the exp
 
 import streamlit as st
 
-from ovpm import ui
+from ovpm import clock, ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import NotFound, PermissionDenied
 from ovpm.domain.meetings import Minutes
@@ -102,7 +102,9 @@ st.markdown("#### " + _("Minutes"))
 if minutes is not None:
     step = _("Circulated to the attendees for remarks")
     st.caption(step if minutes.status == Status.SUBMITTED else _(STATUS_LABELS[minutes.status]))
-if access.edit and (minutes is None or minutes.status in EDITABLE):
+if access.edit and minutes is None and meeting.starts_at > clock.now_utc():
+    st.caption(_("The minutes are written once the meeting has begun."))
+elif access.edit and (minutes is None or minutes.status in EDITABLE):
     show_minutes_form(user, meeting, minutes, people)
     show_minutes_steps(user, meeting, minutes)
 elif minutes is not None:

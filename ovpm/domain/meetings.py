@@ -206,7 +206,7 @@ def meeting_errors(meeting: Meeting) -> list[FieldError]:
     a web link or a place, an agenda of short items."""
     errors = []
     if len(meeting.title) > TITLE_MAX:  # without a title, a meeting is shown by its kind
-        errors.append(FieldError("title", TOO_LONG, {"max": TITLE_MAX}))
+        errors.append(FieldError("meeting_title", TOO_LONG, {"max": TITLE_MAX}))
     if not is_zone(meeting.time_zone):
         errors.append(FieldError("time_zone", N_("must be a time zone of the list.")))
     errors += _duration_errors(meeting)

@@ -165,7 +165,7 @@ FIELD_LABELS = {
     "note": N_("Note"),
     "attendees[]": N_("Attendee {n}"),
     "attendance": N_("Attendance"),
-    "meeting_title": N_("Meeting"),
+    "meeting_title": N_("Title of the meeting"),
     "meeting_day": N_("Date"),
     # what the audit trail shows of a record
     "revision": N_("Revision"),

@@ -116,6 +116,12 @@ def format_day(value: date | None, language: str, style: str = "long") -> str:
     return "" if value is None else _babel_date(value, format=style, locale=normalise(language))
 
 
+def format_iso_day(value: str, language: str) -> str:
+    """A date kept as ISO text in a document ('2024-03-20'), short, in the user's language;
+    '' when there is none."""
+    return format_day(date.fromisoformat(value), language, "medium") if value else ""
+
+
 def format_period(starts: date, ends: date, language: str) -> str:
     """A span of days, compactly ('24–27 sept. 2024')."""
     return format_interval(starts, ends, skeleton="yMMMd", locale=normalise(language))

@@ -9,8 +9,11 @@ from ovpm.domain.meetings import ATTENDANCE_LABELS, Attendance, Minutes
 from ovpm.pdf import Document, DocumentInfo
 
 
-def minutes_pdf(minutes: Minutes, info: DocumentInfo, _: Callable[..., str]) -> bytes:
-    """Meeting, attendees, minutes, decisions, actions."""
+def minutes_pdf(
+    minutes: Minutes, info: DocumentInfo, _: Callable[..., str], day: Callable[[str], str]
+) -> bytes:
+    """Meeting, attendees, minutes, decisions, actions (`day`: an ISO date as the reader
+    writes it)."""
     pdf = Document(info)
     pdf.title_block()
     pdf.field(
@@ -33,7 +36,10 @@ def minutes_pdf(minutes: Minutes, info: DocumentInfo, _: Callable[..., str]) -> 
     pdf.section(_("Action items"))
     pdf.table(
         ["#", _("What"), _("Owner"), _("Due date")],
-        [[str(n), a.what, a.owner_name, a.due] for n, a in enumerate(minutes.actions, start=1)],
+        [
+            [str(n), a.what, a.owner_name, day(a.due)]
+            for n, a in enumerate(minutes.actions, start=1)
+        ],
         [0.3, 3.2, 1.7, 0.8],
     )
     return pdf.to_bytes()

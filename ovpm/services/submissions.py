@@ -466,7 +466,7 @@ def render_pdf(
     )
     typed = content_of(submission.kind, content)
     if submission.kind == SubmissionKind.MINUTES:
-        return minutes_pdf(typed, info, _)
+        return minutes_pdf(typed, info, _, lambda day: i18n.format_iso_day(day, language))
     if submission.kind == SubmissionKind.THEME_SHEET:
         return theme_sheet_pdf(typed, info, _)
     if submission.kind in NETWORK_KINDS and submission.kind != SubmissionKind.ACTION_PLAN:

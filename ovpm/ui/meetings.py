@@ -80,7 +80,7 @@ def show_meeting_list(
     ]
     columns = {
         "when": _("Date and time (your time)"),
-        "title": _("Title"),
+        "title": _("Meeting"),
         "kind": _("Kind of meeting"),
         "of": _("Network or process"),
         "minutes": _("Minutes"),
@@ -176,7 +176,8 @@ def show_minutes(minutes: Minutes) -> None:
     """Minutes as a revision froze them: meeting, attendees, text, decisions, actions."""
     _ = gettext()
     if minutes.meeting_title:
-        st.caption(literal(minutes.meeting_title + " · " + minutes.meeting_day))
+        day = i18n.format_iso_day(minutes.meeting_day, language())
+        st.caption(literal(minutes.meeting_title + " · " + day))
     present = [a.name for a in minutes.attendees if a.attendance == Attendance.PRESENT]
     st.markdown("**" + _("Present") + "**: " + (literal(", ".join(present)) or "—"))
     st.markdown("**" + _("Minutes") + "**")
@@ -189,8 +190,14 @@ def show_minutes(minutes: Minutes) -> None:
     else:
         st.caption("—")
     st.markdown("**" + _("Action items") + "**")
+    lang = language()
     rows = [
-        {"number": n, "what": a.what, "owner": a.owner_name, "due": a.due}
+        {
+            "number": n,
+            "what": a.what,
+            "owner": a.owner_name,
+            "due": i18n.format_iso_day(a.due, lang),
+        }
         for n, a in enumerate(minutes.actions, 1)
     ]
     st.dataframe(
@@ -232,8 +239,10 @@ def show_meeting_form(
             index=list(MeetingKind).index(meeting.kind) if meeting else 0,
             format_func=kind_label,
         )
-        title = right.text_input(_("Title"), meeting.title if meeting else "", max_chars=200)
-        messages.field("title")
+        title = right.text_input(
+            _("Title of the meeting"), meeting.title if meeting else "", max_chars=200
+        )
+        messages.field("meeting_title")
         group = st.text_input(
             _("Group (meetings of the same group follow each other's actions)"),
             meeting.group if meeting else "",

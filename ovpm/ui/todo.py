@@ -30,14 +30,18 @@ def item_label(item: TodoItem) -> str:
     return label
 
 
-def _links(items: list[TodoItem]) -> None:
-    for item in items:
-        st.page_link(
-            item.page,
-            label=item_label(item),
-            icon=":material/error:" if item.overdue(clock.today()) else ":material/arrow_forward:",
-            query_params=item.params,
-        )
+def _links(items: list[TodoItem], first: int = 0) -> None:
+    """Each item a link-like button to the screen where it is done (a button: the target
+    screens are known to the app's navigation, not to a page opened alone)."""
+    today = clock.today()
+    for number, item in enumerate(items, start=first):
+        if st.button(
+            item_label(item),
+            icon=":material/error:" if item.overdue(today) else ":material/arrow_forward:",
+            type="tertiary",
+            key=f"todo_{number}",
+        ):
+            st.switch_page(item.page, query_params=item.params)
 
 
 def show_my_list(user) -> None:
@@ -54,4 +58,4 @@ def show_my_list(user) -> None:
         box = st.expander(_("{n} more", n=len(rest)), key="todo_more_open", on_change="rerun")
         if box.open:
             with box:
-                _links(rest)
+                _links(rest, SHOWN_FIRST)

@@ -30,7 +30,9 @@ TABLES = [
     "networks",
     "network_members",
     "round_tables",
-    "preparatory_meetings",
+    "meetings",
+    "meeting_invitees",
+    "action_items",
     "exchange_rates",
 ]
 

@@ -279,13 +279,17 @@ def test_the_minutes_pdf_lists_attendees_decisions_and_actions_with_the_draft_ma
 
 def test_open_actions_head_the_next_meeting_of_the_group_until_done(db, actors):
     bordeaux, bruges = actors["bordeaux"], actors["bruges"]
-    first = plan(db, bordeaux, starts=datetime(2024, 3, 5, 9))
-    second = plan(db, bordeaux, starts=datetime(2024, 4, 5, 9))
-    other_kind = plan(db, bordeaux, kind=MeetingKind.WORKING_GROUP, starts=datetime(2024, 4, 6))
+    first = plan(db, bordeaux, None, starts=datetime(2024, 3, 5, 9))  # Bordeaux's own process
+    second = plan(db, bordeaux, None, starts=datetime(2024, 4, 5, 9))
+    other_kind = plan(
+        db, bordeaux, None, kind=MeetingKind.WORKING_GROUP, starts=datetime(2024, 4, 6)
+    )
+    other_group = plan(db, bordeaux, None, starts=datetime(2024, 4, 7), group="Residents")
     write(db, bordeaux, first, [("Call the insurers", user_key(bruges), "2024-03-10")])
     [carried] = service.carried_actions(db, bordeaux, second)
     assert carried.what == "Call the insurers"
     assert service.carried_actions(db, bordeaux, other_kind) == []
+    assert service.carried_actions(db, bordeaux, other_group) == []
     assert service.carried_actions(db, bordeaux, first) == []
     service.update_action(db, bruges, carried.id, carried.version, "done", "Sent on 9 March")
     assert service.carried_actions(db, bordeaux, second) == []
