@@ -5,7 +5,7 @@ a network (SPEC.md §4.4) is a meeting of this model, with its one-hour rule."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -162,6 +162,7 @@ class PlannedAction:
     owner: str = ""  # person_key
     due: str = ""  # ISO date, '' when none
     owner_name: str = ""  # as it was when written, for the frozen revision
+    number: int = 0  # its number in the meeting, kept when others are taken out; 0: new
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,18 @@ def status_change_errors(status: str, note: str) -> list[FieldError]:
     if len(note) > ITEM_MAX:
         errors.append(FieldError("note", TOO_LONG, {"max": ITEM_MAX}))
     return errors
+
+
+def numbered(actions: tuple[PlannedAction, ...]) -> tuple[PlannedAction, ...]:
+    """The actions with their numbers: a new one takes the next number after the highest."""
+    highest = max((a.number for a in actions), default=0)
+    result = []
+    for action in actions:
+        if action.number <= 0:
+            highest += 1
+            action = replace(action, number=highest)
+        result.append(action)
+    return tuple(result)
 
 
 def carried_actions(meeting: Meeting, earlier: list[Meeting], actions: list[ActionItem]):

@@ -36,10 +36,7 @@ def minutes_pdf(
     pdf.section(_("Action items"))
     pdf.table(
         ["#", _("What"), _("Owner"), _("Due date")],
-        [
-            [str(n), a.what, a.owner_name, day(a.due)]
-            for n, a in enumerate(minutes.actions, start=1)
-        ],
+        [[str(a.number), a.what, a.owner_name, day(a.due)] for a in minutes.actions],
         [0.3, 3.2, 1.7, 0.8],
     )
     return pdf.to_bytes()

@@ -15,7 +15,7 @@ import dataclasses
 
 from ovpm.clock import now_utc
 from ovpm.domain import meetings as rules
-from ovpm.domain.meetings import Attendee, Meeting, MeetingAccess, Minutes, PlannedAction
+from ovpm.domain.meetings import Attendee, Meeting, MeetingAccess, Minutes
 from ovpm.domain.models import User
 from ovpm.domain.submissions import Comment, Status, Submission, SubmissionKind
 from ovpm.services import submissions as submission_service
@@ -114,7 +114,7 @@ def _with_snapshot(
         minutes,
         actions=tuple(
             dataclasses.replace(a, owner_name=people.get(a.owner, ("", None))[0])
-            for a in minutes.actions
+            for a in rules.numbered(minutes.actions)
         ),
         attendees=tuple(
             Attendee(i.name, attendance.get(i.key, str(i.attendance))) for i in meeting.invitees
@@ -171,17 +171,4 @@ def minutes_pdf(db: Database, actor: User, meeting_id: int, language: str) -> by
         found = submissions.get(cur, meeting.minutes_id)
     return submission_service.render_pdf(
         db, found, approved.to_dict(), found.approved_revision, Status.APPROVED, language
-    )
-
-
-def planned_actions(rows: list[dict]) -> tuple[PlannedAction, ...]:
-    """Action rows of the minutes form as planned actions (empty rows left out)."""
-    return tuple(
-        PlannedAction(
-            what=(row.get("what") or "").strip(),
-            owner=row.get("owner") or "",
-            due=row.get("due") or "",
-        )
-        for row in rows
-        if (row.get("what") or "").strip() or row.get("owner")
     )

@@ -237,30 +237,31 @@ def get_action(cur, action_id: int) -> ActionItem:
 
 
 def write_actions(cur, meeting_id: int, planned: tuple[PlannedAction, ...], at: datetime) -> None:
-    """Make the meeting's action items those the minutes name (by number): changed ones are
-    updated and keep their status, new ones open, the ones taken out of the minutes go."""
-    for number, action in enumerate(planned, start=1):
+    """Make the meeting's action items those the minutes name, by their numbers: changed ones
+    are updated and keep their status, new ones open, the ones taken out of the minutes go."""
+    for action in planned:
         due = date.fromisoformat(action.due) if action.due else None
-        updated = cur.execute(
-            "UPDATE action_items SET what = ?, owner = ?, due = ?, updated_at = ?, "
-            "version = version + 1 WHERE meeting_id = ? AND number = ? AND "
-            "(what <> ? OR owner <> ? OR due IS DISTINCT FROM ?) RETURNING id",
-            [action.what, action.owner, due, at, meeting_id, number]
-            + [action.what, action.owner, due],
-        ).fetchall()
-        exists = cur.execute(
-            "SELECT count(*) FROM action_items WHERE meeting_id = ? AND number = ?",
-            [meeting_id, number],
-        ).fetchone()[0]
-        if not updated and not exists:
+        existing = cur.execute(
+            "SELECT what, owner, due FROM action_items WHERE meeting_id = ? AND number = ?",
+            [meeting_id, action.number],
+        ).fetchone()
+        if existing is None:
             cur.execute(
                 "INSERT INTO action_items (id, meeting_id, number, what, owner, due, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [next_id(cur, "action_items"), meeting_id, number, action.what, action.owner]
-                + [due, at],
+                [next_id(cur, "action_items"), meeting_id, action.number, action.what]
+                + [action.owner, due, at],
+            )
+        elif existing != (action.what, action.owner, due):
+            cur.execute(
+                "UPDATE action_items SET what = ?, owner = ?, due = ?, updated_at = ?, "
+                "version = version + 1 WHERE meeting_id = ? AND number = ?",
+                [action.what, action.owner, due, at, meeting_id, action.number],
             )
     cur.execute(
-        "DELETE FROM action_items WHERE meeting_id = ? AND number > ?", [meeting_id, len(planned)]
+        "DELETE FROM action_items WHERE meeting_id = ? AND "
+        "number NOT IN (SELECT unnest(?::INTEGER[]))",
+        [meeting_id, [a.number for a in planned]],
     )
 
 

@@ -193,12 +193,12 @@ def show_minutes(minutes: Minutes) -> None:
     lang = language()
     rows = [
         {
-            "number": n,
+            "number": a.number,
             "what": a.what,
             "owner": a.owner_name,
             "due": i18n.format_iso_day(a.due, lang),
         }
-        for n, a in enumerate(minutes.actions, 1)
+        for a in minutes.actions
     ]
     st.dataframe(
         rows_table(rows, ["number", "what", "owner", "due"]),

@@ -17,6 +17,7 @@ from ovpm.domain.meetings import (
     Meeting,
     MeetingAccess,
     Minutes,
+    PlannedAction,
     can_update_action,
 )
 from ovpm.domain.submission_rules import EDITABLE
@@ -27,21 +28,12 @@ from ovpm.ui import cell_date, cell_text, db, gettext, literal, rows_table, run_
 from ovpm.ui.forms import FormMessages
 
 
-def _unique_labels(people: dict[str, str]) -> dict[str, str]:
-    """person key → a label no one else has (homonyms get their key)."""
-    seen: dict[str, int] = {}
-    for label in people.values():
-        seen[label] = seen.get(label, 0) + 1
-    return {key: label if seen[label] == 1 else f"{label} [{key}]" for key, label in people.items()}
-
-
 def show_minutes_form(
     user, meeting: Meeting, minutes: Submission | None, people: dict[str, str]
 ) -> None:
     """Write the minutes and close the meeting: attendance, text, decisions and actions."""
     _ = gettext()
-    labels = _unique_labels(people)
-    by_label = {label: key for key, label in labels.items()}
+    labels = people
     attendance_labels = {a: _(ATTENDANCE_LABELS[a]) for a in Attendance}
     attendance_of = {label: a for a, label in attendance_labels.items()}
     content = Minutes.from_dict(minutes.content) if minutes else Minutes()
@@ -72,16 +64,8 @@ def show_minutes_form(
         )
         text = st.text_area(_("Minutes"), content.text, height=200, max_chars=20000)
         messages.field("minutes_text")
-        st.markdown("**" + _("Decisions") + "**")
-        decisions = st.data_editor(
-            rows_table([{"decision": d} for d in content.decisions], ["decision"]),
-            num_rows="dynamic",
-            hide_index=False,
-            width="stretch",
-            column_config={
-                "decision": st.column_config.TextColumn(_("Decision"), width="large"),
-            },
-            key=f"decisions_{meeting.id}_{version}",
+        decisions = st.text_area(
+            _("Decisions (one a line)"), "\n".join(content.decisions), max_chars=20000
         )
         messages.field("decisions")
         st.markdown("**" + _("Action items") + "**")
@@ -89,43 +73,57 @@ def show_minutes_form(
             rows_table(
                 [
                     {
+                        "number": a.number,
                         "what": a.what,
                         "owner": labels.get(a.owner, a.owner_name),
                         "due": date.fromisoformat(a.due) if a.due else None,
+                        "key": a.owner,
                     }
                     for a in content.actions
                 ],
-                ["what", "owner", "due"],
+                ["number", "what", "owner", "due", "key"],
             ),
-            num_rows="dynamic",
+            num_rows="delete",
+            hide_index=True,
             width="stretch",
+            disabled=["number", "owner"],
+            column_order=["number", "what", "owner", "due"],
             column_config={
+                "number": "#",
                 "what": st.column_config.TextColumn(_("What"), width="large"),
-                "owner": st.column_config.SelectboxColumn(_("Owner"), options=list(by_label)),
+                "owner": _("Owner"),
                 "due": st.column_config.DateColumn(_("Due date")),
             },
             key=f"actions_{meeting.id}_{version}",
         )
         messages.field("actions")
+        st.markdown("**" + _("New action") + "**")
+        left, middle, right = st.columns([3, 2, 1])
+        new_what = left.text_input(_("What"), max_chars=500)
+        new_owner = middle.selectbox(
+            _("Owner"), list(labels), index=None, format_func=labels.get, placeholder=_("Choose")
+        )
+        new_due = right.date_input(_("Due date"), value=None)
         messages.buttons()
         if st.form_submit_button(_("Save the minutes"), type="primary"):
+            kept = [
+                PlannedAction(
+                    cell_text(row["what"]).strip(),
+                    row["key"],
+                    (cell_date(row["due"]) or "") and str(cell_date(row["due"])),
+                    number=int(row["number"]),
+                )
+                for row in table_rows(actions)
+            ]
+            added = (
+                [PlannedAction(new_what.strip(), new_owner or "", str(new_due or ""))]
+                if new_what.strip() or new_owner
+                else []
+            )
             written = Minutes(
                 text=text,
-                decisions=tuple(
-                    cell_text(row["decision"]).strip()
-                    for row in table_rows(decisions)
-                    if cell_text(row["decision"]).strip()
-                ),
-                actions=minutes_service.planned_actions(
-                    [
-                        {
-                            "what": cell_text(row["what"]),
-                            "owner": by_label.get(cell_text(row["owner"]), ""),
-                            "due": (cell_date(row["due"]) or "") and str(cell_date(row["due"])),
-                        }
-                        for row in table_rows(actions)
-                    ]
-                ),
+                decisions=tuple(line.strip() for line in decisions.splitlines() if line.strip()),
+                actions=tuple(kept + added),
             )
             present = {
                 row["key"]: str(attendance_of.get(cell_text(row["attendance"]), Attendance.UNKNOWN))

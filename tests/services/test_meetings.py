@@ -295,6 +295,29 @@ def test_open_actions_head_the_next_meeting_of_the_group_until_done(db, actors):
     assert service.carried_actions(db, bordeaux, second) == []
 
 
+def test_an_action_taken_out_of_the_minutes_leaves_the_others_their_number_and_status(db, actors):
+    bordeaux, bruges = actors["bordeaux"], actors["bruges"]
+    meeting = plan(db, bordeaux, None)
+    owner = user_key(bruges)
+    first = write(db, bordeaux, meeting, [("One", owner, ""), ("Two", owner, "")])
+    one, two = service.meeting_actions(db, bordeaux, meeting.id)
+    service.update_action(db, bruges, two.id, two.version, "in_progress", "")
+    kept = Minutes.from_dict(first.content).actions[1:]  # "One" taken out
+    minutes_service.write_minutes(
+        db,
+        bordeaux,
+        meeting.id,
+        Minutes(actions=kept + (PlannedAction("Three", owner),)),
+        {},
+        first.version,
+    )
+    after = service.meeting_actions(db, bordeaux, meeting.id)
+    assert [(a.number, a.what, a.status) for a in after] == [
+        (2, "Two", ActionStatus.IN_PROGRESS),
+        (3, "Three", ActionStatus.OPEN),
+    ]
+
+
 def test_an_action_is_updated_by_its_owner_the_host_city_and_the_secretariat(db, actors):
     bordeaux, bruges = actors["bordeaux"], actors["bruges"]
     meeting = plan(db, bordeaux, network_id=None)  # Bordeaux's own process: Bruges reads nothing
