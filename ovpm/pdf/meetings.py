@@ -17,7 +17,7 @@ def minutes_pdf(
     pdf = Document(info)
     pdf.title_block()
     pdf.field(
-        _("Meeting"), " · ".join(p for p in (minutes.meeting_title, minutes.meeting_day) if p)
+        _("Meeting"), " · ".join(p for p in (minutes.meeting_title, day(minutes.meeting_day)) if p)
     )
     pdf.section(_("Attendees"))
     pdf.table(
