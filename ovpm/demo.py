@@ -416,7 +416,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "networks": create_demo_networks(db),
         "budget_entries": create_demo_budget(db),
         "workshops": create_demo_workshops(db),
-        "meetings": create_demo_meetings(db),
+        "meetings": create_demo_meetings(db, scale),
         "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

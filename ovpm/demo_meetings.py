@@ -47,8 +47,9 @@ def _on(moment: datetime):
     return clock.recording_at(moment)
 
 
-def create_demo_meetings(db: Database) -> int:
-    """The demo's meetings; returns how many."""
+def create_demo_meetings(db: Database, scale: int = 1) -> int:
+    """The demo's meetings (the network's series `scale` times: the benchmark's larger
+    databases hold ten times the meetings and actions); returns how many."""
     with db.reading() as cur:
         people = {n: users.find(cur, n) for n in ("secretariat", "advisory", "bordeaux", "bruges")}
         water = next(n for n, name in network_names(cur).items() if name == "Living with water")
@@ -57,47 +58,7 @@ def create_demo_meetings(db: Database) -> int:
     experts = [c for c in experts if c.city_id == bordeaux.city_id]
     user = {name: person_key(user_id=u.id) for name, u in people.items()}
     expert = person_key(contact_id=experts[0].id) if experts else user["bordeaux"]
-    invitees = (user["bruges"], user["advisory"], user["bordeaux"], expert)
-    count = 0
-    for day, actions in (
-        (
-            date(2023, 9, 12),
-            (
-                ("Send the flood maps of the quays (demo)", user["bruges"], "2023-10-15"),
-                ("Draft the residents' survey (demo)", user["bordeaux"], "2024-02-15"),
-            ),
-        ),
-        (
-            date(2024, 1, 23),
-            (
-                ("Collect the insurers' contacts (demo)", user["bruges"], "2024-03-08"),
-                ("Book the room for the launch event (demo)", expert, "2024-02-20"),
-            ),
-        ),
-    ):
-        meeting = _meeting(db, bordeaux, water, MeetingKind.STEERING_COMMITTEE, day, invitees)
-        _approved_minutes(db, people, meeting, actions)
-        count += 1
-    first_done = meetings.meeting_actions(db, bordeaux, _first_meeting_id(db, bordeaux, water))
-    with _on(datetime(2023, 10, 10, 9)):
-        meetings.update_action(
-            db, bruges, first_done[0].id, first_done[0].version, "done", "Sent (demo)."
-        )
-    for number, day in enumerate((date(2024, 2, 6), date(2024, 3, 5), date(2024, 4, 2))):
-        meeting = _meeting(
-            db,
-            bordeaux,
-            water,
-            MeetingKind.WORKING_GROUP,
-            day,
-            invitees[:2] + (user["bordeaux"],),
-            title=f"{WORKING_GROUP} — {number + 1}",
-            group=WORKING_GROUP,
-            agenda=WORKING_GROUP_AGENDAS[number],
-        )
-        if number == 0:
-            _circulated_minutes(db, bordeaux, meeting, user["bruges"])
-        count += 1
+    count = sum(_water_series(db, people, water, user, expert) for _copy in range(scale))
     with _on(datetime(2024, 1, 15, 9)):
         meetings.save_meeting(
             db,
@@ -116,6 +77,52 @@ def create_demo_meetings(db: Database) -> int:
             ),
         )
     return count + 1
+
+
+def _water_series(db: Database, people: dict, water: int, user: dict, expert: str) -> int:
+    """Two steering committees with approved minutes, then the working group's three
+    meetings; returns how many."""
+    bordeaux = people["bordeaux"]
+    invitees = (user["bruges"], user["advisory"], user["bordeaux"], expert)
+    committees = (
+        (
+            date(2023, 9, 12),
+            (
+                ("Send the flood maps of the quays (demo)", user["bruges"], "2023-10-15"),
+                ("Draft the residents' survey (demo)", user["bordeaux"], "2024-02-15"),
+            ),
+        ),
+        (
+            date(2024, 1, 23),
+            (
+                ("Collect the insurers' contacts (demo)", user["bruges"], "2024-03-08"),
+                ("Book the room for the launch event (demo)", expert, "2024-02-20"),
+            ),
+        ),
+    )
+    first = None
+    for day, actions in committees:
+        meeting = _meeting(db, bordeaux, water, MeetingKind.STEERING_COMMITTEE, day, invitees)
+        _approved_minutes(db, people, meeting, actions)
+        first = first or meeting
+    done = meetings.meeting_actions(db, bordeaux, first.id)[0]
+    with _on(datetime(2023, 10, 10, 9)):
+        meetings.update_action(db, people["bruges"], done.id, done.version, "done", "Sent (demo).")
+    for number, day in enumerate((date(2024, 2, 6), date(2024, 3, 5), date(2024, 4, 2))):
+        meeting = _meeting(
+            db,
+            bordeaux,
+            water,
+            MeetingKind.WORKING_GROUP,
+            day,
+            invitees[:2] + (user["bordeaux"],),
+            title=f"{WORKING_GROUP} — {number + 1}",
+            group=WORKING_GROUP,
+            agenda=WORKING_GROUP_AGENDAS[number],
+        )
+        if number == 0:
+            _circulated_minutes(db, bordeaux, meeting, user["bruges"])
+    return len(committees) + 3
 
 
 def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=(), group="") -> Meeting:
@@ -170,8 +177,3 @@ def _circulated_minutes(db, actor, meeting: Meeting, owner: str) -> None:
         action = [("List the quays' residents' associations (demo)", owner, "2024-02-28")]
         written = _written(db, actor, meeting, action, "First meeting of the group (demo).")
         minutes.circulate(db, actor, meeting.id, written.version)
-
-
-def _first_meeting_id(db, actor, network_id: int) -> int:
-    found = meetings.readable_meetings(db, actor, network_id=network_id)
-    return next(m.id for m in found if m.kind == MeetingKind.STEERING_COMMITTEE)

@@ -102,9 +102,13 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
         "action_plan": {"network": "1"},
         "submission": {"id": str(sheet_id)},
         "deliverable": {"network": "1", "kind": "priority_problem"},
+        "meeting": {"id": "4"},  # a working group's first meeting: minutes circulated
     }
     # views of a screen built only when open (tracked tabs): (screen, label) → session state
-    views = {("network", "workshop"): {"network_view": "Atelier"}}
+    views = {
+        ("network", "workshop"): {"network_view": "Atelier"},
+        ("network", "meetings"): {"network_view": "Réunions"},
+    }
     cases = [(screen, "", {}) for screen in SCREENS]
     cases += [(SCREENS_BY_KEY[key], view, state) for (key, view), state in views.items()]
     for screen, view, state in cases:

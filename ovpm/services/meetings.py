@@ -13,6 +13,7 @@ import dataclasses
 from ovpm import i18n
 from ovpm.clock import now_utc
 from ovpm.domain import meetings as rules
+from ovpm.domain.errors import NotFound
 from ovpm.domain.meetings import (
     ActionItem,
     ActionStatus,
@@ -37,45 +38,87 @@ def _member_cities(cur, network_id: int | None) -> frozenset[int]:
     }
 
 
-def _owns_action(cur, actor: User, meeting_id: int) -> bool:
-    if actor.role != Role.CITY:
-        return False
+def _owns_action(actor: User, actions) -> bool:
     mine = person_key(user_id=actor.id)
-    return any(
-        a.owner == mine or a.owner_city_id == actor.city_id
-        for a in store.actions(cur, [meeting_id])
+    return actor.role == Role.CITY and any(
+        a.owner == mine or a.owner_city_id == actor.city_id for a in actions
     )
 
 
-def _access(cur, actor: User, meeting: Meeting) -> MeetingAccess:
-    members = _member_cities(cur, meeting.network_id)
+def _access(actor: User, meeting: Meeting, members: frozenset[int], actions) -> MeetingAccess:
     access = rules.meeting_access(actor, meeting, members)
-    if access.read or meeting.id is None:
+    if access.read:
         return access
-    return rules.meeting_access(actor, meeting, members, _owns_action(cur, actor, meeting.id))
+    return rules.meeting_access(actor, meeting, members, _owns_action(actor, actions))
 
 
-def _load(cur, actor: User, meeting_id: int) -> tuple[Meeting, MeetingAccess]:
+def load_in(cur, actor: User, meeting_id: int) -> tuple[Meeting, MeetingAccess]:
+    """A meeting read inside a unit of work, with the actor's access (PermissionDenied when
+    they may not read it)."""
     meeting = store.get(cur, meeting_id)
-    access = _access(cur, actor, meeting)
+    members = _member_cities(cur, meeting.network_id)
+    access = _access(actor, meeting, members, store.actions(cur, [meeting_id]))
     require(access.read)
     return meeting, access
 
 
+@dataclasses.dataclass(frozen=True)
+class _Kept:
+    """Every meeting, action item and network's cities, kept until the next write (the
+    screens ask for them several times a rerun; read-only)."""
+
+    meetings: dict[int, Meeting]
+    actions: tuple[ActionItem, ...]
+    members: dict[int, frozenset[int]]
+    minutes_status: dict[int, Status]  # minutes id → step
+
+    def actions_of(self, meeting_id: int) -> list[ActionItem]:
+        return [a for a in self.actions if a.meeting_id == meeting_id]
+
+    def access(self, actor: User, meeting: Meeting) -> MeetingAccess:
+        members = self.members.get(meeting.network_id, frozenset())
+        return _access(actor, meeting, members, self.actions_of(meeting.id))
+
+
+def _read_all(cur) -> _Kept:
+    found = store.search(cur)
+    networks_of = {m.network_id for m in found if m.network_id is not None}
+    minutes = store.minutes_statuses(cur, [m.minutes_id for m in found if m.minutes_id])
+    return _Kept(
+        {m.id: m for m in found},
+        tuple(store.actions(cur)),
+        {n: _member_cities(cur, n) for n in networks_of},
+        {k: Status(v) for k, v in minutes.items()},
+    )
+
+
+def _kept(db: Database) -> _Kept:
+    return db.kept_read(("meetings",), _read_all)
+
+
 def get_meeting(db: Database, actor: User, meeting_id: int) -> tuple[Meeting, MeetingAccess]:
     """A meeting the actor may read, with what they may do with it."""
-    with db.reading() as cur:
-        return _load(cur, actor, meeting_id)
+    kept = _kept(db)
+    meeting = kept.meetings.get(meeting_id)
+    if meeting is None:
+        raise NotFound(f"meeting {meeting_id}")
+    access = kept.access(actor, meeting)
+    require(access.read)
+    return meeting, access
 
 
 def readable_meetings(
     db: Database, actor: User, network_id: int | None = None, city_id: int | None = None
 ) -> list[Meeting]:
     """The meetings the actor may read (of a network, or hosted by a city), earliest first."""
-    with db.reading() as cur:
-        found = store.search(cur, network_id=network_id, city_id=city_id)
-        members = {n: _member_cities(cur, n) for n in {m.network_id for m in found}}
-    return [m for m in found if rules.meeting_access(actor, m, members[m.network_id]).read]
+    kept = _kept(db)
+    return [
+        m
+        for m in kept.meetings.values()
+        if (network_id is None or m.network_id == network_id)
+        and (city_id is None or m.city_id == city_id)
+        and rules.meeting_access(actor, m, kept.members.get(m.network_id, frozenset())).read
+    ]
 
 
 def can_plan(actor: User, city_id: int) -> bool:
@@ -95,7 +138,7 @@ def save_meeting(db: Database, actor: User, meeting: Meeting) -> Meeting:
         require(can_plan(actor, meeting.city_id))
         before = None
         if meeting.id is not None:
-            before, access = _load(cur, actor, meeting.id)
+            before, access = load_in(cur, actor, meeting.id)
             require(access.edit and before.city_id == meeting.city_id)
         known = store.people_names(cur)
         require(all(i.key in known for i in meeting.invitees))
@@ -107,7 +150,7 @@ def save_meeting(db: Database, actor: User, meeting: Meeting) -> Meeting:
 def delete_meeting(db: Database, actor: User, meeting_id: int, version: int) -> None:
     """Delete a planned meeting that has no minutes yet (host city, Secretariat)."""
     with db.unit_of_work() as cur:
-        before, access = _load(cur, actor, meeting_id)
+        before, access = load_in(cur, actor, meeting_id)
         require(access.edit and before.minutes_id is None)
         store.delete(cur, meeting_id, version)
         audit.record(
@@ -145,11 +188,14 @@ def _audit(cur, actor: User, after: Meeting, action: str, before: Meeting | None
 
 def people(db: Database, actor: User) -> dict[str, str]:
     """Everyone a meeting may invite or an action may name — the address book and the users —
-    as person key → 'name (city)'."""
+    as person key → 'name (city)', by name (kept until the next write)."""
     require(actor.role in (Role.SECRETARIAT, Role.CITY, Role.ADVISORY))
-    with db.reading() as cur:
-        found = store.people_names(cur)
-        city_names = cities.names(cur)
+    return db.kept_read(("meeting_people",), _people_labels)
+
+
+def _people_labels(cur) -> dict[str, str]:
+    found = store.people_names(cur)
+    city_names = cities.names(cur)
     return {
         key: name + (f" ({city_names[city]})" if city in city_names else "")
         for key, (name, city) in sorted(found.items(), key=lambda item: item[1][0].lower())
@@ -159,14 +205,14 @@ def people(db: Database, actor: User) -> dict[str, str]:
 def minutes_statuses(db: Database, actor: User, minutes_ids: list[int]) -> dict[int, Status]:
     """minutes id → its step, for the lists of meetings the actor reads."""
     require(actor.role in (Role.SECRETARIAT, Role.CITY, Role.ADVISORY))
-    with db.reading() as cur:
-        return {k: Status(v) for k, v in store.minutes_statuses(cur, minutes_ids).items()}
+    kept = _kept(db).minutes_status
+    return {k: kept[k] for k in minutes_ids if k in kept}
 
 
 def meeting_of_minutes(db: Database, actor: User, minutes: Submission) -> int | None:
     """The meeting whose minutes these are (for a reader of the minutes)."""
-    with db.reading() as cur:
-        return store.meeting_of_minutes(cur, minutes.id)
+    found = [m.id for m in _kept(db).meetings.values() if m.minutes_id == minutes.id]
+    return found[0] if found else None
 
 
 # --- actions ---------------------------------------------------------------------------------
@@ -174,24 +220,17 @@ def meeting_of_minutes(db: Database, actor: User, minutes: Submission) -> int | 
 
 def meeting_actions(db: Database, actor: User, meeting_id: int) -> list[ActionItem]:
     """The action items the meeting's minutes named."""
-    with db.reading() as cur:
-        _load(cur, actor, meeting_id)
-        return store.actions(cur, [meeting_id])
+    get_meeting(db, actor, meeting_id)
+    return _kept(db).actions_of(meeting_id)
 
 
 def carried_actions(db: Database, actor: User, meeting: Meeting) -> list[ActionItem]:
     """The unfinished actions of the earlier meetings of the same group: they head the
     agenda of this one."""
-    with db.reading() as cur:
-        _load(cur, actor, meeting.id)
-        earlier = store.search(
-            cur,
-            network_id=meeting.network_id,
-            city_id=None if meeting.network_id else meeting.city_id,
-            kind=meeting.kind,
-        )
-        found = store.actions(cur, [m.id for m in earlier if m.id != meeting.id])
-    return rules.carried_actions(meeting, earlier, found)
+    get_meeting(db, actor, meeting.id)
+    kept = _kept(db)
+    earlier = [m for m in kept.meetings.values() if m.id != meeting.id]
+    return rules.carried_actions(meeting, earlier, list(kept.actions))
 
 
 def update_action(
@@ -202,7 +241,7 @@ def update_action(
     validate(rules.status_change_errors(status, note))
     with db.unit_of_work() as cur:
         before = store.get_action(cur, action_id)
-        meeting, _access_ = _load(cur, actor, before.meeting_id)
+        meeting, _access_ = load_in(cur, actor, before.meeting_id)
         require(rules.can_update_action(actor, before, meeting))
         changed = dataclasses.replace(
             before, status=ActionStatus(status), note=note.strip(), version=version
@@ -225,16 +264,17 @@ def update_action(
 def actions_for(db: Database, actor: User) -> list[tuple[ActionItem, Meeting]]:
     """Every unfinished action the actor may update as its owner or its owner's city (the
     Secretariat: every unfinished one), with its meeting."""
-    with db.reading() as cur:
-        found = [a for a in store.actions(cur) if a.status in rules.UNFINISHED]
-        meetings = {m.id: m for m in store.search(cur)}
+    kept = _kept(db)
     mine = person_key(user_id=actor.id)
     return [
-        (a, meetings[a.meeting_id])
-        for a in found
-        if actor.role == Role.SECRETARIAT
-        or a.owner == mine
-        or (actor.role == Role.CITY and actor.city_id == a.owner_city_id)
+        (a, kept.meetings[a.meeting_id])
+        for a in kept.actions
+        if a.status in rules.UNFINISHED
+        and (
+            actor.role == Role.SECRETARIAT
+            or a.owner == mine
+            or (actor.role == Role.CITY and actor.city_id == a.owner_city_id)
+        )
     ]
 
 

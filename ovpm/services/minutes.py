@@ -20,8 +20,8 @@ from ovpm.domain.models import User
 from ovpm.domain.submissions import Comment, Status, Submission, SubmissionKind
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, validate
-from ovpm.services.meetings import _load as load_meeting
-from ovpm.services.meetings import meeting_title
+from ovpm.services.meetings import get_meeting, meeting_title
+from ovpm.services.meetings import load_in as load_meeting
 from ovpm.store import meetings as store
 from ovpm.store import submissions
 from ovpm.store.db import Database
@@ -38,29 +38,33 @@ def may_read(access: MeetingAccess, minutes: Submission) -> bool:
     return access.read_draft_minutes
 
 
+def _kept_minutes(db: Database, minutes_id: int) -> Submission:
+    """The minutes' submission, kept until the next write (the submission service's key)."""
+    return db.kept_read(("submission", minutes_id), lambda cur: submissions.get(cur, minutes_id))
+
+
 def minutes_of(db: Database, actor: User, meeting_id: int) -> Submission | None:
     """The meeting's minutes (their working copy), when the actor may read it."""
-    with db.reading() as cur:
-        meeting, access = load_meeting(cur, actor, meeting_id)
-        if meeting.minutes_id is None:
-            return None
-        found = submissions.get(cur, meeting.minutes_id)
+    meeting, access = get_meeting(db, actor, meeting_id)
+    if meeting.minutes_id is None:
+        return None
+    found = _kept_minutes(db, meeting.minutes_id)
     return found if may_read(access, found) else None
 
 
 def approved_content(db: Database, actor: User, meeting_id: int) -> Minutes | None:
     """The approved revision of the minutes, for every reader of the meeting."""
-    with db.reading() as cur:
-        meeting, _access = load_meeting(cur, actor, meeting_id)
-        if meeting.minutes_id is None:
-            return None
-        found = submissions.get(cur, meeting.minutes_id)
-        if found.approved_revision is None:
-            return None
-        revision = next(
-            r for r in submissions.revisions(cur, found.id) if r.number == found.approved_revision
-        )
-    return Minutes.from_dict(revision.content)
+    meeting, _access = get_meeting(db, actor, meeting_id)
+    if meeting.minutes_id is None:
+        return None
+    found = _kept_minutes(db, meeting.minutes_id)
+    if found.approved_revision is None:
+        return None
+    revisions = db.kept_read(
+        ("revisions", found.id), lambda cur: submissions.revisions(cur, found.id)
+    )
+    approved = next(r for r in revisions if r.number == found.approved_revision)
+    return Minutes.from_dict(approved.content)
 
 
 def write_minutes(
@@ -151,8 +155,7 @@ def remarks(db: Database, actor: User, meeting_id: int) -> list[Comment]:
     found = minutes_of(db, actor, meeting_id)
     if found is None:
         return []
-    with db.reading() as cur:
-        return submissions.comments(cur, found.id)
+    return db.kept_read(("comments", found.id), lambda cur: submissions.comments(cur, found.id))
 
 
 def minutes_pdf(db: Database, actor: User, meeting_id: int, language: str) -> bytes:
@@ -166,9 +169,8 @@ def minutes_pdf(db: Database, actor: User, meeting_id: int, language: str) -> by
         )
     approved = approved_content(db, actor, meeting_id)
     require(approved is not None)
-    with db.reading() as cur:
-        meeting, _access = load_meeting(cur, actor, meeting_id)
-        found = submissions.get(cur, meeting.minutes_id)
+    meeting, _access = get_meeting(db, actor, meeting_id)
+    found = _kept_minutes(db, meeting.minutes_id)
     return submission_service.render_pdf(
         db, found, approved.to_dict(), found.approved_revision, Status.APPROVED, language
     )

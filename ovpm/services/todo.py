@@ -37,7 +37,12 @@ CITY_STAGE_PAGES = {
 
 
 def my_list(db: Database, actor: User) -> list[TodoItem]:
-    """The actor's list, overdue first, then by due date."""
+    """The actor's list, overdue first, then by due date (kept until the next write or the
+    next day; read-only)."""
+    return db.derived(("todo", actor.id, today()), lambda: _built(db, actor))
+
+
+def _built(db: Database, actor: User) -> list[TodoItem]:
     if actor.role == Role.SECRETARIAT:
         items = _review_queue(db, actor) + _late(db, actor) + _actions(db, actor, overdue=True)
     elif actor.role == Role.ADVISORY:

@@ -194,12 +194,6 @@ def minutes_statuses(cur, minutes_ids: list[int]) -> dict[int, str]:
     return dict(rows)
 
 
-def meeting_of_minutes(cur, minutes_id: int) -> int | None:
-    """The meeting whose minutes these are."""
-    row = cur.execute("SELECT id FROM meetings WHERE minutes_id = ?", [minutes_id]).fetchone()
-    return row[0] if row else None
-
-
 def people_names(cur) -> dict[str, tuple[str, int | None]]:
     """Every person a meeting may invite or an action may name: key → (name, city id)."""
     rows = cur.execute(_PEOPLE + "SELECT person, name, city_id FROM people").fetchall()

@@ -25,6 +25,8 @@ SCREENS = [
     "network?id=1",
     "network?id=1#Atelier",  # a tab: opened by a click
     "workshops",
+    "meetings",
+    "meeting?id=4",
     "deliverable?network=1&kind=pilot_draft",
     "action_plan?network=1",
     "submission?id=1",

@@ -95,6 +95,8 @@ ALL_PATHS = [
     "networks",
     "network?id=1",
     "workshops",
+    "meetings",
+    "meeting?id=4",
     "submission?id=1",
     "round_tables",
     "budget",

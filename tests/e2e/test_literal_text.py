@@ -20,6 +20,8 @@ SCREENS = [
     "themes",
     "networks",
     "workshops",
+    "meetings",
+    "meeting?id=4",
     "cities",
     "address_book",
     "budget",
