@@ -3,7 +3,8 @@ with approved minutes, a working group "Quays and residents" with its three meet
 one's minutes circulated, the second this week on the pinned day, the third planned), and
 actions owned by the demo city users — one done, some open, some overdue on the pinned day —
 so that their home lists show something real. Bruges runs a process of its own with a
-participatory workshop. People, texts and decisions are invented."""
+participatory workshop prepared for less than three months (the sources' warning shows).
+People, texts and decisions are invented."""
 
 from __future__ import annotations
 
@@ -74,6 +75,8 @@ def create_demo_meetings(db: Database, scale: int = 1) -> int:
                 BRUSSELS,
                 place="Town hall of Bruges (demo)",
                 invitees=(Invitee(user["bruges"]),),
+                # less than three months of preparation: source 004's warning shows
+                preparation_started=date(2024, 2, 12),
             ),
         )
     return count + 1

@@ -9,7 +9,7 @@ from ovpm.domain.models import Role
 from ovpm.services import cities as city_service
 from ovpm.services import meetings as service
 from ovpm.services import networks as network_service
-from ovpm.ui.meetings import show_meeting_form, show_meeting_list
+from ovpm.ui.meetings import show_meeting_form, show_meeting_list, show_process_warnings
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import reader_zone
 
@@ -46,4 +46,5 @@ if user.role != Role.ADVISORY:
         with box:
             show_meeting_form(user, None, hosts(), "new_meeting")
 
+show_process_warnings(service.warnings(db, user))
 show_meeting_list(user, service.readable_meetings(db, user), reader_zone(), "meetings_table")

@@ -24,7 +24,7 @@ from ovpm.services import meetings as meeting_service
 from ovpm.services import networks as network_service
 from ovpm.services.meetings import can_plan
 from ovpm.services.progress import network_stages, stage_label
-from ovpm.ui.meetings import show_meeting_form, show_meeting_list
+from ovpm.ui.meetings import show_meeting_form, show_meeting_list, show_process_warnings
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import (
     reader_zone,
@@ -247,6 +247,7 @@ if tab_meetings.open:
                         {network.name: (network.id, network.pilot_city_id)},
                         "new_network_meeting",
                     )
+        show_process_warnings(meeting_service.warnings(db, user, network.id), with_context=False)
         show_meeting_list(
             user,
             meeting_service.readable_meetings(db, user, network_id=network.id),

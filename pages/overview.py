@@ -38,7 +38,7 @@ if user.role == Role.SECRETARIAT:
 tabs = st.tabs(labels, key="overview_view", on_change="rerun")  # only the open view is built
 if tabs[0].open:
     with tabs[0]:
-        widgets.stages_view(current, view_key)
+        widgets.stages_view(user, current, view_key)
 if tabs[1].open:
     with tabs[1]:
         widgets.matrix_view(current, "network", view_key)

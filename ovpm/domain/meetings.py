@@ -122,6 +122,7 @@ class Meeting:
     version: int = 1
     network_name: str = ""
     city_name: str = ""
+    preparation_started: date | None = None  # of a participatory workshop (source 004)
 
     @property
     def ends_at(self) -> datetime:

@@ -22,6 +22,7 @@ from ovpm.domain.meetings import (
     person_key,
 )
 from ovpm.domain.models import Role, User
+from ovpm.domain.process_warnings import ProcessWarning, process_warnings
 from ovpm.domain.submissions import Status, Submission
 from ovpm.exports.calendar import Event, ics
 from ovpm.services._common import require, snapshot, validate
@@ -71,6 +72,7 @@ class _Kept:
     actions: tuple[ActionItem, ...]
     members: dict[int, frozenset[int]]
     minutes_status: dict[int, Status]  # minutes id → step
+    approved_minutes: frozenset[int]
 
     def actions_of(self, meeting_id: int) -> list[ActionItem]:
         return [a for a in self.actions if a.meeting_id == meeting_id]
@@ -89,6 +91,7 @@ def _read_all(cur) -> _Kept:
         tuple(store.actions(cur)),
         {n: _member_cities(cur, n) for n in networks_of},
         {k: Status(v) for k, v in minutes.items()},
+        frozenset(store.approved_minutes(cur)),
     )
 
 
@@ -119,6 +122,15 @@ def readable_meetings(
         and (city_id is None or m.city_id == city_id)
         and rules.meeting_access(actor, m, kept.members.get(m.network_id, frozenset())).read
     ]
+
+
+def warnings(
+    db: Database, actor: User, network_id: int | None = None, city_id: int | None = None
+) -> list[ProcessWarning]:
+    """The sources' warnings about the processes whose meetings the actor reads (of a network,
+    or of the processes hosted by a city)."""
+    found = readable_meetings(db, actor, network_id, city_id)
+    return process_warnings(found, set(_kept(db).approved_minutes))
 
 
 def can_plan(actor: User, city_id: int) -> bool:

@@ -26,7 +26,7 @@ _PEOPLE = (
 _SELECT = (
     "SELECT m.id, m.network_id, m.city_id, m.kind, m.title, m.starts_at, m.duration_minutes, "
     "m.time_zone, m.link, m.place, m.agenda, m.notes, m.group_name, m.minutes_id, m.version, "
-    "coalesce(n.name, ''), c.name FROM meetings m JOIN cities c ON c.id = m.city_id "
+    "coalesce(n.name, ''), c.name, m.preparation_started FROM meetings m JOIN cities c ON c.id = m.city_id "
     "LEFT JOIN networks n ON n.id = m.network_id "
 )
 
@@ -54,6 +54,7 @@ def _meetings(cur, where: str, params: list) -> list[Meeting]:
             version=row[14],
             network_name=row[15],
             city_name=row[16],
+            preparation_started=row[17],
         )
         for row in rows
     ]
@@ -113,6 +114,7 @@ def _values(meeting: Meeting) -> list:
         list(meeting.agenda),
         meeting.notes,
         meeting.group,
+        meeting.preparation_started,
     ]
 
 
@@ -123,8 +125,8 @@ def save(cur, meeting: Meeting) -> Meeting:
         meeting_id = next_id(cur, "meetings")
         cur.execute(
             "INSERT INTO meetings (network_id, city_id, kind, title, starts_at, duration_minutes, "
-            "time_zone, link, place, agenda, notes, group_name, id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "time_zone, link, place, agenda, notes, group_name, preparation_started, id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [*_values(meeting), meeting_id],
         )
     else:
@@ -132,7 +134,8 @@ def save(cur, meeting: Meeting) -> Meeting:
         changed = cur.execute(
             "UPDATE meetings SET network_id = ?, city_id = ?, kind = ?, title = ?, starts_at = ?, "
             "duration_minutes = ?, time_zone = ?, link = ?, place = ?, agenda = ?, notes = ?, "
-            "group_name = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING id",
+            "group_name = ?, preparation_started = ?, version = version + 1 "
+            "WHERE id = ? AND version = ? RETURNING id",
             [*_values(meeting), meeting_id, meeting.version],
         ).fetchall()
         if not changed:
@@ -192,6 +195,14 @@ def minutes_statuses(cur, minutes_ids: list[int]) -> dict[int, str]:
         [minutes_ids],
     ).fetchall()
     return dict(rows)
+
+
+def approved_minutes(cur) -> set[int]:
+    """The minutes that have an approved revision."""
+    rows = cur.execute(
+        "SELECT id FROM submissions WHERE kind = 'minutes' AND approved_revision IS NOT NULL"
+    ).fetchall()
+    return {row[0] for row in rows}
 
 
 def people_names(cur) -> dict[str, tuple[str, int | None]]:

@@ -3,7 +3,7 @@ actions carried from earlier meetings, and the minutes as they read."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +20,7 @@ from ovpm.domain.meetings import (
     MeetingKind,
     Minutes,
 )
+from ovpm.domain.process_warnings import WARNING_TEXTS, ProcessWarning
 from ovpm.domain.submissions import STATUS_LABELS, Status
 from ovpm.domain.times import ZONE_NAMES, in_zone, to_utc
 from ovpm.services import cities as city_service
@@ -213,6 +214,24 @@ def show_minutes(minutes: Minutes) -> None:
     )
 
 
+def show_process_warnings(found: list[ProcessWarning], with_context: bool = True) -> None:
+    """The sources' warnings, each explaining itself; they never block anything."""
+    _ = gettext()
+    lang = language()
+    for warning in found:
+        params = {
+            key: i18n.format_day(value, lang, "medium") if isinstance(value, date) else value
+            for key, value in warning.params.items()
+        }
+        meeting = warning.meeting
+        where = meeting.network_name or _("{city}'s own process", city=meeting.city_name)
+        st.warning(
+            (literal(where) + " — " if with_context else "")
+            + _(WARNING_TEXTS[warning.kind], **params),
+            icon=":material/warning:",
+        )
+
+
 # --- planning --------------------------------------------------------------------------------
 
 
@@ -280,6 +299,10 @@ def show_meeting_form(
             format_func=people.get,
             placeholder=_("Choose one or more"),
         )
+        preparation = st.date_input(
+            _("Preparation started on (participatory workshop)"),
+            meeting.preparation_started if meeting else None,
+        )
         notes = st.text_area(_("Notes"), meeting.notes if meeting else "", max_chars=20000)
         messages.field("notes")
         messages.buttons()
@@ -302,6 +325,7 @@ def show_meeting_form(
                 notes=notes,
                 group=group.strip(),
                 version=meeting.version if meeting else 1,
+                preparation_started=preparation,
             )
             messages.run(lambda: _save_and_open(user, value), _("Saved."))
 

@@ -14,10 +14,12 @@ from ovpm.domain.errors import DomainError
 from ovpm.domain.models import Milestone
 from ovpm.domain.stages import CITY_STAGES, Stage
 from ovpm.services import budget as budget_service
+from ovpm.services import meetings as meeting_service
 from ovpm.services import progress as service
 from ovpm.services.budget import Filters
 from ovpm.services.cycle import current_cycle
 from ovpm.services.progress import Overview, Scope
+from ovpm.ui.meetings import show_process_warnings
 from ovpm.ui.networks import open_network
 from ovpm.ui.submissions import axis_label
 
@@ -72,7 +74,7 @@ def key_figures(current: Overview) -> None:
     )
 
 
-def stages_view(current: Overview, kept_key: tuple) -> None:
+def stages_view(user, current: Overview, kept_key: tuple) -> None:
     """The count at each stage, who is counted, then late and due-next items. `kept_key`
     names the overview shown (what is drawn of it is kept with it, see `ui.kept`)."""
     _ = ui.gettext()
@@ -105,6 +107,10 @@ def stages_view(current: Overview, kept_key: tuple) -> None:
         ),
     )
     deadlines_table(_("Late"), late, _("Nothing is late."), _("Days late"))
+    found = meeting_service.warnings(ui.db(), user)
+    if found:
+        st.markdown("**" + _("Warnings from the sources") + "**")
+        show_process_warnings(found)
     deadlines_table(
         _("Due in the next 30 days"), due, _("Nothing is due in the next 30 days."), _("Days left")
     )

@@ -115,7 +115,7 @@ def test_a_preparatory_meeting_is_migrated_with_its_data(tmp_path):
             "INSERT INTO preparatory_meetings VALUES (2, 4, '2024-01-10 15:00', 45, "
             "'https://x.example.org', [5, 6], 'Ideas', 3)"
         )
-    assert apply_migrations(database) == ["0008_meetings.sql"]
+    assert apply_migrations(database)[0] == "0008_meetings.sql"
     with database.reading() as cur:
         row = cur.execute(
             "SELECT network_id, city_id, kind, starts_at, duration_minutes, time_zone, link, "
@@ -340,3 +340,23 @@ def test_an_action_is_updated_by_its_owner_the_host_city_and_the_secretariat(db,
     with db.reading() as cur:
         trail = audit.search(cur, None, "action_item", None, None, None, 10)
     assert len(trail) >= 2
+
+
+def test_the_sources_warnings_follow_the_data_and_the_access_rules(db, actors):
+    bordeaux = actors["bordeaux"]
+    bruges_process = [w.kind for w in service.warnings(db, actors["bruges"])]
+    assert bruges_process == ["short_preparation"]  # the demo's participatory workshop
+    assert service.warnings(db, bordeaux) == []
+    # the network's two steering committees have approved minutes: a launch after them is fine
+    plan(db, bordeaux, kind=MeetingKind.LAUNCH_EVENT, starts=datetime(2024, 5, 1))
+    assert service.warnings(db, bordeaux, network_id=WATER) == []
+    # Bordeaux's own process launches without any committee: warned, never refused
+    launch = plan(db, bordeaux, None, kind=MeetingKind.LAUNCH_EVENT, starts=datetime(2024, 5, 2))
+    [warning] = service.warnings(db, bordeaux)
+    assert (warning.kind, warning.meeting.id, warning.params["count"]) == (
+        "few_steering_committees",
+        launch.id,
+        0,
+    )
+    assert "short_preparation" in [w.kind for w in service.warnings(db, actors["secretariat"])]
+    assert service.warnings(db, actors["cordoba"]) == []

@@ -1,0 +1,2 @@
+-- When the preparation of a participatory workshop started (source 004 asks for three months).
+ALTER TABLE meetings ADD COLUMN preparation_started DATE;
