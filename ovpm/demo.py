@@ -18,6 +18,7 @@ import pytz
 from ovpm import clock
 from ovpm.clock import now_utc
 from ovpm.demo_budget import create_demo_budget
+from ovpm.demo_diagnosis import create_demo_diagnosis
 from ovpm.demo_meetings import create_demo_meetings
 from ovpm.demo_networks import create_demo_networks
 from ovpm.demo_step_one import create_demo_submissions
@@ -417,6 +418,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "budget_entries": create_demo_budget(db),
         "workshops": create_demo_workshops(db),
         "meetings": create_demo_meetings(db, scale),
+        "diagnosis": create_demo_diagnosis(db),
         "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

@@ -31,7 +31,8 @@ from ovpm.store import meetings as store
 from ovpm.store.db import Database
 
 
-def _member_cities(cur, network_id: int | None) -> frozenset[int]:
+def member_cities(cur, network_id: int | None) -> frozenset[int]:
+    """The cities taking part in a network: its pilot city and the participating ones."""
     if network_id is None:
         return frozenset()
     return frozenset(networks.participating_city_ids(cur, network_id)) | {
@@ -57,7 +58,7 @@ def load_in(cur, actor: User, meeting_id: int) -> tuple[Meeting, MeetingAccess]:
     """A meeting read inside a unit of work, with the actor's access (PermissionDenied when
     they may not read it)."""
     meeting = store.get(cur, meeting_id)
-    members = _member_cities(cur, meeting.network_id)
+    members = member_cities(cur, meeting.network_id)
     access = _access(actor, meeting, members, store.actions(cur, [meeting_id]))
     require(access.read)
     return meeting, access
@@ -89,7 +90,7 @@ def _read_all(cur) -> _Kept:
     return _Kept(
         {m.id: m for m in found},
         tuple(store.actions(cur)),
-        {n: _member_cities(cur, n) for n in networks_of},
+        {n: member_cities(cur, n) for n in networks_of},
         {k: Status(v) for k, v in minutes.items()},
         frozenset(store.approved_minutes(cur)),
     )

@@ -174,6 +174,8 @@ _NEXT_ID_SQL = {
         "round_tables",
         "meetings",
         "action_items",
+        "diagnosis_entries",
+        "project_seeds",
         "budget_lines",
         "budget_entries",
         "workshops",

@@ -19,7 +19,7 @@ from ovpm.store.db import next_id
 from ovpm.store.filters import Filters
 
 # Everyone a meeting can invite or an action can name: address-book people and users.
-_PEOPLE = (
+PEOPLE = (
     "WITH people AS (SELECT 'contact:' || id AS person, name, city_id FROM contacts "
     "UNION ALL SELECT 'user:' || id, name, city_id FROM users) "
 )
@@ -64,7 +64,7 @@ def _invitees(cur, meeting_ids: list[int]) -> dict[int, list[Invitee]]:
     if not meeting_ids:
         return {}
     rows = cur.execute(
-        _PEOPLE + "SELECT i.meeting_id, i.person, i.attendance, coalesce(p.name, ''), p.city_id "
+        PEOPLE + "SELECT i.meeting_id, i.person, i.attendance, coalesce(p.name, ''), p.city_id "
         "FROM meeting_invitees i LEFT JOIN people p ON p.person = i.person "
         "WHERE i.meeting_id IN (SELECT unnest(?::INTEGER[])) ORDER BY p.name, i.person",
         [meeting_ids],
@@ -207,14 +207,14 @@ def approved_minutes(cur) -> set[int]:
 
 def people_names(cur) -> dict[str, tuple[str, int | None]]:
     """Every person a meeting may invite or an action may name: key → (name, city id)."""
-    rows = cur.execute(_PEOPLE + "SELECT person, name, city_id FROM people").fetchall()
+    rows = cur.execute(PEOPLE + "SELECT person, name, city_id FROM people").fetchall()
     return {person: (name, city_id) for person, name, city_id in rows}
 
 
 # --- action items ----------------------------------------------------------------------------
 
 _ACTIONS = (
-    _PEOPLE + "SELECT a.id, a.meeting_id, a.number, a.what, a.owner, a.due, a.status, a.note, "
+    PEOPLE + "SELECT a.id, a.meeting_id, a.number, a.what, a.owner, a.due, a.status, a.note, "
     "a.version, coalesce(p.name, ''), p.city_id, a.updated_at FROM action_items a "
     "LEFT JOIN people p ON p.person = a.owner "
 )

@@ -46,6 +46,11 @@ def get(cur, network_id: int) -> Network:
     return _network(row)
 
 
+def every(cur) -> list[Network]:
+    """Every network, by name."""
+    return [_network(row) for row in cur.execute(_NETWORK + "ORDER BY n.name").fetchall()]
+
+
 def insert(
     cur,
     name: str,

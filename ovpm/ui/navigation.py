@@ -102,6 +102,13 @@ SCREENS = (
         ALL_ROLES,
     ),
     Screen(
+        "collective",
+        N_("Diagnosis and project seeds"),
+        ":material/lightbulb:",
+        N_("Collective work"),
+        ALL_ROLES,
+    ),
+    Screen(
         "meeting",
         N_("Meeting"),
         ":material/event_note:",

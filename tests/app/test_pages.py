@@ -34,6 +34,7 @@ TITLES_FR = {
     "deliverable": "Seuls la ville pilote",
     "meetings": "Réunions",
     "meeting": "Cette réunion",
+    "collective": "Diagnostic et germes de projets",
 }
 
 

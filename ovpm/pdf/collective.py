@@ -1,0 +1,48 @@
+"""The shared diagnosis of a network or of a city's own process, in four parts, with its project
+seeds, as PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ovpm.domain.diagnosis import (
+    DIAGNOSIS_KIND_LABELS,
+    SEED_STATUS_LABELS,
+    DiagnosisEntry,
+    DiagnosisKind,
+    ProjectSeed,
+)
+from ovpm.pdf import Document, DocumentInfo
+
+
+def diagnosis_pdf(
+    entries: list[DiagnosisEntry],
+    seeds: list[ProjectSeed],
+    info: DocumentInfo,
+    _: Callable[..., str],
+) -> bytes:
+    """Obstacles, levers, needs and resources, then the project seeds and their status."""
+    pdf = Document(info)
+    pdf.title_block()
+    for kind in DiagnosisKind:
+        pdf.section(_(DIAGNOSIS_KIND_LABELS[kind]))
+        pdf.table(
+            [_("Text"), _("Brought by"), _("Tags")],
+            [
+                [
+                    e.text,
+                    " · ".join(p for p in (e.brought_by_city, e.brought_by_name) if p),
+                    ", ".join(e.tags),
+                ]
+                for e in entries
+                if e.kind == kind
+            ],
+            [3.6, 1.4, 1.0],
+        )
+    pdf.section(_("Project seeds"))
+    pdf.table(
+        [_("Title of the seed"), _("Need it answers"), _("Status")],
+        [[s.title, s.need, _(SEED_STATUS_LABELS[s.status])] for s in seeds],
+        [2.2, 2.8, 1.0],
+    )
+    return pdf.to_bytes()
