@@ -1,11 +1,13 @@
-"""The shared diagnosis (obstacles, levers, needs, resources) and the project seeds with their
-action groups, of a network or of a city's own process (SPEC.md §4.9, source 004)."""
+"""The shared diagnosis (obstacles, levers, needs, resources), the project seeds with their
+action groups and the assessment, of a network or of a city's own process (SPEC.md §4.9,
+sources 003 and 004)."""
 
 import streamlit as st
 
 from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.services import diagnosis as service
+from ovpm.ui.assessment import show_assessment
 from ovpm.ui.diagnosis import process_label, show_diagnosis, show_seeds
 from ovpm.ui.navigation import roles_of
 
@@ -31,8 +33,10 @@ process = st.selectbox(
     _("Network or process"), found, index=index, format_func=process_label, key="process_choice"
 )
 rights = service.access(db, user, process)
-diagnosis, seeds = st.tabs(
-    [_("Shared diagnosis"), _("Project seeds")], key="collective_view", on_change="rerun"
+diagnosis, seeds, assessment = st.tabs(
+    [_("Shared diagnosis"), _("Project seeds"), _("Assessment")],
+    key="collective_view",
+    on_change="rerun",
 )
 if diagnosis.open:
     with diagnosis:
@@ -40,3 +44,6 @@ if diagnosis.open:
 if seeds.open:
     with seeds:
         show_seeds(user, process, rights)
+if assessment.open:
+    with assessment:
+        show_assessment(user, process, rights.edit)

@@ -29,6 +29,7 @@ from ovpm.services import attachments as attachment_service
 from ovpm.services import cities as city_service
 from ovpm.services import meetings as meeting_service
 from ovpm.services import submissions as submission_service
+from ovpm.ui.assessment import show_assessment_content
 from ovpm.ui.deliverables import show_deliverable
 from ovpm.ui.meetings import show_minutes
 from ovpm.ui.navigation import roles_of
@@ -68,6 +69,10 @@ def owner_actions() -> None:
             st.switch_page(
                 "pages/action_plan.py", query_params={"network": str(submission.network_id)}
             )
+        if submission.kind == SubmissionKind.ASSESSMENT:
+            st.session_state["collective_view"] = _("Assessment")
+            query = {"network": str(submission.network_id)} if submission.network_id else {}
+            st.switch_page("pages/collective.py", query_params=query)
         if submission.kind == SubmissionKind.MINUTES:
             st.switch_page(
                 "pages/meeting.py",
@@ -175,6 +180,8 @@ if tab_read.open:
                 show_deliverable(typed)
             elif submission.kind == SubmissionKind.MINUTES:
                 show_minutes(typed)
+            elif submission.kind == SubmissionKind.ASSESSMENT:
+                show_assessment_content(typed)
             else:
                 show_expression(typed)
                 if typed.letter_id is not None:

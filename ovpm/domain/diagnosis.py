@@ -5,7 +5,7 @@ to a pilot project. Who may do what is in `process_access`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -54,6 +54,40 @@ SEED_STATUS_LABELS = {
     SeedStatus.DROPPED: N_("Dropped"),
     SeedStatus.PROMOTED: N_("Promoted to a pilot project"),
 }
+
+
+class AssessmentDecision(StrEnum):
+    CONTINUE = "continue"
+    STOP = "stop"
+    CONTINUE_DIFFERENTLY = "continue_differently"
+
+
+DECISION_LABELS = {
+    AssessmentDecision.CONTINUE: N_("Continue"),
+    AssessmentDecision.STOP: N_("Stop"),
+    AssessmentDecision.CONTINUE_DIFFERENTLY: N_("Continue differently"),
+}
+ASSESSMENT_MAX_WORDS = 1000
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Source 003's assessment ("bilan") of a network's or a city's process: what was
+    achieved, the lessons learned, and whether to continue, stop or continue differently (and
+    how). A submission of the host city, reviewed like the others."""
+
+    achieved: str = ""
+    lessons: str = ""
+    decision: str = ""
+    how: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Assessment:
+        data = data or {}
+        return cls(**{k: data.get(k) or "" for k in ("achieved", "lessons", "decision", "how")})
 
 
 @dataclass(frozen=True)

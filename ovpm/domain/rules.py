@@ -180,6 +180,10 @@ FIELD_LABELS = {
     "group_people": N_("Action group"),
     "contact_person": N_("Contact person of the group"),
     "decision_note": N_("Decision"),
+    "achieved": N_("What was achieved"),
+    "lessons": N_("Lessons learned"),
+    "decision": N_("Decision"),
+    "how": N_("How to go on"),
     # what the audit trail shows of a record
     "revision": N_("Revision"),
     "approved_revision": N_("Approved revision"),

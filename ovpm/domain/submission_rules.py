@@ -8,6 +8,7 @@ from datetime import date
 from ovpm.domain import N_
 from ovpm.domain.budget import ENTRY_KIND_LABELS
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
+from ovpm.domain.diagnosis import ASSESSMENT_MAX_WORDS, Assessment, AssessmentDecision
 from ovpm.domain.errors import FieldError
 from ovpm.domain.meetings import Minutes
 from ovpm.domain.models import (
@@ -136,6 +137,19 @@ def expression_errors(expression: ExpressionOfInterest, today: date) -> list[Fie
     return errors
 
 
+def assessment_errors(assessment: Assessment) -> list[FieldError]:
+    """What was achieved and the lessons, within their word limit; the decision; how to go on
+    unless the process stops."""
+    errors = words_errors("achieved", assessment.achieved, ASSESSMENT_MAX_WORDS)
+    errors += words_errors("lessons", assessment.lessons, ASSESSMENT_MAX_WORDS)
+    if assessment.decision not in set(AssessmentDecision):
+        errors.append(FieldError("decision", REQUIRED))
+    errors += words_errors(
+        "how", assessment.how, ASSESSMENT_MAX_WORDS, assessment.decision != AssessmentDecision.STOP
+    )
+    return errors
+
+
 def draft_errors(content) -> list[FieldError]:
     """Bounds that even a draft keeps (the full rules apply on submit)."""
     texts = {
@@ -145,6 +159,7 @@ def draft_errors(content) -> list[FieldError]:
         PriorityProblemSheet: ("questions",),
         PilotDraftReport: ("objectives", "expected_results", "partners"),
         Minutes: ("text",),
+        Assessment: ("achieved", "lessons", "how"),
     }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
@@ -234,6 +249,8 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
         return _flatten_deliverable(kind, content)
     if SubmissionKind(kind) == SubmissionKind.MINUTES:
         return _flatten_minutes(Minutes.from_dict(content))
+    if SubmissionKind(kind) == SubmissionKind.ASSESSMENT:
+        return flat_fields(Assessment.from_dict(content).to_dict())
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)
         return {

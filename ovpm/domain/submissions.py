@@ -10,6 +10,7 @@ from enum import IntEnum, StrEnum
 
 from ovpm.domain import N_
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
+from ovpm.domain.diagnosis import Assessment
 from ovpm.domain.meetings import Minutes
 from ovpm.domain.networks import ActionPlan
 
@@ -22,6 +23,7 @@ class SubmissionKind(StrEnum):
     PRIORITY_PROBLEM = "priority_problem"
     PILOT_DRAFT = "pilot_draft"
     MINUTES = "minutes"
+    ASSESSMENT = "assessment"
 
 
 KIND_LABELS = {
@@ -32,7 +34,10 @@ KIND_LABELS = {
     SubmissionKind.PRIORITY_PROBLEM: N_("Priority problem sheet"),
     SubmissionKind.PILOT_DRAFT: N_("Report on the initial draft of the pilot project"),
     SubmissionKind.MINUTES: N_("Minutes"),
+    SubmissionKind.ASSESSMENT: N_("Assessment"),
 }
+# Kinds of a network (owned by its pilot city) or of a city's own process.
+PROCESS_KINDS = (SubmissionKind.MINUTES, SubmissionKind.ASSESSMENT)
 # Kinds that belong to a network and are owned by its pilot city.
 NETWORK_KINDS = (
     SubmissionKind.ACTION_PLAN,
@@ -206,6 +211,7 @@ def content_of(kind: str, data: dict | None):
         SubmissionKind.PRIORITY_PROBLEM: PriorityProblemSheet,
         SubmissionKind.PILOT_DRAFT: PilotDraftReport,
         SubmissionKind.MINUTES: Minutes,
+        SubmissionKind.ASSESSMENT: Assessment,
     }
     return types[SubmissionKind(kind)].from_dict(data)
 

@@ -1,13 +1,16 @@
 """The shared diagnosis of a network or of a city's own process, in four parts, with its project
-seeds, as PDF."""
+seeds, and its assessment, as PDF."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ovpm.domain.diagnosis import (
+    DECISION_LABELS,
     DIAGNOSIS_KIND_LABELS,
     SEED_STATUS_LABELS,
+    Assessment,
+    AssessmentDecision,
     DiagnosisEntry,
     DiagnosisKind,
     ProjectSeed,
@@ -45,4 +48,20 @@ def diagnosis_pdf(
         [[s.title, s.need, _(SEED_STATUS_LABELS[s.status])] for s in seeds],
         [2.2, 2.8, 1.0],
     )
+    return pdf.to_bytes()
+
+
+def assessment_pdf(assessment: Assessment, info: DocumentInfo, _: Callable[..., str]) -> bytes:
+    """What was achieved, the lessons learned, the decision and how to go on."""
+    pdf = Document(info)
+    pdf.title_block()
+    pdf.section(_("What was achieved"))
+    pdf.paragraph(assessment.achieved)
+    pdf.section(_("Lessons learned"))
+    pdf.paragraph(assessment.lessons)
+    pdf.section(_("Decision"))
+    decision = assessment.decision
+    pdf.paragraph(_(DECISION_LABELS[AssessmentDecision(decision)]) if decision else "")
+    pdf.section(_("How to go on"))
+    pdf.paragraph(assessment.how)
     return pdf.to_bytes()

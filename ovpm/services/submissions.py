@@ -17,6 +17,7 @@ from ovpm.domain import N_
 from ovpm.domain import submission_rules as rules
 from ovpm.domain.deliverable_rules import deliverable_errors
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
+from ovpm.domain.diagnosis import Assessment
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from ovpm.domain.meetings import Minutes, minutes_errors
 from ovpm.domain.models import Role, User
@@ -25,6 +26,7 @@ from ovpm.domain.networks import ActionPlan, parse_amount
 from ovpm.domain.submissions import (
     KIND_LABELS,
     NETWORK_KINDS,
+    PROCESS_KINDS,
     STATUS_LABELS,
     ExpressionOfInterest,
     Revision,
@@ -35,6 +37,7 @@ from ovpm.domain.submissions import (
     content_of,
 )
 from ovpm.pdf import DocumentInfo
+from ovpm.pdf.collective import assessment_pdf
 from ovpm.pdf.meetings import minutes_pdf
 from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
@@ -52,6 +55,7 @@ Content = (
     | PriorityProblemSheet
     | PilotDraftReport
     | Minutes
+    | Assessment
 )
 
 
@@ -128,6 +132,8 @@ def start_submission(
             require(
                 network_id is not None and networks.get(cur, network_id).pilot_city_id == city_id
             )
+        elif SubmissionKind(kind) in PROCESS_KINDS:  # a network's (its pilot city's) or a city's
+            require(network_id is None or networks.get(cur, network_id).pilot_city_id == city_id)
         else:
             require(network_id is None)
         existing = submissions.open_submission(cur, kind, city_id, network_id)
@@ -184,6 +190,8 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
         with db.reading() as cur:
             people = set(meetings.people_names(cur))
         return minutes_errors(content, people)
+    if submission.kind == SubmissionKind.ASSESSMENT:
+        return rules.assessment_errors(content)
     return rules.expression_errors(content, today())
 
 
@@ -467,6 +475,8 @@ def render_pdf(
     typed = content_of(submission.kind, content)
     if submission.kind == SubmissionKind.MINUTES:
         return minutes_pdf(typed, info, _, lambda day: i18n.format_iso_day(day, language))
+    if submission.kind == SubmissionKind.ASSESSMENT:
+        return assessment_pdf(typed, info, _)
     if submission.kind == SubmissionKind.THEME_SHEET:
         return theme_sheet_pdf(typed, info, _)
     if submission.kind in NETWORK_KINDS and submission.kind != SubmissionKind.ACTION_PLAN:

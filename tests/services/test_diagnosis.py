@@ -130,3 +130,28 @@ def test_the_exports_hold_the_diagnosis_for_its_readers_only(db, actors):
     for export in (service.diagnosis_csv, service.diagnosis_xlsx, service.diagnosis_and_seeds_pdf):
         with pytest.raises(PermissionDenied):
             export(db, actors["cordoba"], process, "fr")
+
+
+def test_the_assessment_is_a_submission_of_the_host_city(db, actors):
+    from ovpm.domain.diagnosis import Assessment
+    from ovpm.services import submissions
+
+    bordeaux = actors["bordeaux"]
+    with pytest.raises(PermissionDenied):  # a member does not keep the network's assessment
+        submissions.start_submission(db, actors["bruges"], "assessment", 4, WATER)
+    started = submissions.start_submission(db, bordeaux, "assessment", 3, WATER)
+    with pytest.raises(ValidationError) as refused:
+        submissions.submit(db, bordeaux, started.id, Assessment(decision="continue"), 1)
+    assert {e.field for e in refused.value.errors} == {"achieved", "lessons", "how"}
+    draft = submissions.get_submission(db, bordeaux, started.id)  # what was typed was kept
+    stop = Assessment("Two maps shared", "Meet more often", "stop")
+    submitted = submissions.submit(db, bordeaux, started.id, stop, draft.version)
+    assert submitted.revision == 1  # stopping needs no "how"
+    assert submissions.get_submission(db, actors["advisory"], started.id).network_id == WATER
+    with pytest.raises(PermissionDenied):
+        submissions.get_submission(db, actors["bruges"], started.id)
+    approved = submissions.approve(db, actors["secretariat"], started.id, submitted.version)
+    text = pdf_text(submissions.submission_pdf(db, bordeaux, approved.id, 1, "fr"))
+    assert "Bilan" in text and "Arrêter" in text
+    own = submissions.start_submission(db, actors["bruges"], "assessment", 4, None)
+    assert own.network_id is None
