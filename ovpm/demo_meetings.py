@@ -1,10 +1,10 @@
 """Demo meetings of "Living with water" (source 003's way of working): two steering committees
-with approved minutes, a working group "Quays and residents" with its three meetings (the first
-one's minutes circulated, the second this week on the pinned day, the third planned), and
-actions owned by the demo city users — one done, some open, some overdue on the pinned day —
-so that their home lists show something real. Bruges runs a process of its own with a
-participatory workshop prepared for less than three months (the sources' warning shows).
-People, texts and decisions are invented."""
+with approved minutes, the working group "Quays and residents" with its three meetings (the
+first one's minutes circulated, the third one's action plans making the common action plan),
+the launch event this week on the pinned day, and actions owned by the demo city users — one
+done, some open, some overdue — so that their home lists show something real. Bruges runs a
+process of its own with a participatory workshop prepared for less than three months (the
+sources' warning shows). People, texts and decisions are invented."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from ovpm import clock
 from ovpm.domain.meetings import (
     Attendance,
+    IdeaPlan,
     Invitee,
     Meeting,
     MeetingKind,
@@ -22,7 +23,8 @@ from ovpm.domain.meetings import (
 )
 from ovpm.domain.models import ContactKind
 from ovpm.domain.times import to_utc
-from ovpm.services import meetings, minutes, submissions
+from ovpm.domain.working_groups import WorkingGroup
+from ovpm.services import meetings, minutes, submissions, working_groups
 from ovpm.store import contacts, users
 from ovpm.store.db import Database
 from ovpm.store.progress import network_names
@@ -30,16 +32,22 @@ from ovpm.store.progress import network_names
 PARIS = "Europe/Paris"
 BRUSSELS = "Europe/Brussels"
 WORKING_GROUP = "Quays and residents"
-WORKING_GROUP_AGENDAS = (
-    (
-        "Round of introductions (demo)",
-        "The theme nationally and locally (demo)",
-        "Each participant's problems (demo)",
+IDEAS = (
+    IdeaPlan(
+        "A shared flood map (demo)",
+        "One map of the flood zones of the three cities' quays (demo).",
+        "Plan works and closures together (demo).",
+        "Technical staff, residents' associations (demo).",
+        "Bruges (demo)",
+        "Two GIS days a month; sensors' data (demo).",
     ),
-    ("Brainstorming of solutions (demo)", "Prioritisation (demo)"),
-    (
-        "A first-level action plan for each idea kept: description, objectives, targets, "
-        "expected lead, means needed (demo)",
+    IdeaPlan(
+        "Residents' flood wardens (demo)",
+        "Volunteers who warn their street when the river rises (demo).",
+        "Fewer damages; residents who stay (demo).",
+        "Residents of the quays (demo).",
+        "Bordeaux (demo)",
+        "Training, radios, a small budget (demo).",
     ),
 )
 
@@ -111,21 +119,47 @@ def _water_series(db: Database, people: dict, water: int, user: dict, expert: st
     done = meetings.meeting_actions(db, bordeaux, first.id)[0]
     with _on(datetime(2023, 10, 10, 9)):
         meetings.update_action(db, people["bruges"], done.id, done.version, "done", "Sent (demo).")
-    for number, day in enumerate((date(2024, 2, 6), date(2024, 3, 5), date(2024, 4, 2))):
-        meeting = _meeting(
+    _working_group(db, people, water, user)
+    _meeting(
+        db,
+        bordeaux,
+        water,
+        MeetingKind.LAUNCH_EVENT,
+        date(2024, 3, 5),
+        invitees,
+        title="Launch of the residents' programme (demo)",
+    )
+    return len(committees) + 4
+
+
+def _working_group(db, people: dict, water: int, user: dict) -> None:
+    """The group "Quays and residents" and its three meetings: the first one's minutes
+    circulated (with an action for Bruges, overdue on the pinned day), the second's and the
+    third's approved — the third with the action plans of its ideas kept, which make the
+    network's common action plan."""
+    bordeaux = people["bordeaux"]
+    with _on(datetime(2023, 10, 16, 9)):
+        group = working_groups.create_group(
             db,
             bordeaux,
-            water,
-            MeetingKind.WORKING_GROUP,
-            day,
-            invitees[:2] + (user["bordeaux"],),
-            title=f"{WORKING_GROUP} — {number + 1}",
-            group=WORKING_GROUP,
-            agenda=WORKING_GROUP_AGENDAS[number],
+            WorkingGroup(
+                None,
+                water,
+                bordeaux.city_id,
+                WORKING_GROUP,
+                (user["bruges"], user["advisory"], user["bordeaux"]),
+                user["bordeaux"],
+                user["bruges"],
+            ),
+            to_utc(date(2023, 11, 7), time(14), PARIS),
+            PARIS,
+            90,
         )
-        if number == 0:
-            _circulated_minutes(db, bordeaux, meeting, user["bruges"])
-    return len(committees) + 3
+    first, second, third = working_groups.group_meetings(db, bordeaux, group)
+    owner = user["bruges"]
+    _circulated_minutes(db, bordeaux, first, owner)
+    _approved_minutes(db, people, second, ())
+    _approved_minutes(db, people, third, (), IDEAS)
 
 
 def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=(), group="") -> Meeting:
@@ -151,8 +185,9 @@ def _meeting(db, actor, network_id, kind, day, invitees, title="", agenda=(), gr
         )
 
 
-def _written(db, actor, meeting: Meeting, actions, text: str):
+def _written(db, actor, meeting: Meeting, actions, text: str, ideas=()):
     content = Minutes(
+        ideas=ideas,
         text=text,
         decisions=(
             "The network keeps one shared flood map (demo).",
@@ -164,11 +199,11 @@ def _written(db, actor, meeting: Meeting, actions, text: str):
     return minutes.write_minutes(db, actor, meeting.id, content, present, None)
 
 
-def _approved_minutes(db, people, meeting: Meeting, actions) -> None:
+def _approved_minutes(db, people, meeting: Meeting, actions, ideas=()) -> None:
     held = meeting.starts_at
     with _on(held.replace(hour=20)):
         written = _written(
-            db, people["bordeaux"], meeting, actions, "Minutes of the meeting (demo)."
+            db, people["bordeaux"], meeting, actions, "Minutes of the meeting (demo).", ideas
         )
         circulated = minutes.circulate(db, people["bordeaux"], meeting.id, written.version)
     with _on(held.replace(day=min(held.day + 3, 28))):

@@ -123,6 +123,8 @@ class Meeting:
     network_name: str = ""
     city_name: str = ""
     preparation_started: date | None = None  # of a participatory workshop (source 004)
+    working_group_id: int | None = None
+    working_group_meeting: int | None = None  # 1, 2 or 3 (source 003)
 
     @property
     def ends_at(self) -> datetime:
@@ -167,6 +169,19 @@ class PlannedAction:
 
 
 @dataclass(frozen=True)
+class IdeaPlan:
+    """A first-level action plan for an idea kept, written at a working group's third meeting
+    (source 003)."""
+
+    idea: str = ""
+    description: str = ""
+    objectives: str = ""
+    targets: str = ""
+    lead: str = ""  # the expected lead
+    means: str = ""  # the means needed
+
+
+@dataclass(frozen=True)
 class Attendee:
     name: str = ""
     attendance: str = ""
@@ -183,6 +198,7 @@ class Minutes:
     attendees: tuple[Attendee, ...] = ()
     meeting_title: str = ""
     meeting_day: str = ""
+    ideas: tuple[IdeaPlan, ...] = ()  # a working group's third meeting
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -197,6 +213,7 @@ class Minutes:
             attendees=tuple(Attendee(**a) for a in data.get("attendees") or ()),
             meeting_title=data.get("meeting_title") or "",
             meeting_day=data.get("meeting_day") or "",
+            ideas=tuple(IdeaPlan(**i) for i in data.get("ideas") or ()),
         )
 
 
@@ -264,6 +281,12 @@ def minutes_errors(minutes: Minutes, people: set[str]) -> list[FieldError]:
         errors.append(FieldError("actions", N_("has at most {max} items."), {"max": MAX_ACTIONS}))
     for index, action in enumerate(minutes.actions):
         errors += action_errors(f"actions.{index}", action, people)
+    for index, idea in enumerate(minutes.ideas):
+        if not idea.idea.strip():
+            errors.append(FieldError(f"ideas.{index}.idea", REQUIRED))
+        for key, value in asdict(idea).items():
+            if len(value) > ITEM_MAX * 4:
+                errors.append(FieldError(f"ideas.{index}.{key}", TOO_LONG, {"max": ITEM_MAX * 4}))
     return errors
 
 

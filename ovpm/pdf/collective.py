@@ -15,6 +15,7 @@ from ovpm.domain.diagnosis import (
     DiagnosisKind,
     ProjectSeed,
 )
+from ovpm.domain.working_groups import GroupPlan
 from ovpm.pdf import Document, DocumentInfo
 
 
@@ -64,4 +65,34 @@ def assessment_pdf(assessment: Assessment, info: DocumentInfo, _: Callable[..., 
     pdf.paragraph(_(DECISION_LABELS[AssessmentDecision(decision)]) if decision else "")
     pdf.section(_("How to go on"))
     pdf.paragraph(assessment.how)
+    return pdf.to_bytes()
+
+
+def common_plan_pdf(
+    plans: list[GroupPlan], people: dict[str, str], info: DocumentInfo, _: Callable[..., str]
+) -> bytes:
+    """Each working group (facilitator, spokesperson) and the action plans of its ideas."""
+    pdf = Document(info)
+    pdf.title_block()
+    for plan in plans:
+        group = plan.group
+        pdf.section(group.theme)
+        pdf.field(
+            _("Facilitator") + " · " + _("Spokesperson"),
+            " · ".join(people.get(k, "—") for k in (group.facilitator, group.spokesperson)),
+        )
+        if not plan.ideas:
+            pdf.paragraph(_("The group's third meeting has no action plan yet."))
+        for idea in plan.ideas:
+            pdf.table(
+                [_("Idea kept"), idea.idea],
+                [
+                    [_("Description"), idea.description],
+                    [_("Objectives"), idea.objectives],
+                    [_("Targets"), idea.targets],
+                    [_("Expected lead"), idea.lead],
+                    [_("Means needed"), idea.means],
+                ],
+                [1.5, 4.5],
+            )
     return pdf.to_bytes()

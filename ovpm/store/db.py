@@ -176,6 +176,7 @@ _NEXT_ID_SQL = {
         "action_items",
         "diagnosis_entries",
         "project_seeds",
+        "working_groups",
         "budget_lines",
         "budget_entries",
         "workshops",

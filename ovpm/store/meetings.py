@@ -26,7 +26,8 @@ PEOPLE = (
 _SELECT = (
     "SELECT m.id, m.network_id, m.city_id, m.kind, m.title, m.starts_at, m.duration_minutes, "
     "m.time_zone, m.link, m.place, m.agenda, m.notes, m.group_name, m.minutes_id, m.version, "
-    "coalesce(n.name, ''), c.name, m.preparation_started FROM meetings m JOIN cities c ON c.id = m.city_id "
+    "coalesce(n.name, ''), c.name, m.preparation_started, m.working_group_id, "
+    "m.working_group_meeting FROM meetings m JOIN cities c ON c.id = m.city_id "
     "LEFT JOIN networks n ON n.id = m.network_id "
 )
 
@@ -55,6 +56,8 @@ def _meetings(cur, where: str, params: list) -> list[Meeting]:
             network_name=row[15],
             city_name=row[16],
             preparation_started=row[17],
+            working_group_id=row[18],
+            working_group_meeting=row[19],
         )
         for row in rows
     ]
@@ -115,6 +118,8 @@ def _values(meeting: Meeting) -> list:
         meeting.notes,
         meeting.group,
         meeting.preparation_started,
+        meeting.working_group_id,
+        meeting.working_group_meeting,
     ]
 
 
@@ -125,8 +130,9 @@ def save(cur, meeting: Meeting) -> Meeting:
         meeting_id = next_id(cur, "meetings")
         cur.execute(
             "INSERT INTO meetings (network_id, city_id, kind, title, starts_at, duration_minutes, "
-            "time_zone, link, place, agenda, notes, group_name, preparation_started, id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "time_zone, link, place, agenda, notes, group_name, preparation_started, "
+            "working_group_id, working_group_meeting, id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [*_values(meeting), meeting_id],
         )
     else:
@@ -134,7 +140,8 @@ def save(cur, meeting: Meeting) -> Meeting:
         changed = cur.execute(
             "UPDATE meetings SET network_id = ?, city_id = ?, kind = ?, title = ?, starts_at = ?, "
             "duration_minutes = ?, time_zone = ?, link = ?, place = ?, agenda = ?, notes = ?, "
-            "group_name = ?, preparation_started = ?, version = version + 1 "
+            "group_name = ?, preparation_started = ?, working_group_id = ?, "
+            "working_group_meeting = ?, version = version + 1 "
             "WHERE id = ? AND version = ? RETURNING id",
             [*_values(meeting), meeting_id, meeting.version],
         ).fetchall()

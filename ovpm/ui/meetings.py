@@ -3,6 +3,7 @@ actions carried from earlier meetings, and the minutes as they read."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time, timedelta
 
 import pandas as pd
@@ -173,6 +174,25 @@ def show_invitees(invitees: tuple[Invitee, ...], people: dict[str, str]) -> None
     )
 
 
+def show_ideas(ideas) -> None:
+    """The first-level action plans of a working group's ideas."""
+    _ = gettext()
+    rows = [dataclasses.asdict(i) for i in ideas]
+    st.dataframe(
+        rows_table(rows, ["idea", "description", "objectives", "targets", "lead", "means"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "idea": _("Idea kept"),
+            "description": _("Description"),
+            "objectives": _("Objectives"),
+            "targets": _("Targets"),
+            "lead": _("Expected lead"),
+            "means": _("Means needed"),
+        },
+    )
+
+
 def show_minutes(minutes: Minutes) -> None:
     """Minutes as a revision froze them: meeting, attendees, text, decisions, actions."""
     _ = gettext()
@@ -212,6 +232,9 @@ def show_minutes(minutes: Minutes) -> None:
             "due": _("Due date"),
         },
     )
+    if minutes.ideas:
+        st.markdown("**" + _("Action plan for each idea kept") + "**")
+        show_ideas(minutes.ideas)
 
 
 def show_process_warnings(found: list[ProcessWarning], with_context: bool = True) -> None:

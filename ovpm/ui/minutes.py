@@ -3,6 +3,7 @@ and actions; circulating them; the remarks of the attendees; and the action item
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import streamlit as st
@@ -14,6 +15,7 @@ from ovpm.domain.meetings import (
     ActionItem,
     ActionStatus,
     Attendance,
+    IdeaPlan,
     Meeting,
     MeetingAccess,
     Minutes,
@@ -104,6 +106,8 @@ def show_minutes_form(
             _("Owner"), list(labels), index=None, format_func=labels.get, placeholder=_("Choose")
         )
         new_due = right.date_input(_("Due date"), value=None)
+        ideas = _ideas_editor(meeting, content) if meeting.working_group_meeting == 3 else None
+        messages.field("ideas")
         messages.buttons()
         if st.form_submit_button(_("Save the minutes"), type="primary"):
             kept = [
@@ -124,6 +128,7 @@ def show_minutes_form(
                 text=text,
                 decisions=tuple(line.strip() for line in decisions.splitlines() if line.strip()),
                 actions=tuple(kept + added),
+                ideas=_typed_ideas(ideas),
             )
             present = {
                 row["key"]: str(attendance_of.get(cell_text(row["attendance"]), Attendance.UNKNOWN))
@@ -135,6 +140,40 @@ def show_minutes_form(
                 ),
                 _("The minutes are saved. Circulate them to the attendees when they are ready."),
             )
+
+
+IDEA_COLUMNS = ["idea", "description", "objectives", "targets", "lead", "means"]
+
+
+def _ideas_editor(meeting: Meeting, content: Minutes):
+    """A working group's third meeting: a first-level action plan for each idea kept."""
+    _ = gettext()
+    st.markdown("**" + _("Action plan for each idea kept") + "**")
+    return st.data_editor(
+        rows_table([dataclasses.asdict(i) for i in content.ideas], IDEA_COLUMNS),
+        num_rows="dynamic",
+        width="stretch",
+        column_config={
+            "idea": _("Idea kept"),
+            "description": _("Description"),
+            "objectives": _("Objectives"),
+            "targets": _("Targets"),
+            "lead": _("Expected lead"),
+            "means": _("Means needed"),
+        },
+        key=f"ideas_{meeting.id}",
+    )
+
+
+def _typed_ideas(ideas) -> tuple[IdeaPlan, ...]:
+    if ideas is None:
+        return ()
+    rows = table_rows(ideas)
+    return tuple(
+        IdeaPlan(**{key: cell_text(row.get(key)).strip() for key in IDEA_COLUMNS})
+        for row in rows
+        if any(cell_text(row.get(key)).strip() for key in IDEA_COLUMNS)
+    )
 
 
 def show_minutes_steps(user, meeting: Meeting, minutes: Submission | None) -> None:

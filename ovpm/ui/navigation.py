@@ -103,7 +103,7 @@ SCREENS = (
     ),
     Screen(
         "collective",
-        N_("Diagnosis and project seeds"),
+        N_("Diagnosis, groups and seeds"),
         ":material/lightbulb:",
         N_("Collective work"),
         ALL_ROLES,

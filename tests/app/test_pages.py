@@ -34,7 +34,7 @@ TITLES_FR = {
     "deliverable": "Seuls la ville pilote",
     "meetings": "Réunions",
     "meeting": "Cette réunion",
-    "collective": "Diagnostic et germes de projets",
+    "collective": "Diagnostic, groupes et germes",
 }
 
 

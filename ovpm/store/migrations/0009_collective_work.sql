@@ -34,3 +34,20 @@ CREATE TABLE project_seeds (
     created_at TIMESTAMP NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
+
+-- Working groups as source 003 runs them: three meetings each (meetings.working_group_id and
+-- working_group_meeting = 1, 2 or 3); the action plans of the third meetings' minutes are
+-- gathered into the network's common action plan.
+CREATE TABLE working_groups (
+    id INTEGER PRIMARY KEY,
+    network_id INTEGER,
+    city_id INTEGER NOT NULL,
+    theme VARCHAR NOT NULL,
+    members VARCHAR[] NOT NULL DEFAULT [],  -- person keys
+    facilitator VARCHAR NOT NULL DEFAULT '',
+    spokesperson VARCHAR NOT NULL DEFAULT '',
+    created_at TIMESTAMP NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+ALTER TABLE meetings ADD COLUMN working_group_id INTEGER;
+ALTER TABLE meetings ADD COLUMN working_group_meeting INTEGER;
