@@ -27,6 +27,7 @@ SCREENS = [
     "workshops",
     "meetings",
     "meeting?id=4",
+    "collective?network=1",
     "deliverable?network=1&kind=pilot_draft",
     "action_plan?network=1",
     "submission?id=1",

@@ -20,6 +20,8 @@ STEP_ONE_FR = [
     "Ateliers internationaux",
     "Tables rondes",
     "Suivi budgétaire",
+    "Réunions",
+    "Diagnostic, groupes et germes",
 ]
 NAV = {
     "secretariat": [
@@ -42,6 +44,8 @@ NAV = {
         "International workshops",
         "Round tables",
         "Budget tracking",
+        "Meetings",
+        "Diagnosis, groups and seeds",
         "Member cities",
         "Address book",
         "My account",
@@ -66,6 +70,8 @@ NAV = {
         "Talleres internacionales",
         "Mesas redondas",
         "Seguimiento presupuestario",
+        "Reuniones",
+        "Diagnóstico, grupos y gérmenes",
         "Ciudades miembro",
         "Libreta de direcciones",
         "Registro de auditoría",
@@ -97,6 +103,7 @@ ALL_PATHS = [
     "workshops",
     "meetings",
     "meeting?id=4",
+    "collective?network=1",
     "submission?id=1",
     "round_tables",
     "budget",

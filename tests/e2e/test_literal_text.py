@@ -22,6 +22,7 @@ SCREENS = [
     "workshops",
     "meetings",
     "meeting?id=4",
+    "collective?network=1",
     "cities",
     "address_book",
     "budget",
