@@ -46,10 +46,17 @@ def process_of(db: Database, actor: User, network_id: int | None, city_id: int |
         return Process(None, city_id, cities.names(cur).get(city_id, ""))
 
 
+def _taking_part(db: Database) -> dict[int, frozenset[int]]:
+    """network id → the cities taking part, kept until the next write."""
+    return db.kept_read(
+        ("cities_taking_part",),
+        lambda cur: {n.id: member_cities(cur, n.id) for n in networks.every(cur)},
+    )
+
+
 def access(db: Database, actor: User, process: Process) -> ProcessAccess:
     """What the actor may do with a process's diagnosis and seeds."""
-    with db.reading() as cur:
-        members = member_cities(cur, process.network_id)
+    members = _taking_part(db).get(process.network_id, frozenset())
     return rules.process_access(actor, process, members)
 
 
@@ -62,14 +69,17 @@ def city_choices(db: Database, actor: User, process: Process) -> dict[int, str]:
 
 
 def processes(db: Database, actor: User) -> list[Process]:
-    """The processes whose diagnosis the actor reads: networks, then cities' own processes."""
-    with db.reading() as cur:
+    """The processes whose diagnosis the actor reads: networks, then cities' own processes —
+    the actor's city's, or for the Secretariat and the Advisory Group those that have begun
+    (kept until the next write)."""
+
+    def read(cur) -> list[Process]:
         names = cities.names(cur)
         found = [Process(n.id, n.pilot_city_id, n.name) for n in networks.every(cur)]
-    if actor.role == Role.CITY:
-        found.append(Process(None, actor.city_id, names.get(actor.city_id, "")))
-    else:
-        found += [Process(None, city_id, name) for city_id, name in names.items()]
+        own = [actor.city_id] if actor.role == Role.CITY else store.cities_with_processes(cur)
+        return found + [Process(None, city_id, names.get(city_id, "")) for city_id in own]
+
+    found = db.kept_read(("processes", actor.role, actor.city_id), read)
     return [p for p in found if access(db, actor, p).read]
 
 
@@ -79,8 +89,10 @@ def processes(db: Database, actor: User) -> list[Process]:
 def entries(db: Database, actor: User, process: Process) -> list[DiagnosisEntry]:
     """The entries shown: merged ones are part of the entry they were merged into."""
     require(access(db, actor, process).read)
-    with db.reading() as cur:
-        found = store.entries(cur, process.network_id, process.city_id)
+    found = db.kept_read(
+        ("diagnosis", process.network_id, process.city_id),
+        lambda cur: store.entries(cur, process.network_id, process.city_id),
+    )
     return [e for e in found if e.merged_into is None]
 
 
@@ -226,8 +238,10 @@ def diagnosis_and_seeds_pdf(db: Database, actor: User, process: Process, languag
 def seeds(db: Database, actor: User, process: Process) -> list[ProjectSeed]:
     """The process's project seeds."""
     require(access(db, actor, process).read)
-    with db.reading() as cur:
-        return store.seeds(cur, process.network_id, process.city_id)
+    return db.kept_read(
+        ("seeds", process.network_id, process.city_id),
+        lambda cur: store.seeds(cur, process.network_id, process.city_id),
+    )
 
 
 def save_seed(db: Database, actor: User, seed: ProjectSeed) -> ProjectSeed:

@@ -130,3 +130,15 @@ def save_seed(cur, seed: ProjectSeed, at: datetime) -> ProjectSeed:
     if not changed:
         raise ConflictError(get_seed(cur, seed.id))
     return get_seed(cur, seed.id)
+
+
+def cities_with_processes(cur) -> list[int]:
+    """The cities that run a process of their own: meetings, diagnosis, seeds or groups
+    without a network."""
+    rows = cur.execute(
+        "SELECT city_id FROM meetings WHERE network_id IS NULL "
+        "UNION SELECT city_id FROM diagnosis_entries WHERE network_id IS NULL "
+        "UNION SELECT city_id FROM project_seeds WHERE network_id IS NULL "
+        "UNION SELECT city_id FROM working_groups WHERE network_id IS NULL ORDER BY 1"
+    ).fetchall()
+    return [row[0] for row in rows]
