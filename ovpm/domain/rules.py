@@ -180,6 +180,8 @@ FIELD_LABELS = {
     "group_people": N_("Action group"),
     "contact_person": N_("Contact person of the group"),
     "decision_note": N_("Decision"),
+    "facilitator": N_("Facilitator"),
+    "spokesperson": N_("Spokesperson"),
     "achieved": N_("What was achieved"),
     "lessons": N_("Lessons learned"),
     "decision": N_("Decision"),

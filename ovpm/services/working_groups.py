@@ -90,37 +90,6 @@ def create_group(
     return created
 
 
-def update_group(db: Database, actor: User, group: WorkingGroup) -> WorkingGroup:
-    """Change a group's theme, members, facilitator or spokesperson (host city, Secretariat)."""
-    validate(rules.working_group_errors(group))
-    with db.unit_of_work() as cur:
-        before = store.get(cur, group.id)
-        require(diagnosis.access(db, actor, Process(before.network_id, before.city_id)).edit)
-        after = store.save(
-            cur,
-            dataclasses.replace(
-                before,
-                **{
-                    k: getattr(group, k)
-                    for k in ("theme", "members", "facilitator", "spokesperson", "version")
-                },
-            ),
-            now_utc(),
-        )
-        audit.record(
-            cur,
-            actor.id,
-            actor.username,
-            "working_group",
-            after.id,
-            "update",
-            snapshot(before),
-            snapshot(after),
-            after.city_id,
-        )
-    return after
-
-
 def common_plan(db: Database, actor: User, process: Process) -> list[GroupPlan]:
     """Each group's ideas with their first-level action plans, from its third meeting's
     minutes: the approved revision, else the working copy for those who may read it."""
