@@ -289,23 +289,24 @@ def show_deliverables(user, workshop: Workshop, network, organiser: bool, reader
         + (" · " + _("late") if late and not all(d.done for d in statuses) else "")
     )
     for number, item in enumerate(statuses, start=1):
-        with st.container(border=True):
-            row = st.container(horizontal=True, vertical_alignment="center")
-            row.markdown(
-                f"**{number}. "
-                + (
-                    _("Revised theme sheet")
-                    if item.kind == SubmissionKind.THEME_SHEET
-                    else _(KIND_LABELS[SubmissionKind(item.kind)])
-                )
-                + "** · "
-                + deliverable_status_text(item.status)
-                + (" :material/check_circle:" if item.done else "")
+        # one row a deliverable: its name and step, its next step below, its buttons beside
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.markdown(
+            f"**{number}. "
+            + (
+                _("Revised theme sheet")
+                if item.kind == SubmissionKind.THEME_SHEET
+                else _(KIND_LABELS[SubmissionKind(item.kind)])
             )
-            st.caption(next_step_text(item))
-            if item.reason:
-                st.text(item.reason)
-            _deliverable_actions(user, workshop, network, item, organiser, reader, row)
+            + "** · "
+            + deliverable_status_text(item.status)
+            + (" :material/check_circle:" if item.done else "")
+            + "  \n:gray["
+            + next_step_text(item)
+            + "]"
+            + ("  \n" + literal(item.reason) if item.reason else "")
+        )
+        _deliverable_actions(user, workshop, network, item, organiser, reader, row)
     box = (
         st.expander(
             _("Revised theme sheet not needed"), key="workshop_not_needed_open", on_change="rerun"
