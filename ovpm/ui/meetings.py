@@ -26,7 +26,18 @@ from ovpm.domain.submissions import STATUS_LABELS, Status
 from ovpm.domain.times import ZONE_NAMES, in_zone, to_utc
 from ovpm.services import cities as city_service
 from ovpm.services import meetings as service
-from ovpm.ui import db, flash, gettext, language, literal, pick_row, rows_table, web_link
+from ovpm.ui import (
+    arrow_table,
+    db,
+    flash,
+    gettext,
+    kept,
+    language,
+    literal,
+    pick_row,
+    rows_table,
+    web_link,
+)
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.networks import three_times
 
@@ -59,10 +70,33 @@ def show_meeting_list(
     """Upcoming meetings first (soonest first), then the past ones (latest first); a row
     opens the meeting."""
     _ = gettext()
-    lang = language()
     if not meetings:
         st.info(_("No meeting is recorded yet."))
         return
+    columns = {
+        "when": _("Date and time (your time)"),
+        "title": _("Meeting"),
+        "kind": _("Kind of meeting"),
+        "of": _("Network or process"),
+        "minutes": _("Minutes"),
+    }
+    if not with_context:
+        del columns["of"]
+    listed = tuple((m.id, m.version) for m in meetings)
+    frame, shown = kept(
+        ("meeting_list", user.id, zone, listed, with_context),
+        lambda: _meeting_rows(user, meetings, zone, list(columns)),
+    )
+    chosen = pick_row(frame, shown, columns, key, _("Select a row to open the meeting."))
+    if chosen is not None:
+        st.switch_page(MEETING_PAGE, query_params={"id": str(chosen)})
+
+
+def _meeting_rows(user, meetings: list[Meeting], zone: str, columns: list[str]):
+    """(the rows with their ids, the rows as shown): upcoming meetings first (soonest first),
+    then the past ones (latest first)."""
+    _ = gettext()
+    lang = language()
     now = clock.now_utc()
     upcoming = [m for m in meetings if m.ends_at >= now]
     past = [m for m in reversed(meetings) if m.ends_at < now]
@@ -80,21 +114,8 @@ def show_meeting_list(
         }
         for m in upcoming + past
     ]
-    columns = {
-        "when": _("Date and time (your time)"),
-        "title": _("Meeting"),
-        "kind": _("Kind of meeting"),
-        "of": _("Network or process"),
-        "minutes": _("Minutes"),
-    }
-    if not with_context:
-        del columns["of"]
     frame = pd.DataFrame(rows, columns=["id", *columns])
-    chosen = pick_row(
-        frame, frame.drop(columns=["id"]), columns, key, _("Select a row to open the meeting.")
-    )
-    if chosen is not None:
-        st.switch_page(MEETING_PAGE, query_params={"id": str(chosen)})
+    return frame, arrow_table(frame.drop(columns=["id"]))
 
 
 def show_when_and_where(meeting: Meeting, zone: str) -> None:

@@ -33,18 +33,21 @@ def show_participants(user, workshop, network, organiser: bool) -> None:
         st.info(_("No participant yet."))
     else:
         st.dataframe(
-            rows_table(
-                [
-                    {
-                        "name": p.name,
-                        "city": p.city_name,
-                        "role": _(PARTICIPANT_ROLE_LABELS[p.role]),
-                        "funded": p.funded,
-                        "agreement": p.agreement,
-                    }
-                    for p in people
-                ],
-                ["name", "city", "role", "funded", "agreement"],
+            kept(
+                ("participants", workshop.id, tuple(people)),
+                lambda: rows_table(
+                    [
+                        {
+                            "name": p.name,
+                            "city": p.city_name,
+                            "role": _(PARTICIPANT_ROLE_LABELS[p.role]),
+                            "funded": p.funded,
+                            "agreement": p.agreement,
+                        }
+                        for p in people
+                    ],
+                    ["name", "city", "role", "funded", "agreement"],
+                ),
             ),
             hide_index=True,
             width="stretch",
@@ -225,17 +228,20 @@ def show_costs(user, workshop, lines, organiser: bool) -> None:
     lang = language()
     if lines:
         st.dataframe(
-            rows_table(
-                [
-                    {
-                        "category": _(BUDGET_CATEGORY_LABELS[line.category]),
-                        "description": line.description,
-                        "funder": _(FUNDER_LABELS[line.funder]),
-                        "planned": i18n.format_money(line.planned, line.currency, lang),
-                    }
-                    for line in lines
-                ],
-                ["category", "description", "funder", "planned"],
+            kept(
+                ("workshop_costs", workshop.id, tuple(lines)),
+                lambda: rows_table(
+                    [
+                        {
+                            "category": _(BUDGET_CATEGORY_LABELS[line.category]),
+                            "description": line.description,
+                            "funder": _(FUNDER_LABELS[line.funder]),
+                            "planned": i18n.format_money(line.planned, line.currency, lang),
+                        }
+                        for line in lines
+                    ],
+                    ["category", "description", "funder", "planned"],
+                ),
             ),
             hide_index=True,
             width="stretch",

@@ -31,6 +31,7 @@ from ovpm.ui import (
     cell_text,
     db,
     gettext,
+    kept,
     language,
     literal,
     rows_table,
@@ -221,7 +222,7 @@ def show_programme(workshop: Workshop, editable: bool, user) -> None:
         editable = st.toggle(_("Edit the programme"), key=f"programme_edit_{workshop.id}")
     if not editable:
         st.dataframe(
-            programme_table(workshop),
+            kept(("programme", workshop.id, workshop.version), lambda: programme_table(workshop)),
             hide_index=True,
             width="stretch",
             column_config=_programme_columns(),
