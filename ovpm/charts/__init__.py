@@ -338,3 +338,47 @@ def _stacked_counts(labels_key: str, sort: tuple[str, ...], colours: tuple[str, 
         .properties(height=200, width="container")
         .to_dict(validate=False)
     )
+
+
+def indicator_chart(values: pd.DataFrame, levels: pd.DataFrame, labels: dict[str, str]) -> dict:
+    """An indicator over time: the measured values (columns: day, value) as a line with points,
+    the baseline and the target (columns: level, value) as dashed rules. `labels`: 'date',
+    'value' (the unit), and the names of the two levels, 'baseline' and 'target'."""
+    return _filled(
+        _indicator_chart(_key(labels)),
+        **{ROWS: _records(values[["day", "value"]]), "levels": _records(levels)},
+    )
+
+
+@lru_cache(maxsize=32)
+def _indicator_chart(labels_key: str) -> dict:
+    labels = json.loads(labels_key)
+    line = (
+        alt.Chart(alt.NamedData(ROWS))
+        .mark_line(point=True, color=HERITAGE_BLUE)
+        .encode(
+            x=alt.X("day:T", title=labels["date"]),
+            y=alt.Y("value:Q", title=labels["value"], scale=alt.Scale(zero=False)),
+            tooltip=[
+                alt.Tooltip("day:T", title=labels["date"]),
+                alt.Tooltip("value:Q", title=labels["value"], format=",.2~f"),
+            ],
+        )
+    )
+    rules = (
+        alt.Chart(alt.NamedData("levels"))
+        .mark_rule(strokeDash=[6, 4])
+        .encode(
+            y="value:Q",
+            color=alt.Color(
+                "level:N",
+                title="",
+                scale=alt.Scale(
+                    domain=[labels["baseline"], labels["target"]], range=[STONE, "#2E7D32"]
+                ),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[alt.Tooltip("level:N", title=""), alt.Tooltip("value:Q", format=",.2~f")],
+        )
+    )
+    return alt.layer(rules, line).properties(height=220, width="container").to_dict(validate=False)

@@ -11,11 +11,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 
 from ovpm.domain import N_
 from ovpm.domain.meetings import Meeting, MeetingKind
+from ovpm.domain.times import add_months
 
 MIN_STEERING_BEFORE_LAUNCH = 2
 PREPARATION_MONTHS = 3
@@ -49,18 +49,6 @@ class ProcessWarning:
     kind: WarningKind
     meeting: Meeting  # the launch event, participatory workshop or restitution event concerned
     params: dict = field(default_factory=dict)  # dates as `date`, counts as `int`
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it has fewer days)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def process_warnings(meetings: list[Meeting], approved_minutes: set[int]) -> list[ProcessWarning]:

@@ -10,6 +10,7 @@ from ovpm.domain.budget import ENTRY_KIND_LABELS
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.diagnosis import ASSESSMENT_MAX_WORDS, Assessment, AssessmentDecision
 from ovpm.domain.errors import FieldError
+from ovpm.domain.indicators import DIRECTION_LABELS
 from ovpm.domain.meetings import Minutes
 from ovpm.domain.models import (
     CONTACT_KIND_LABELS,
@@ -27,11 +28,18 @@ from ovpm.domain.networks import (
     NETWORK_STATUS_LABELS,
     ActionPlan,
 )
+from ovpm.domain.pilot_projects import (
+    ORIGIN_LABELS,
+    PROJECT_STATUS_LABELS,
+    ProgressReport,
+    ProjectDefinition,
+)
 from ovpm.domain.rules import FIELD_LABELS, REQUIRED, TOO_LONG, email_errors
 from ovpm.domain.submissions import (
     AXIS_LABELS,
     KIND_LABELS,
     NAMED_STAFF,
+    PROJECT_KINDS,
     STATUS_LABELS,
     Axis,
     ExpressionOfInterest,
@@ -40,6 +48,7 @@ from ovpm.domain.submissions import (
     Submission,
     SubmissionKind,
     ThemeSheet,
+    content_of,
     count_words,
 )
 from ovpm.domain.workshops import HALF_DAY_LABELS, PARTICIPANT_ROLE_LABELS, WORKSHOP_STATUS_LABELS
@@ -160,6 +169,8 @@ def draft_errors(content) -> list[FieldError]:
         PilotDraftReport: ("objectives", "expected_results", "partners"),
         Minutes: ("text",),
         Assessment: ("achieved", "lessons", "how"),
+        ProjectDefinition: ("objectives", "expected_results", "partners"),
+        ProgressReport: ("done", "difficulties", "next_steps"),
     }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
@@ -249,8 +260,8 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
         return _flatten_deliverable(kind, content)
     if SubmissionKind(kind) == SubmissionKind.MINUTES:
         return _flatten_minutes(Minutes.from_dict(content))
-    if SubmissionKind(kind) == SubmissionKind.ASSESSMENT:
-        return flat_fields(Assessment.from_dict(content).to_dict())
+    if SubmissionKind(kind) in (SubmissionKind.ASSESSMENT, *PROJECT_KINDS):
+        return flat_fields(content_of(kind, content).to_dict())
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)
         return {
@@ -340,14 +351,29 @@ CODED_FIELDS = {
         **NETWORK_STATUS_LABELS,
         **MEMBER_STATUS_LABELS,
         **WORKSHOP_STATUS_LABELS,
+        **PROJECT_STATUS_LABELS,
     },
+    "origin": ORIGIN_LABELS,
+    "direction": DIRECTION_LABELS,
     "role": {**ROLE_LABELS, **PARTICIPANT_ROLE_LABELS},
     "programme[].half": HALF_DAY_LABELS,
     "region": UNESCO_REGIONS,
     "category": BUDGET_CATEGORY_LABELS,
     "funder": FUNDER_LABELS,
 }
-DATE_FIELDS = frozenset({"starts", "ends", "letter_date", "by", "first_day", "last_day"})
+DATE_FIELDS = frozenset(
+    {
+        "starts",
+        "ends",
+        "letter_date",
+        "by",
+        "first_day",
+        "last_day",
+        "period_start",
+        "period_end",
+        "measured_on",
+    }
+)
 DELIVERABLE_FORMS = {
     SubmissionKind.CONSTITUTION_SHEET: ConstitutionSheet,
     SubmissionKind.PRIORITY_PROBLEM: PriorityProblemSheet,

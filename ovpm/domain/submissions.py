@@ -13,6 +13,7 @@ from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, Priori
 from ovpm.domain.diagnosis import Assessment
 from ovpm.domain.meetings import Minutes
 from ovpm.domain.networks import ActionPlan
+from ovpm.domain.pilot_projects import ProgressReport, ProjectDefinition
 
 
 class SubmissionKind(StrEnum):
@@ -24,6 +25,8 @@ class SubmissionKind(StrEnum):
     PILOT_DRAFT = "pilot_draft"
     MINUTES = "minutes"
     ASSESSMENT = "assessment"
+    PROJECT_DEFINITION = "project_definition"
+    PROGRESS_REPORT = "progress_report"
 
 
 KIND_LABELS = {
@@ -35,9 +38,13 @@ KIND_LABELS = {
     SubmissionKind.PILOT_DRAFT: N_("Report on the initial draft of the pilot project"),
     SubmissionKind.MINUTES: N_("Minutes"),
     SubmissionKind.ASSESSMENT: N_("Assessment"),
+    SubmissionKind.PROJECT_DEFINITION: N_("Pilot project definition"),
+    SubmissionKind.PROGRESS_REPORT: N_("Progress report"),
 }
 # Kinds of a network (owned by its pilot city) or of a city's own process.
 PROCESS_KINDS = (SubmissionKind.MINUTES, SubmissionKind.ASSESSMENT)
+# Kinds of a pilot project, owned by the city carrying it (the project keeps their ids).
+PROJECT_KINDS = (SubmissionKind.PROJECT_DEFINITION, SubmissionKind.PROGRESS_REPORT)
 # Kinds that belong to a network and are owned by its pilot city.
 NETWORK_KINDS = (
     SubmissionKind.ACTION_PLAN,
@@ -212,6 +219,8 @@ def content_of(kind: str, data: dict | None):
         SubmissionKind.PILOT_DRAFT: PilotDraftReport,
         SubmissionKind.MINUTES: Minutes,
         SubmissionKind.ASSESSMENT: Assessment,
+        SubmissionKind.PROJECT_DEFINITION: ProjectDefinition,
+        SubmissionKind.PROGRESS_REPORT: ProgressReport,
     }
     return types[SubmissionKind(kind)].from_dict(data)
 

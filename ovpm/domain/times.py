@@ -25,3 +25,15 @@ def is_zone(name: str) -> bool:
 
 _ZONES = frozenset(available_timezones())  # the system's list: 10 ms to read, read once
 ZONE_NAMES = tuple(sorted(_ZONES))
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it has fewer days)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)

@@ -23,6 +23,13 @@ from ovpm.domain.meetings import Minutes, minutes_errors
 from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import plan_errors
 from ovpm.domain.networks import ActionPlan, parse_amount
+from ovpm.domain.pilot_projects import (
+    ProgressReport,
+    ProjectDefinition,
+    ReportValue,
+    definition_errors,
+    report_errors,
+)
 from ovpm.domain.submissions import (
     KIND_LABELS,
     NETWORK_KINDS,
@@ -44,7 +51,7 @@ from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.pdf.workshops import constitution_pdf, pilot_draft_pdf, priority_problem_pdf
 from ovpm.services import budget
 from ovpm.services._common import require, validate
-from ovpm.store import audit, cities, meetings, networks, submissions
+from ovpm.store import audit, cities, meetings, networks, pilot_projects, submissions
 from ovpm.store.db import Database
 
 Content = (
@@ -56,6 +63,8 @@ Content = (
     | PilotDraftReport
     | Minutes
     | Assessment
+    | ProjectDefinition
+    | ProgressReport
 )
 
 
@@ -192,7 +201,32 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
         return minutes_errors(content, people)
     if submission.kind == SubmissionKind.ASSESSMENT:
         return rules.assessment_errors(content)
+    if submission.kind == SubmissionKind.PROJECT_DEFINITION:
+        return definition_errors(content)
+    if submission.kind == SubmissionKind.PROGRESS_REPORT:
+        return report_errors(content)
     return rules.expression_errors(content, today())
+
+
+def _frozen(cur, submission: Submission, content: Content) -> Content:
+    """What a revision freezes: a progress report takes the indicator values of its period as
+    they stand (they are pulled from the data, never retyped)."""
+    if submission.kind != SubmissionKind.PROGRESS_REPORT:
+        return content
+    project_id = pilot_projects.of_submission(cur, submission.id)
+    names = {i.id: i for i in pilot_projects.indicators(cur, project_id)}
+    values = tuple(
+        ReportValue(
+            names[m.indicator_id].name,
+            names[m.indicator_id].unit,
+            m.measured_on,
+            f"{m.value.normalize():f}",
+            m.source,
+        )
+        for m in pilot_projects.measures(cur, project_id)
+        if content.period_start <= m.measured_on <= content.period_end
+    )
+    return dataclasses.replace(content, values=values)
 
 
 def submit(
@@ -213,6 +247,7 @@ def submit(
         _check_version(before, version)
         number = before.revision + 1
         now = now_utc()
+        content = _frozen(cur, before, content)
         submissions.add_revision(cur, before.id, number, content.to_dict(), actor.username, now)
         after = submissions.update(
             cur,
@@ -246,6 +281,8 @@ def _decide(
         )
         if outcome == Status.APPROVED and before.kind == SubmissionKind.ACTION_PLAN:
             _follow_plan_budget(cur, actor, before)
+        if outcome == Status.APPROVED and before.kind == SubmissionKind.PROJECT_DEFINITION:
+            pilot_projects.approve_definition(cur, before.id)
         _audit(
             cur,
             actor,

@@ -180,5 +180,8 @@ _NEXT_ID_SQL = {
         "budget_lines",
         "budget_entries",
         "workshops",
+        "pilot_projects",
+        "project_indicators",
+        "indicator_values",
     )
 }

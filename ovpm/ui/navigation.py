@@ -59,6 +59,21 @@ SCREENS = (
         N_("Quebec Roadmap"),
         ALL_ROLES,
     ),
+    Screen(
+        "pilot_projects",
+        N_("Pilot projects"),
+        ":material/rocket_launch:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+    ),
+    Screen(
+        "pilot_project",
+        N_("Pilot project"),
+        ":material/rocket_launch:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+        hidden=True,
+    ),
     Screen("round_tables", N_("Round tables"), ":material/forum:", N_("Quebec Roadmap"), ALL_ROLES),
     Screen(
         "budget",

@@ -8,18 +8,20 @@ from decimal import Decimal
 from ovpm.domain.deliverables import Indicator as DraftIndicator
 from ovpm.domain.deliverables import PilotDraftReport, Step
 from ovpm.domain.diagnosis import ProjectSeed
-from ovpm.domain.pilot_projects import (
+from ovpm.domain.indicators import (
     Direction,
     Indicator,
     Measure,
+    indicator_errors,
+    measures_from_rows,
+    progress,
+)
+from ovpm.domain.pilot_projects import (
     Origin,
     ProjectDefinition,
     ProjectStatus,
     can_move,
     definition_errors,
-    indicator_errors,
-    measures_from_rows,
-    progress,
 )
 
 D = Decimal

@@ -3,7 +3,8 @@
 from datetime import date, datetime
 
 from ovpm.domain.meetings import Meeting, MeetingKind
-from ovpm.domain.process_warnings import WarningKind, add_months, process_warnings
+from ovpm.domain.process_warnings import WarningKind, process_warnings
+from ovpm.domain.times import add_months
 
 NETWORK = 1
 
