@@ -36,6 +36,9 @@ STAGE_LABELS = {
 }
 
 CITY_STAGES = tuple(Stage)
+# Stages a city reaches through a network only as its pilot city or carrying one of its
+# pilot projects (taking part is not enough).
+LEADERS_STAGES = frozenset({Stage.PILOT_PROJECT, Stage.EVALUATION, Stage.CONTRIBUTION})
 # A network is born from an approved priority theme: its own path starts at 1.3.
 NETWORK_STAGES = tuple(Stage)[2:]
 DUE_HORIZON_DAYS = 30
@@ -105,7 +108,9 @@ def late_and_due(
     for item in items:
         dated = [(stage, targets.get(stage), "") for stage in item.stages] + list(item.pending)
         for stage, target, what in dated:
-            if target is None or stage in item.done:
+            # a stage's own target stops counting once the stage is done; the item's own
+            # dated things (an overdue report) count until they are done themselves
+            if target is None or (stage in item.done and not what):
                 continue
             if target < today:
                 late.append(Deadline(item, stage, target, what))

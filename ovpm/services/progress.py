@@ -23,6 +23,7 @@ from ovpm.domain.models import Milestone, Role, User
 from ovpm.domain.networks import MEMBER_STATUS_LABELS, MemberStatus
 from ovpm.domain.stages import (
     CITY_STAGES,
+    LEADERS_STAGES,
     NETWORK_STAGES,
     STAGE_LABELS,
     Deadline,
@@ -40,10 +41,11 @@ from ovpm.pdf.briefing import briefing_pdf as render_briefing
 from ovpm.services import budget as budget_service
 from ovpm.services import meetings as meeting_service
 from ovpm.services import networks as network_service
+from ovpm.services import progress_reports, workshop_deliverables
 from ovpm.services import submissions as submission_service
-from ovpm.services import workshop_deliverables
 from ovpm.services._common import require, validate
 from ovpm.services.cycle import days_to_congress
+from ovpm.services.progress_reports import NetworkReports
 from ovpm.store import audit, cities, cycles
 from ovpm.store import progress as store
 from ovpm.store.db import Database
@@ -107,8 +109,12 @@ def _first_by(frame: pd.DataFrame, kind: str, column: str) -> dict[int, date]:
     return result
 
 
-def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.DataFrame]:
-    """Every city taking part and every network, with the dates of the stages they reached."""
+def _all_progress(
+    cur, on: date, projects: dict[int, NetworkReports]
+) -> tuple[list[Progress], list[Progress], pd.DataFrame]:
+    """Every city taking part and every network, with the dates of the stages they reached.
+    The stages of step 2 on are reached by a network's pilot city and the cities carrying one
+    of its projects, not by every city taking part."""
     approvals = store.first_approvals(cur)
     networks = store.network_rows(cur)
     meetings = store.meetings(cur)
@@ -120,6 +126,10 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
         reached, pending = workshops.get(row.id, (None, ()))
         if reached is not None:
             done[Stage.WORKSHOP] = reached
+        reports = projects.get(row.id)
+        if reports is not None and reports.reached is not None:
+            done[Stage.PILOT_PROJECT] = reports.reached
+        pending += reports.overdue if reports else ()
         network_items.append(
             Progress(
                 "network",
@@ -134,6 +144,11 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
             )
         )
     by_network = {item.id: item for item in network_items}
+    leaders = {
+        int(row.id): {int(row.pilot_city_id)}
+        | set(projects[row.id].carriers if row.id in projects else ())
+        for row in networks.itertuples()
+    }
     places = store.programme_cities(cur)
     expressions = _first_by(approvals, EXPRESSION, "city_id")
     themes = _first_by(approvals, THEME, "city_id")
@@ -148,7 +163,10 @@ def _all_progress(cur, on: date) -> tuple[list[Progress], list[Progress], pd.Dat
         if row.id in themes:
             done[Stage.PRIORITY_THEME] = themes[row.id]
         for network_id, since in joined.get(int(row.id), []):
+            leads = int(row.id) in leaders.get(network_id, ())
             for stage, day in by_network[network_id].done.items():
+                if stage in LEADERS_STAGES and not leads:
+                    continue
                 reached = max(day, since)
                 done[stage] = min(reached, done.get(stage, reached))
         city_items.append(
@@ -170,8 +188,9 @@ def _progress_of_everyone(db: Database, actor: User, on: date):
     """Every city's and network's progress, computed once per state of the data and day."""
 
     def compute():
+        projects = progress_reports.network_inputs(db, on)
         with db.reading() as cur:
-            cities, networks, places = _all_progress(cur, on)
+            cities, networks, places = _all_progress(cur, on, projects)
         return _with_axes(db, actor, cities), networks, places
 
     return db.derived(("progress", on), compute)

@@ -5,6 +5,7 @@ its period, frozen when it is submitted."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -23,6 +24,7 @@ from ovpm.domain.pilot_projects import (
     ReportState,
     report_state,
 )
+from ovpm.domain.stages import Stage
 from ovpm.domain.submissions import Status, Submission, SubmissionKind
 from ovpm.services._common import require, validate
 from ovpm.services.pilot_projects import access, every_project
@@ -130,6 +132,38 @@ def start_report(db: Database, actor: User, project_id: int, due_on: date) -> Su
         )
         store.insert_report(cur, draft.id, project.id, due_on)
         return draft
+
+
+@dataclass(frozen=True)
+class NetworkReports:
+    """What a network's pilot projects bring to the progress model."""
+
+    reached: date | None  # the first report of a launched project approved
+    overdue: tuple  # (stage, due on, kind) of each overdue report
+    carriers: frozenset[int]  # the cities carrying a project of the network
+
+
+def network_inputs(db: Database, on: date) -> dict[int, NetworkReports]:
+    """network id → its pilot projects' stage day, overdue reports and carrying cities."""
+    with db.reading() as cur:
+        projects = store.every(cur)
+    every = every_slot(db, on)
+    found: dict[int, NetworkReports] = {}
+    for project in projects:
+        current = found.get(project.network_id, NetworkReports(None, (), frozenset()))
+        approved = [s.approved_on for s in every.get(project.id, []) if s.approved_on]
+        reached = current.reached
+        if project.launched_on is not None and approved:
+            reached = min(filter(None, (reached, min(approved))))
+        late = tuple(
+            (Stage.PILOT_PROJECT, s.due_on, str(SubmissionKind.PROGRESS_REPORT))
+            for s in every.get(project.id, [])
+            if s.state == ReportState.OVERDUE
+        )
+        found[project.network_id] = NetworkReports(
+            reached, current.overdue + late, current.carriers | {project.city_id}
+        )
+    return found
 
 
 def reports_frame(

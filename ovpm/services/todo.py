@@ -5,7 +5,8 @@ each item pointing to the screen where it is done. It replaces nothing; it gathe
 - a city user: the unfinished action items they or their city own; their city's submissions in
   draft or returned for changes; the deadlines of their city and of the networks it pilots, late
   or due within 30 days; requests to join their networks to decide (pilot city); the meetings
-  of the coming week they may read.
+  of the coming week they may read; the progress reports of the pilot projects it carries,
+  overdue or due within 30 days.
 - the Secretariat: the review queue (minutes to approve apart), late deadlines across the
   programme and overdue action items.
 - the Advisory Group: submitted submissions they have not commented on yet, and their meetings
@@ -21,10 +22,18 @@ from ovpm.clock import now_utc, today
 from ovpm.domain.meetings import MEETING_KIND_LABELS, Meeting
 from ovpm.domain.models import Role, User
 from ovpm.domain.networks import MemberStatus
-from ovpm.domain.stages import STAGE_LABELS, Deadline, Stage
+from ovpm.domain.pilot_projects import ReportState
+from ovpm.domain.stages import DUE_HORIZON_DAYS, STAGE_LABELS, Deadline, Stage
 from ovpm.domain.submissions import KIND_LABELS, Status, SubmissionKind
 from ovpm.domain.todo import TodoItem, TodoKind, ordered
-from ovpm.services import meetings, networks, progress, submissions
+from ovpm.services import (
+    meetings,
+    networks,
+    pilot_projects,
+    progress,
+    progress_reports,
+    submissions,
+)
 from ovpm.store import submissions as submission_store
 from ovpm.store.db import Database
 
@@ -55,6 +64,7 @@ def _built(db: Database, actor: User) -> list[TodoItem]:
             # a deliverable with its due date is already there
             + [i for i in _to_finish(db, actor) if (i.detail, i.subject) not in dated]
             + deadlines
+            + _reports_due(db, actor)
             + _join_requests(db, actor)
             + _meetings_soon(db, actor, days=7)
         )
@@ -135,7 +145,10 @@ def _to_comment(db: Database, actor: User) -> list[TodoItem]:
 
 def _deadline_item(deadline: Deadline) -> TodoItem:
     item = deadline.progress
-    if item.kind == "network" and deadline.what:
+    if deadline.what == SubmissionKind.PROGRESS_REPORT:
+        page, params = "pages/pilot_projects.py", {}
+        detail = KIND_LABELS[SubmissionKind.PROGRESS_REPORT]
+    elif item.kind == "network" and deadline.what:
         page, params = "pages/deliverable.py", {"network": str(item.id), "kind": deadline.what}
         detail = KIND_LABELS[SubmissionKind(deadline.what)]
     elif item.kind == "network":
@@ -160,9 +173,35 @@ def _deadlines_of_my_city(db: Database, actor: User) -> list[TodoItem]:
     return [
         _deadline_item(d)
         for d in current.late + current.due
-        if (d.progress.kind == "city" and d.progress.id == actor.city_id)
-        or (d.progress.kind == "network" and d.progress.id in piloted)
+        if d.what != SubmissionKind.PROGRESS_REPORT  # the carrying city's own items say it
+        and (
+            (d.progress.kind == "city" and d.progress.id == actor.city_id)
+            or (d.progress.kind == "network" and d.progress.id in piloted)
+        )
     ]
+
+
+def _reports_due(db: Database, actor: User) -> list[TodoItem]:
+    """The progress reports of the projects the city carries, overdue or due within 30 days."""
+    on = today()
+    horizon = on + timedelta(days=DUE_HORIZON_DAYS)
+    items = []
+    for project in pilot_projects.every_project(db, actor):
+        if project.city_id != actor.city_id:
+            continue
+        for slot in progress_reports.slots(db, actor, project):
+            if slot.state in (ReportState.DUE, ReportState.OVERDUE) and slot.due_on <= horizon:
+                items.append(
+                    TodoItem(
+                        TodoKind.DEADLINE,
+                        project.title,
+                        slot.due_on,
+                        "pages/pilot_project.py",
+                        {"id": str(project.id)},
+                        KIND_LABELS[SubmissionKind.PROGRESS_REPORT],
+                    )
+                )
+    return items
 
 
 def _piloted(db: Database, actor: User) -> set[int]:

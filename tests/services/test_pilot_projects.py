@@ -254,3 +254,32 @@ def test_access_matrix(db, actors):
     assert report_service.reports_frame(db, cordoba, "fr").empty
     with pytest.raises(PermissionDenied):
         submission_service.get_submission(db, cordoba, project.definition_id)
+
+
+def test_the_pilot_project_stage_is_reached_exactly_when_its_rule_holds(db, actors, monkeypatch):
+    from ovpm.domain.stages import Stage
+    from ovpm.services import progress as progress_service
+    from ovpm.services import todo as todo_service
+
+    project = launched_project(db, actors)
+    bordeaux, secretariat = actors["bordeaux"], actors["secretariat"]
+
+    def done(kind: str, ident: int) -> dict:
+        current = progress_service.overview(db, secretariat)
+        items = current.cities if kind == "city" else current.networks
+        return next(i for i in items if i.id == ident).done
+
+    assert Stage.PILOT_PROJECT not in done("network", WATER)  # launched, no report approved
+    monkeypatch.setenv("OVPM_TODAY", "2024-06-10")
+    late = progress_service.overview(db, secretariat).late
+    assert any(d.what == "progress_report" and d.progress.id == WATER for d in late)
+    mine = todo_service.my_list(db, bordeaux)
+    assert ("pages/pilot_project.py", date(2024, 6, 1)) in [(i.page, i.due) for i in mine]
+    report = report_service.start_report(db, bordeaux, project.id, date(2024, 6, 1))
+    typed = ProgressReport(date(2024, 3, 1), date(2024, 6, 1), "Maps drawn", "", "")
+    report = submission_service.submit(db, bordeaux, report.id, typed, report.version)
+    assert Stage.PILOT_PROJECT not in done("network", WATER)  # submitted, not approved
+    submission_service.approve(db, secretariat, report.id, report.version)
+    assert done("network", WATER)[Stage.PILOT_PROJECT] == date(2024, 6, 10)
+    assert Stage.PILOT_PROJECT in done("city", bordeaux.city_id)  # the pilot city
+    assert Stage.PILOT_PROJECT not in done("city", actors["bruges"].city_id)  # only takes part
