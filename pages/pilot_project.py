@@ -14,6 +14,7 @@ from ovpm.ui.networks import open_network
 from ovpm.ui.pilot_projects import (
     show_definition,
     show_origin,
+    show_project_budget,
     show_status,
     show_summary,
 )
@@ -51,8 +52,8 @@ if not rights.read:
     show_indicators(user, project, rights)
     st.stop()
 
-definition_tab, indicators_tab, reports_tab = st.tabs(
-    [_("Definition"), _("Indicators"), _("Progress reports")],
+definition_tab, indicators_tab, reports_tab, budget_tab = st.tabs(
+    [_("Definition"), _("Indicators"), _("Progress reports"), _("Budget")],
     key="project_view",
     on_change="rerun",
 )
@@ -65,3 +66,6 @@ if indicators_tab.open:
 if reports_tab.open:
     with reports_tab:
         show_reports(user, project, rights)
+if budget_tab.open:
+    with budget_tab:
+        show_project_budget(user, project)

@@ -19,17 +19,53 @@ from ovpm.domain import N_
 from ovpm.domain.errors import DomainError, FieldError
 from ovpm.domain.models import Role, User
 from ovpm.domain.money import CENT, Rate, convert, rate_on
-from ovpm.domain.networks import BudgetLine, FunderKind
+from ovpm.domain.networks import (
+    BUDGET_CATEGORY_LABELS,
+    CURRENCIES,
+    BudgetLine,
+    FunderKind,
+)
+from ovpm.domain.rules import REQUIRED, TOO_LONG
 
 ZERO = Decimal("0.00")
 REFERENCE_MAX = 200
 
 
 class LineSource(StrEnum):
-    """Where a budget line comes from; missions and pilot projects come later."""
+    """Where a budget line comes from; missions come later."""
 
     ACTION_PLAN = "action_plan"
     WORKSHOP = "workshop"
+    PROJECT = "project"
+
+
+COST_DESCRIPTION_MAX = 200
+
+
+def cost_errors(
+    category: str,
+    description: str,
+    amount: Decimal | None,
+    currency: str,
+    funder: str,
+    funders: tuple[str, ...],
+) -> list[FieldError]:
+    """A cost line added by hand (a workshop's, a pilot project's): a category, a description,
+    an amount above zero, a currency and one of the `funders` allowed."""
+    errors = []
+    if category not in BUDGET_CATEGORY_LABELS:
+        errors.append(FieldError("category", REQUIRED))
+    if not description.strip():
+        errors.append(FieldError("description", REQUIRED))
+    elif len(description) > COST_DESCRIPTION_MAX:
+        errors.append(FieldError("description", TOO_LONG, {"max": COST_DESCRIPTION_MAX}))
+    if amount is None or amount <= 0:
+        errors.append(FieldError("amount", N_("must be an amount greater than zero.")))
+    if currency not in CURRENCIES:
+        errors.append(FieldError("currency", REQUIRED))
+    if funder not in funders:
+        errors.append(FieldError("funder", REQUIRED))
+    return errors
 
 
 class EntryKind(StrEnum):

@@ -34,7 +34,7 @@ from ovpm.pdf.plans import category_label, funder_text
 from ovpm.services import attachments as attachment_service
 from ovpm.services._common import require, validate
 from ovpm.store import attachments as attachment_store
-from ovpm.store import audit, cities, cycles, money
+from ovpm.store import audit, cities, cycles, money, pilot_projects
 from ovpm.store import budget as store
 from ovpm.store.db import Database
 
@@ -51,6 +51,7 @@ MONEY_COLUMNS = (
 LINE_COLUMNS = [
     "id",
     "network",
+    "project",
     "category",
     "description",
     "funder",
@@ -202,6 +203,45 @@ def _audit_line(cur, actor: User, line: TrackedLine, action: str, before) -> Non
         _line_snapshot(line),
         line.owner_city_id,
     )
+
+
+def add_cost_line(
+    cur,
+    actor: User,
+    source: LineSource,
+    network_id: int,
+    owner_city_id: int,
+    key_prefix: str,
+    cost: tuple[str, str, Decimal, str, str],
+) -> TrackedLine:
+    """A cost added by hand (a workshop's, a pilot project's) as a budget line of `source`
+    recorded on by `owner_city_id`, its key starting with `key_prefix`; audited (inside the
+    caller's unit of work, after its access check and validation). `cost`: category,
+    description, amount, currency, funder."""
+    category, description, amount, currency, funder = cost
+    now = now_utc()
+    line = store.insert_line(
+        cur,
+        TrackedLine(
+            0,
+            source,
+            network_id,
+            owner_city_id,
+            key_prefix + rules.new_line_key(),
+            category,
+            description.strip(),
+            funder,
+            None,
+            "",
+            currency,
+            amount.quantize(Decimal("0.01")),
+            now.date(),
+            True,
+        ),
+        now,
+    )
+    _audit_line(cur, actor, line, "create", None)
+    return line
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -385,11 +425,13 @@ def _audit_entry(cur, actor: User, line: TrackedLine, entry: Entry, action: str,
 # --- tables and exports --------------------------------------------------------------------
 
 
-def _line_row(_, names: dict[int, str], f: LineFigures) -> dict:
+def _line_row(_, names: dict[int, str], projects: dict[int, str], f: LineFigures) -> dict:
     line = f.line
+    project = _project_id(line)
     return {
         "id": line.id,
         "network": line.network_name,
+        "project": projects.get(project, "") if project is not None else "",
         "category": category_label(_, line.category),
         "description": line.description,
         "funder": funder_text(_, line, names),
@@ -404,6 +446,13 @@ def _line_row(_, names: dict[int, str], f: LineFigures) -> dict:
         "over_plan": f.over_plan,
         "in_plan": line.in_plan,
     }
+
+
+def _project_id(line: TrackedLine) -> int | None:
+    """The pilot project of a project's line ('project-<id>-…')."""
+    if line.source != LineSource.PROJECT:
+        return None
+    return int(line.line_key.split("-")[1])
 
 
 def _grouped(lines: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -426,7 +475,10 @@ def tables(db: Database, result: Report, language: str) -> dict[str, pd.DataFram
     _ = i18n.translator(language)
     with db.reading() as cur:
         names = cities.names(cur)
-    lines = pd.DataFrame([_line_row(_, names, f) for f in result.lines], columns=LINE_COLUMNS)
+        projects = pilot_projects.titles(cur)
+    lines = pd.DataFrame(
+        [_line_row(_, names, projects, f) for f in result.lines], columns=LINE_COLUMNS
+    )
     by_line = {f.line.id: f.line for f in result.lines}
     entries = pd.DataFrame(
         [_entry_row(_, by_line[e.line_id], e) for e in result.entries],
@@ -439,6 +491,7 @@ def tables(db: Database, result: Report, language: str) -> dict[str, pd.DataFram
     )
     return {
         "by_network": _grouped(lines, "network"),
+        "by_project": _grouped(lines[lines["project"] != ""], "project"),
         "by_category": _grouped(lines, "category"),
         "by_funder": _grouped(lines, "funder"),
         "by_month": months,
@@ -472,6 +525,7 @@ def column_labels(_, reporting: str) -> dict[str, str]:
         "id": _("No."),
         "line_id": _("Line"),
         "network": _("Network"),
+        "project": _("Pilot project"),
         "category": _("Category"),
         "description": _("Description"),
         "funder": _("Funder"),
@@ -502,6 +556,7 @@ def sheet_titles(_) -> dict[str, str]:
     """View name → its title (tabs on screen, sheets of the workbook)."""
     return {
         "by_network": _("By network"),
+        "by_project": _("By project"),
         "by_category": _("By category"),
         "by_funder": _("By funder"),
         "by_month": _("By month"),

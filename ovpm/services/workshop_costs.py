@@ -5,25 +5,20 @@ commitments and expenses, and follow the budget access rules (SPEC.md §1)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from ovpm.clock import now_utc
-from ovpm.domain import N_, network_rules
-from ovpm.domain.budget import LineSource, TrackedLine, can_read_line, new_line_key
-from ovpm.domain.errors import FieldError
+from ovpm.domain import network_rules
+from ovpm.domain.budget import LineSource, TrackedLine, can_read_line, cost_errors
 from ovpm.domain.models import Role, User
-from ovpm.domain.networks import BUDGET_CATEGORY_LABELS, CURRENCIES, FunderKind, parse_amount
-from ovpm.domain.rules import REQUIRED, TOO_LONG
+from ovpm.domain.networks import FunderKind, parse_amount
 from ovpm.domain.workshops import Workshop
+from ovpm.services import budget
 from ovpm.services._common import require, validate
 from ovpm.services.workshops import get_workshop
-from ovpm.store import audit, networks
 from ovpm.store import budget as budget_store
+from ovpm.store import networks
 from ovpm.store import workshops as store
 from ovpm.store.db import Database
 
 COST_FUNDERS = (FunderKind.SECRETARIAT, FunderKind.PILOT)
-COST_DESCRIPTION_MAX = 200
 
 
 def _cost_prefix(workshop: Workshop) -> str:
@@ -44,25 +39,6 @@ def costs(db: Database, actor: User, workshop_id: int) -> list[TrackedLine]:
     ]
 
 
-def cost_errors(
-    category: str, description: str, amount: Decimal | None, currency: str, funder: str
-):
-    errors = []
-    if category not in BUDGET_CATEGORY_LABELS:
-        errors.append(FieldError("category", REQUIRED))
-    if not description.strip():
-        errors.append(FieldError("description", REQUIRED))
-    elif len(description) > COST_DESCRIPTION_MAX:
-        errors.append(FieldError("description", TOO_LONG, {"max": COST_DESCRIPTION_MAX}))
-    if amount is None or amount <= 0:
-        errors.append(FieldError("amount", N_("must be an amount greater than zero.")))
-    if currency not in CURRENCIES:
-        errors.append(FieldError("currency", REQUIRED))
-    if funder not in COST_FUNDERS:
-        errors.append(FieldError("funder", REQUIRED))
-    return errors
-
-
 def add_cost(
     db: Database,
     actor: User,
@@ -78,7 +54,7 @@ def add_cost(
     Secretariat, counts against its envelope. The Secretariat records the lines it funds; the
     pilot city records its own contributions."""
     value = parse_amount(amount)
-    validate(cost_errors(category, description or "", value, currency, funder))
+    validate(cost_errors(category, description or "", value, currency, funder, COST_FUNDERS))
     with db.unit_of_work() as cur:
         workshop = store.get(cur, workshop_id)
         network = networks.get(cur, workshop.network_id)
@@ -86,43 +62,12 @@ def add_cost(
             actor.role == Role.SECRETARIAT
             or (network_rules.is_pilot(actor, network) and funder == FunderKind.PILOT)
         )
-        now = now_utc()
-        line = budget_store.insert_line(
+        return budget.add_cost_line(
             cur,
-            TrackedLine(
-                0,
-                LineSource.WORKSHOP,
-                network.id,
-                network.pilot_city_id,
-                _cost_prefix(workshop) + new_line_key(),
-                category,
-                description.strip(),
-                funder,
-                None,
-                "",
-                currency,
-                value.quantize(Decimal("0.01")),
-                now.date(),
-                True,
-            ),
-            now,
-        )
-        audit.record(
-            cur,
-            actor.id,
-            actor.username,
-            "budget_line",
-            line.id,
-            "create",
-            None,
-            {
-                "network_id": network.id,
-                "category": category,
-                "description": line.description,
-                "funder": funder,
-                "currency": currency,
-                "planned": line.planned,
-            },
+            actor,
+            LineSource.WORKSHOP,
+            network.id,
             network.pilot_city_id,
+            _cost_prefix(workshop),
+            (category, description, value, currency, funder),
         )
-    return line

@@ -58,6 +58,11 @@ def by_origin(cur, origin: str, origin_id: int) -> Project | None:
     return _project(row) if row else None
 
 
+def titles(cur) -> dict[int, str]:
+    """project id → its title."""
+    return {project.id: project.title for project in every(cur)}
+
+
 def members_by_network(cur) -> dict[int, frozenset[int]]:
     """network id → the cities taking part in it."""
     rows = cur.execute(

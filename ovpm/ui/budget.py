@@ -22,6 +22,7 @@ from ovpm.domain.networks import (
 from ovpm.services import budget as budget_service
 from ovpm.services import money as money_service
 from ovpm.services.budget import Filters, Report
+from ovpm.ui.forms import FormMessages
 from ovpm.ui.networks import label_of
 
 MEASURES = ("planned", "committed", "spent")
@@ -417,3 +418,62 @@ def save_rate(db, user, currency: str, valid_from, rate_text: str) -> None:
         ui.show_error(error)
     else:
         ui.saved_and_reset("budget_rate", _("Rate saved."))
+
+
+def show_cost_lines(lines: list[TrackedLine], key: tuple) -> None:
+    """Cost lines added by hand (a workshop's, a pilot project's): category, description,
+    funder and planned amount; their entries are recorded in Budget tracking."""
+    _ = ui.gettext()
+    lang = ui.language()
+    if not lines:
+        return
+    st.dataframe(
+        ui.kept(
+            (*key, tuple(lines)),
+            lambda: ui.rows_table(
+                [
+                    {
+                        "category": _(BUDGET_CATEGORY_LABELS[line.category]),
+                        "description": line.description,
+                        "funder": _(FUNDER_LABELS[line.funder]),
+                        "planned": i18n.format_money(line.planned, line.currency, lang),
+                    }
+                    for line in lines
+                ],
+                ["category", "description", "funder", "planned"],
+            ),
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "category": _("Category"),
+            "description": _("Description"),
+            "funder": _("Funder"),
+            "planned": _("Planned"),
+        },
+    )
+    st.caption(_("Commitments and expenses are recorded on these lines in Budget tracking."))
+
+
+def show_cost_form(key: str, funders, add) -> None:
+    """The form of a new cost line; `add(category, description, amount, currency, funder)`
+    saves it through its service."""
+    _ = ui.gettext()
+    messages = FormMessages()
+    with st.form(key):
+        left, middle, right = st.columns([2, 1, 1])
+        category = left.selectbox(
+            _("Category"),
+            list(BUDGET_CATEGORY_LABELS),
+            format_func=lambda c: _(BUDGET_CATEGORY_LABELS[c]),
+        )
+        amount = middle.text_input(_("Amount"), placeholder="2400.00")
+        currency = right.selectbox(_("Currency"), CURRENCIES)
+        messages.field("category", "amount", "currency")
+        description = st.text_input(_("Description"), max_chars=200)
+        messages.field("description")
+        funder = st.selectbox(_("Funder"), list(funders), format_func=lambda f: _(FUNDER_LABELS[f]))
+        messages.field("funder")
+        messages.buttons()
+        if st.form_submit_button(_("Add the cost"), type="primary"):
+            messages.run(lambda: add(category, description, amount, currency, funder), _("Saved."))

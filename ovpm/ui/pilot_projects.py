@@ -22,6 +22,7 @@ from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
 from ovpm.services import indicators as indicator_service
 from ovpm.services import pilot_projects as service
 from ovpm.services import progress_reports as report_service
+from ovpm.services import project_costs
 from ovpm.services import submissions as submission_service
 from ovpm.ui import (
     cell_date,
@@ -35,6 +36,7 @@ from ovpm.ui import (
     run_action,
     show_error,
 )
+from ovpm.ui.budget import show_cost_form, show_cost_lines
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.submissions import (
     form_prefix,
@@ -319,3 +321,24 @@ def _definition_form(user, opened) -> None:
             content.currency,
         )
         save_or_submit(user, opened, typed, submit, EDITING, messages)
+
+
+def show_project_budget(user, project: Project) -> None:
+    """The project's budget lines to those the budget rules let read them; the Secretariat and
+    the carrying city add costs."""
+    _ = gettext()
+    lines = project_costs.costs(db(), user, project)
+    if not lines:
+        st.info(_("No budget line of this project that you may read."))
+    show_cost_lines(lines, ("project_costs", project.id))
+    if user.role == Role.SECRETARIAT or user.city_id == project.city_id:
+        box = st.expander(_("Add a cost"), key="project_cost_open", on_change="rerun")
+        if box.open:
+            with box:
+                show_cost_form(
+                    f"project_cost_{project.id}",
+                    project_costs.funders_for(user),
+                    lambda *cost: project_costs.add_cost(db(), user, project.id, *cost),
+                )
+    if st.button(_("Open Budget tracking"), icon=":material/account_balance_wallet:"):
+        st.switch_page("pages/budget.py")

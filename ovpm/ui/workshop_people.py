@@ -7,7 +7,6 @@ import streamlit as st
 
 from ovpm import i18n
 from ovpm.domain.models import Role
-from ovpm.domain.networks import BUDGET_CATEGORY_LABELS, CURRENCIES, FUNDER_LABELS
 from ovpm.domain.workshops import (
     FUNDED_LIMITS,
     PARTICIPANT_ROLE_LABELS,
@@ -19,6 +18,7 @@ from ovpm.services import workshop_costs
 from ovpm.services import workshops as service
 from ovpm.services.contacts import ContactFilter
 from ovpm.ui import db, gettext, kept, language, literal, rows_table, run_action
+from ovpm.ui.budget import show_cost_form, show_cost_lines
 from ovpm.ui.forms import FormMessages
 
 MATCHED_ROLES = (ParticipantRole.INTERNATIONAL_EXPERT, ParticipantRole.ADVISORY_MEMBER)
@@ -224,68 +224,14 @@ def show_add_form(user, workshop, people) -> None:
 def show_costs(user, workshop, lines, organiser: bool) -> None:
     """The workshop's budget lines (they also show in Budget tracking); the Secretariat adds
     the lines it funds, the pilot city its own contributions."""
-    _ = gettext()
-    lang = language()
-    if lines:
-        st.dataframe(
-            kept(
-                ("workshop_costs", workshop.id, tuple(lines)),
-                lambda: rows_table(
-                    [
-                        {
-                            "category": _(BUDGET_CATEGORY_LABELS[line.category]),
-                            "description": line.description,
-                            "funder": _(FUNDER_LABELS[line.funder]),
-                            "planned": i18n.format_money(line.planned, line.currency, lang),
-                        }
-                        for line in lines
-                    ],
-                    ["category", "description", "funder", "planned"],
-                ),
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "category": _("Category"),
-                "description": _("Description"),
-                "funder": _("Funder"),
-                "planned": _("Planned"),
-            },
-        )
-        st.caption(_("Commitments and expenses are recorded on these lines in Budget tracking."))
+    show_cost_lines(lines, ("workshop_costs", workshop.id))
     if not organiser:
         return
-    box = st.expander(_("Add a cost"), key="workshop_cost_open", on_change="rerun")
+    box = st.expander(gettext()("Add a cost"), key="workshop_cost_open", on_change="rerun")
     if box.open:
         with box:
-            show_cost_form(user, workshop)
-
-
-def show_cost_form(user, workshop) -> None:
-    _ = gettext()
-    funders = list(
-        workshop_costs.COST_FUNDERS if user.role == Role.SECRETARIAT else ("pilot_city",)
-    )
-    messages = FormMessages()
-    with st.form(f"workshop_cost_{workshop.id}"):
-        left, middle, right = st.columns([2, 1, 1])
-        category = left.selectbox(
-            _("Category"),
-            list(BUDGET_CATEGORY_LABELS),
-            format_func=lambda c: _(BUDGET_CATEGORY_LABELS[c]),
-        )
-        amount = middle.text_input(_("Amount"), placeholder="2400.00")
-        currency = right.selectbox(_("Currency"), CURRENCIES)
-        messages.field("category", "amount", "currency")
-        description = st.text_input(_("Description"), max_chars=200)
-        messages.field("description")
-        funder = st.selectbox(_("Funder"), funders, format_func=lambda f: _(FUNDER_LABELS[f]))
-        messages.field("funder")
-        messages.buttons()
-        if st.form_submit_button(_("Add the cost"), type="primary"):
-            messages.run(
-                lambda: workshop_costs.add_cost(
-                    db(), user, workshop.id, category, description, amount, currency, funder
-                ),
-                _("Saved."),
+            show_cost_form(
+                f"workshop_cost_{workshop.id}",
+                workshop_costs.COST_FUNDERS if user.role == Role.SECRETARIAT else ("pilot_city",),
+                lambda *cost: workshop_costs.add_cost(db(), user, workshop.id, *cost),
             )

@@ -283,3 +283,33 @@ def test_the_pilot_project_stage_is_reached_exactly_when_its_rule_holds(db, acto
     assert done("network", WATER)[Stage.PILOT_PROJECT] == date(2024, 6, 10)
     assert Stage.PILOT_PROJECT in done("city", bordeaux.city_id)  # the pilot city
     assert Stage.PILOT_PROJECT not in done("city", actors["bruges"].city_id)  # only takes part
+
+
+def test_project_costs_join_the_budget_tracking(db, actors):
+    from ovpm.services import budget as budget_service
+    from ovpm.services import project_costs
+
+    project = launched_project(db, actors)
+    bordeaux, secretariat = actors["bordeaux"], actors["secretariat"]
+    line = project_costs.add_cost(
+        db, bordeaux, project.id, "materials", "Flood sensors", "4800", "EUR", "pilot_city"
+    )
+    with pytest.raises(PermissionDenied):  # only the Secretariat records what it funds
+        project_costs.add_cost(
+            db, bordeaux, project.id, "travel", "Experts", "900", "EUR", "general_secretariat"
+        )
+    project_costs.add_cost(
+        db, secretariat, project.id, "travel", "Experts", "900", "EUR", "general_secretariat"
+    )
+    with pytest.raises(ValidationError):
+        project_costs.add_cost(db, bordeaux, project.id, "materials", "", "-1", "EUR", "pilot_city")
+    assert [c.description for c in project_costs.costs(db, bordeaux, project)][
+        0
+    ] == line.description
+    views = budget_service.tables(db, budget_service.report(db, secretariat), "en")
+    by_project = views["by_project"]
+    assert list(by_project["project"]) == [project.title]
+    assert by_project["planned"].iloc[0] > 0
+    assert project_costs.costs(db, actors["bruges"], project) == []  # a member: no budget line
+    with pytest.raises(PermissionDenied):
+        project_costs.costs(db, actors["cordoba"], project)
