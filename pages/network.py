@@ -34,6 +34,7 @@ from ovpm.ui.networks import (
     three_times,
 )
 from ovpm.ui.submissions import axis_label, show_history
+from ovpm.ui.pilot_projects import show_network_links
 from ovpm.ui.workshops import show_workshop_view
 
 user = require_role(*roles_of("network"))
@@ -60,6 +61,7 @@ st.caption(
     + _("Stage: {stage}", stage=stage_label(_, network_stages(db, user).get(network.id)))
 )
 
+show_network_links(user, network.id)
 
 tab_members, tab_plan, tab_calendar, tab_meetings, tab_workshop, tab_history = st.tabs(
     [

@@ -8,6 +8,7 @@ from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.errors import NotFound
 from ovpm.services import pilot_projects as service
+from ovpm.ui.congress import show_project_evaluation
 from ovpm.ui.indicators import show_indicators
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import open_network
@@ -52,8 +53,8 @@ if not rights.read:
     show_indicators(user, project, rights)
     st.stop()
 
-definition_tab, indicators_tab, reports_tab, budget_tab = st.tabs(
-    [_("Definition"), _("Indicators"), _("Progress reports"), _("Budget")],
+definition_tab, indicators_tab, reports_tab, budget_tab, evaluation_tab = st.tabs(
+    [_("Definition"), _("Indicators"), _("Progress reports"), _("Budget"), _("Evaluation")],
     key="project_view",
     on_change="rerun",
 )
@@ -69,3 +70,6 @@ if reports_tab.open:
 if budget_tab.open:
     with budget_tab:
         show_project_budget(user, project)
+if evaluation_tab.open:
+    with evaluation_tab:
+        show_project_evaluation(user, project, rights.edit)

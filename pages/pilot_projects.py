@@ -8,6 +8,7 @@ from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.services import pilot_projects as service
+from ovpm.ui.congress import show_contributions
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.pilot_projects import show_project_list, show_start
 from ovpm.ui.progress_reports import show_programme_reports
@@ -31,8 +32,10 @@ if user.role != Role.ADVISORY:
         with box:
             show_start(user)
 
-projects_tab, reports_tab = st.tabs(
-    [_("Projects"), _("Progress reports")], key="pilot_projects_view", on_change="rerun"
+projects_tab, reports_tab, congress_tab = st.tabs(
+    [_("Projects"), _("Progress reports"), _("New Urban Project")],
+    key="pilot_projects_view",
+    on_change="rerun",
 )
 if projects_tab.open:
     with projects_tab:
@@ -40,3 +43,6 @@ if projects_tab.open:
 if reports_tab.open:
     with reports_tab:
         show_programme_reports(user)
+if congress_tab.open:
+    with congress_tab:
+        show_contributions(user)

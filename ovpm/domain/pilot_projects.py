@@ -198,6 +198,7 @@ class Project:
     city_name: str = ""
     network_name: str = ""
     pilot_city_id: int | None = None
+    evaluation_id: int | None = None
 
     @property
     def schedule(self) -> ReportSchedule:

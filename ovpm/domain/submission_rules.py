@@ -7,6 +7,7 @@ from datetime import date
 
 from ovpm.domain import N_
 from ovpm.domain.budget import ENTRY_KIND_LABELS
+from ovpm.domain.congress import Contribution, Evaluation
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.diagnosis import ASSESSMENT_MAX_WORDS, Assessment, AssessmentDecision
 from ovpm.domain.errors import FieldError
@@ -37,6 +38,7 @@ from ovpm.domain.pilot_projects import (
 from ovpm.domain.rules import FIELD_LABELS, REQUIRED, TOO_LONG, email_errors
 from ovpm.domain.submissions import (
     AXIS_LABELS,
+    CONGRESS_KINDS,
     KIND_LABELS,
     NAMED_STAFF,
     PROJECT_KINDS,
@@ -171,6 +173,8 @@ def draft_errors(content) -> list[FieldError]:
         Assessment: ("achieved", "lessons", "how"),
         ProjectDefinition: ("objectives", "expected_results", "partners"),
         ProgressReport: ("done", "difficulties", "next_steps"),
+        Evaluation: ("lessons", "differently", "recommendations"),
+        Contribution: ("introduction", "conclusions"),
     }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
@@ -260,7 +264,7 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
         return _flatten_deliverable(kind, content)
     if SubmissionKind(kind) == SubmissionKind.MINUTES:
         return _flatten_minutes(Minutes.from_dict(content))
-    if SubmissionKind(kind) in (SubmissionKind.ASSESSMENT, *PROJECT_KINDS):
+    if SubmissionKind(kind) in (SubmissionKind.ASSESSMENT, *PROJECT_KINDS, *CONGRESS_KINDS):
         return flat_fields(content_of(kind, content).to_dict())
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)

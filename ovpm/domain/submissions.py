@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
 from ovpm.domain import N_
+from ovpm.domain.congress import Contribution, Evaluation
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.diagnosis import Assessment
 from ovpm.domain.meetings import Minutes
@@ -27,6 +28,9 @@ class SubmissionKind(StrEnum):
     ASSESSMENT = "assessment"
     PROJECT_DEFINITION = "project_definition"
     PROGRESS_REPORT = "progress_report"
+    PROJECT_EVALUATION = "project_evaluation"
+    NETWORK_EVALUATION = "network_evaluation"
+    CONTRIBUTION = "contribution"
 
 
 KIND_LABELS = {
@@ -40,11 +44,20 @@ KIND_LABELS = {
     SubmissionKind.ASSESSMENT: N_("Assessment"),
     SubmissionKind.PROJECT_DEFINITION: N_("Pilot project definition"),
     SubmissionKind.PROGRESS_REPORT: N_("Progress report"),
+    SubmissionKind.PROJECT_EVALUATION: N_("Evaluation of the pilot project"),
+    SubmissionKind.NETWORK_EVALUATION: N_("Evaluation of the network"),
+    SubmissionKind.CONTRIBUTION: N_("Contribution to the New Urban Project"),
 }
 # Kinds of a network (owned by its pilot city) or of a city's own process.
 PROCESS_KINDS = (SubmissionKind.MINUTES, SubmissionKind.ASSESSMENT)
 # Kinds of a pilot project, owned by the city carrying it (the project keeps their ids).
-PROJECT_KINDS = (SubmissionKind.PROJECT_DEFINITION, SubmissionKind.PROGRESS_REPORT)
+PROJECT_KINDS = (
+    SubmissionKind.PROJECT_DEFINITION,
+    SubmissionKind.PROGRESS_REPORT,
+    SubmissionKind.PROJECT_EVALUATION,
+)
+# Step 3 and the Congress: a network's evaluation and contribution, owned by its pilot city.
+CONGRESS_KINDS = (SubmissionKind.NETWORK_EVALUATION, SubmissionKind.CONTRIBUTION)
 # Kinds that belong to a network and are owned by its pilot city.
 NETWORK_KINDS = (
     SubmissionKind.ACTION_PLAN,
@@ -221,6 +234,9 @@ def content_of(kind: str, data: dict | None):
         SubmissionKind.ASSESSMENT: Assessment,
         SubmissionKind.PROJECT_DEFINITION: ProjectDefinition,
         SubmissionKind.PROGRESS_REPORT: ProgressReport,
+        SubmissionKind.PROJECT_EVALUATION: Evaluation,
+        SubmissionKind.NETWORK_EVALUATION: Evaluation,
+        SubmissionKind.CONTRIBUTION: Contribution,
     }
     return types[SubmissionKind(kind)].from_dict(data)
 

@@ -119,6 +119,8 @@ def _all_progress(
     networks = store.network_rows(cur)
     meetings = store.meetings(cur)
     plans = _first_by(approvals, PLAN, "network_id")
+    evaluations = _first_by(approvals, SubmissionKind.NETWORK_EVALUATION, "network_id")
+    contributions = _first_by(approvals, SubmissionKind.CONTRIBUTION, "network_id")
     workshops = workshop_deliverables.held_progress(cur)
     network_items = []
     for row in networks.itertuples():
@@ -129,6 +131,12 @@ def _all_progress(
         reports = projects.get(row.id)
         if reports is not None and reports.reached is not None:
             done[Stage.PILOT_PROJECT] = reports.reached
+        for stage, approved in (
+            (Stage.EVALUATION, evaluations),
+            (Stage.CONTRIBUTION, contributions),
+        ):
+            if row.id in approved:
+                done[stage] = approved[row.id]
         pending += reports.overdue if reports else ()
         network_items.append(
             Progress(

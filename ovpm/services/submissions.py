@@ -15,6 +15,7 @@ from ovpm import i18n
 from ovpm.clock import now_utc, today
 from ovpm.domain import N_
 from ovpm.domain import submission_rules as rules
+from ovpm.domain.congress import Contribution, Evaluation, contribution_errors, evaluation_errors
 from ovpm.domain.deliverable_rules import deliverable_errors
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.diagnosis import Assessment
@@ -24,17 +25,22 @@ from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import plan_errors
 from ovpm.domain.networks import ActionPlan, parse_amount
 from ovpm.domain.pilot_projects import (
+    PROJECT_STATUS_LABELS,
     ProgressReport,
     ProjectDefinition,
-    ReportValue,
+    ProjectStatus,
     definition_errors,
     report_errors,
 )
 from ovpm.domain.submissions import (
+    AXIS_LABELS,
+    CONGRESS_KINDS,
     KIND_LABELS,
     NETWORK_KINDS,
     PROCESS_KINDS,
+    PROJECT_KINDS,
     STATUS_LABELS,
+    Axis,
     ExpressionOfInterest,
     Revision,
     Status,
@@ -45,11 +51,13 @@ from ovpm.domain.submissions import (
 )
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.collective import assessment_pdf
+from ovpm.pdf.congress import contribution_pdf
 from ovpm.pdf.meetings import minutes_pdf
 from ovpm.pdf.plans import plan_pdf
+from ovpm.pdf.projects import definition_pdf, evaluation_pdf, report_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.pdf.workshops import constitution_pdf, pilot_draft_pdf, priority_problem_pdf
-from ovpm.services import budget
+from ovpm.services import assembled, budget
 from ovpm.services._common import require, validate
 from ovpm.store import audit, cities, meetings, networks, pilot_projects, submissions
 from ovpm.store.db import Database
@@ -65,6 +73,8 @@ Content = (
     | Assessment
     | ProjectDefinition
     | ProgressReport
+    | Evaluation
+    | Contribution
 )
 
 
@@ -135,7 +145,7 @@ def start_submission(
     action plan belongs to its network and is owned by the pilot city)."""
     require(rules.can_write_for(actor, city_id))
     with db.unit_of_work() as cur:
-        if SubmissionKind(kind) in NETWORK_KINDS:
+        if SubmissionKind(kind) in NETWORK_KINDS + CONGRESS_KINDS:
             # an action plan or a workshop deliverable belongs to one network and is owned by
             # its pilot city
             require(
@@ -205,28 +215,11 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
         return definition_errors(content)
     if submission.kind == SubmissionKind.PROGRESS_REPORT:
         return report_errors(content)
+    if submission.kind in (SubmissionKind.PROJECT_EVALUATION, SubmissionKind.NETWORK_EVALUATION):
+        return evaluation_errors(content)
+    if submission.kind == SubmissionKind.CONTRIBUTION:
+        return contribution_errors(content)
     return rules.expression_errors(content, today())
-
-
-def _frozen(cur, submission: Submission, content: Content) -> Content:
-    """What a revision freezes: a progress report takes the indicator values of its period as
-    they stand (they are pulled from the data, never retyped)."""
-    if submission.kind != SubmissionKind.PROGRESS_REPORT:
-        return content
-    project_id = pilot_projects.of_submission(cur, submission.id)
-    names = {i.id: i for i in pilot_projects.indicators(cur, project_id)}
-    values = tuple(
-        ReportValue(
-            names[m.indicator_id].name,
-            names[m.indicator_id].unit,
-            m.measured_on,
-            f"{m.value.normalize():f}",
-            m.source,
-        )
-        for m in pilot_projects.measures(cur, project_id)
-        if content.period_start <= m.measured_on <= content.period_end
-    )
-    return dataclasses.replace(content, values=values)
 
 
 def submit(
@@ -247,7 +240,7 @@ def submit(
         _check_version(before, version)
         number = before.revision + 1
         now = now_utc()
-        content = _frozen(cur, before, content)
+        content = assembled.frozen(cur, before, content)
         submissions.add_revision(cur, before.id, number, content.to_dict(), actor.username, now)
         after = submissions.update(
             cur,
@@ -486,6 +479,24 @@ def submission_pdf(
     return render_pdf(db, submission, content, number, status, language)
 
 
+def pdf_labels(language: str):
+    """The translated names a Congress document shows: an axis, a project status, a share."""
+    _ = i18n.translator(language)
+
+    def axis_label(axis) -> str:
+        if axis not in {int(a) for a in Axis}:
+            return ""
+        return _("Axis {n}", n=axis) + " — " + _(AXIS_LABELS[Axis(axis)])
+
+    def status_label(code: str) -> str:
+        return _(PROJECT_STATUS_LABELS[ProjectStatus(code)]) if code else ""
+
+    def percent(share: str) -> str:
+        return i18n.format_percent(float(share), language)
+
+    return axis_label, status_label, percent
+
+
 def render_pdf(
     db: Database,
     submission: Submission,
@@ -510,6 +521,18 @@ def render_pdf(
         footer_left=i18n.format_day(today(), language),
     )
     typed = content_of(submission.kind, content)
+    day = lambda d: i18n.format_day(d, language, "medium")  # noqa: E731
+    if submission.kind in PROJECT_KINDS + CONGRESS_KINDS and number is None:
+        with db.reading() as cur:  # a working copy shows what it would take from the data now
+            typed = assembled.frozen(cur, submission, typed)
+    if submission.kind == SubmissionKind.PROJECT_DEFINITION:
+        return definition_pdf(typed, info, _, day)
+    if submission.kind == SubmissionKind.PROGRESS_REPORT:
+        return report_pdf(typed, info, _, day)
+    if submission.kind in (SubmissionKind.PROJECT_EVALUATION, SubmissionKind.NETWORK_EVALUATION):
+        return evaluation_pdf(typed, info, _, pdf_labels(language)[2])
+    if submission.kind == SubmissionKind.CONTRIBUTION:
+        return contribution_pdf(typed, typed.assembled, info, _, pdf_labels(language))
     if submission.kind == SubmissionKind.MINUTES:
         return minutes_pdf(typed, info, _, lambda day: i18n.format_iso_day(day, language))
     if submission.kind == SubmissionKind.ASSESSMENT:

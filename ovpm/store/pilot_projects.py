@@ -14,7 +14,8 @@ _SELECT = (
     "SELECT p.id, p.network_id, p.city_id, p.status, p.origin, p.origin_id, p.definition_id, "
     "coalesce(json_extract_string(r.content, '$.title'), "
     "json_extract_string(s.content, '$.title'), ''), p.launched_on, p.report_every_months, "
-    "p.report_dates, p.version, c.name, n.name, n.pilot_city_id FROM pilot_projects p "
+    "p.report_dates, p.version, c.name, n.name, n.pilot_city_id, p.evaluation_id "
+    "FROM pilot_projects p "
     "JOIN submissions s ON s.id = p.definition_id "
     "LEFT JOIN submission_revisions r ON r.submission_id = s.id "
     "AND r.number = s.approved_revision "
@@ -94,9 +95,9 @@ def unstarted_seeds(cur) -> list[tuple[int, str, int, str, int]]:
 
 
 def of_submission(cur, submission_id: int) -> int | None:
-    """The project whose definition or progress report this submission is."""
+    """The project whose definition, progress report or evaluation this submission is."""
     row = cur.execute(
-        "SELECT id FROM pilot_projects WHERE definition_id = ? UNION ALL "
+        "SELECT id FROM pilot_projects WHERE ? IN (definition_id, evaluation_id) UNION ALL "
         "SELECT project_id FROM progress_reports WHERE submission_id = ?",
         [submission_id, submission_id],
     ).fetchone()
@@ -121,6 +122,13 @@ def insert(cur, project: Project, at: datetime) -> int:
         ],
     )
     return project_id
+
+
+def set_evaluation(cur, project_id: int, submission_id: int) -> None:
+    """Link the project to its evaluation's submission."""
+    cur.execute(
+        "UPDATE pilot_projects SET evaluation_id = ? WHERE id = ?", [submission_id, project_id]
+    )
 
 
 def approve_definition(cur, definition_id: int) -> None:

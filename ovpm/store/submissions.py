@@ -211,3 +211,15 @@ def approved_theme_sheets(cur) -> list[tuple[int, str, str, dict]]:
         "ORDER BY c.name"
     ).fetchall()
     return [(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+
+def approved_content(cur, kind: str, network_id: int) -> dict | None:
+    """The approved revision's content of a network's latest submission of a kind that has
+    one."""
+    row = cur.execute(
+        "SELECT r.content FROM submissions s JOIN submission_revisions r "
+        "ON r.submission_id = s.id AND r.number = s.approved_revision "
+        "WHERE s.kind = ? AND s.network_id = ? ORDER BY s.id DESC LIMIT 1",
+        [kind, network_id],
+    ).fetchone()
+    return json.loads(row[0]) if row else None

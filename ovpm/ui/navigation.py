@@ -74,6 +74,14 @@ SCREENS = (
         ALL_ROLES,
         hidden=True,
     ),
+    Screen(
+        "contribution",
+        N_("Evaluation and contribution"),
+        ":material/flag:",
+        N_("Quebec Roadmap"),
+        ALL_ROLES,
+        hidden=True,
+    ),
     Screen("round_tables", N_("Round tables"), ":material/forum:", N_("Quebec Roadmap"), ALL_ROLES),
     Screen(
         "budget",

@@ -342,3 +342,19 @@ def show_project_budget(user, project: Project) -> None:
                 )
     if st.button(_("Open Budget tracking"), icon=":material/account_balance_wallet:"):
         st.switch_page("pages/budget.py")
+
+
+def show_network_links(user, network_id: int) -> None:
+    """The network's pilot projects, and its evaluation and contribution."""
+    _ = gettext()
+    row = st.container(horizontal=True)
+    for project in service.every_project(db(), user, network_id):
+        if row.button(
+            _("Pilot project: {title}", title=literal(project.title)),
+            icon=":material/rocket_launch:",
+            type="tertiary",
+            key=f"network_project_{project.id}",
+        ):
+            open_project(project.id)
+    if row.button(_("Evaluation and contribution"), icon=":material/flag:", type="tertiary"):
+        st.switch_page("pages/contribution.py", query_params={"network": str(network_id)})

@@ -1,4 +1,4 @@
--- Pilot projects of step 2 (source 001): each started from an approved report on a workshop's
+-- Pilot projects of step 2 and their evaluation in step 3 (source 001): each started from an approved report on a workshop's
 -- initial draft or from a promoted project seed (origin, origin_id), its definition a submission
 -- reviewed before launch; its indicators and their measured values; its progress reports
 -- (submissions, each answering one due date of the schedule set by the Secretariat). Its costs
@@ -11,6 +11,7 @@ CREATE TABLE pilot_projects (
     origin VARCHAR NOT NULL,
     origin_id INTEGER NOT NULL,
     definition_id INTEGER NOT NULL,  -- the submission of its definition
+    evaluation_id INTEGER,  -- the submission of its evaluation (step 3), once started
     launched_on DATE,
     report_every_months INTEGER,
     report_dates DATE[] NOT NULL DEFAULT [],
