@@ -21,6 +21,7 @@ from ovpm.demo_budget import create_demo_budget
 from ovpm.demo_diagnosis import create_demo_diagnosis
 from ovpm.demo_meetings import create_demo_meetings
 from ovpm.demo_networks import create_demo_networks
+from ovpm.demo_pilot_projects import create_demo_pilot_projects
 from ovpm.demo_step_one import create_demo_submissions
 from ovpm.demo_workshops import create_demo_workshops
 from ovpm.domain.models import ContactKind, Cycle, Milestone, Role
@@ -419,6 +420,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "workshops": create_demo_workshops(db),
         "meetings": create_demo_meetings(db, scale),
         "diagnosis": create_demo_diagnosis(db),
+        "pilot_projects": create_demo_pilot_projects(db),
         "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ovpm.domain.congress import Assembled, CompendiumEntry, Contribution
-from ovpm.pdf import BLUE, Document, DocumentInfo
+from ovpm.pdf import BLUE, GREY, Document, DocumentInfo
 from ovpm.pdf.projects import results_table
 
 Translate = Callable[..., str]
@@ -69,8 +69,9 @@ def compendium_pdf(
     )
     if not entries:
         pdf.paragraph(_("No contribution has been approved yet."))
-    for entry in entries:
-        pdf.add_page()
+    for number, entry in enumerate(entries):
+        if number:  # the contents' placeholder already began a new page for the first
+            pdf.add_page()
         pdf.start_section(entry.network, level=0)
         pdf.set_text_color(*BLUE)
         pdf._write(entry.network, 14, "B", 7)
@@ -82,15 +83,21 @@ def compendium_pdf(
 
 def _contents(pdf: Document, outline, entries: list[CompendiumEntry], axis_label) -> None:
     by_name = {entry.network: entry for entry in entries}
-    pdf.set_font("DejaVu", "", 10)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
     for section in outline:
         entry = by_name.get(section.name)
-        axis = axis_label(entry.axis) if entry else ""
+        pdf.set_x(pdf.l_margin)
         pdf.set_font("DejaVu", "B", 10)
-        pdf.cell(150, 6, section.name)
-        pdf.cell(0, 6, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
+        top = pdf.get_y()
+        pdf.multi_cell(width - 15, 6, section.name, new_x="LMARGIN", new_y="NEXT")
+        bottom = pdf.get_y()
+        pdf.set_xy(pdf.l_margin + width - 15, top)
+        pdf.cell(15, 6, str(section.page_number), align="R")
+        pdf.set_xy(pdf.l_margin, bottom)
         pdf.set_font("DejaVu", "", 8.5)
-        pdf.set_text_color(110, 110, 110)
-        pdf.multi_cell(0, 4.5, axis, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*GREY)
+        pdf.multi_cell(
+            width, 4.5, axis_label(entry.axis) if entry else "", new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.set_text_color(0, 0, 0)
-        pdf.ln(1)
+        pdf.ln(2)

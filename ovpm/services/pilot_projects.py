@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from ovpm.clock import now_utc, today
+from ovpm.clock import now_utc
 from ovpm.domain import N_
 from ovpm.domain.deliverables import PilotDraftReport
 from ovpm.domain.diagnosis import SeedStatus
@@ -179,7 +179,7 @@ def move(db: Database, actor: User, project_id: int, version: int, wanted: str) 
             validate([FieldError("status", N_("This change of status is not possible."))])
         launched = before.launched_on
         if wanted_status == ProjectStatus.LAUNCHED and launched is None:
-            launched = today()
+            launched = now_utc().date()  # the day it is recorded (the demo tells its past)
         after = store.update(
             cur,
             dataclasses.replace(
