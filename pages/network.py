@@ -33,8 +33,8 @@ from ovpm.ui.networks import (
     show_plan,
     three_times,
 )
-from ovpm.ui.submissions import axis_label, show_history
 from ovpm.ui.pilot_projects import show_network_links
+from ovpm.ui.submissions import axis_label, show_history
 from ovpm.ui.workshops import show_workshop_view
 
 user = require_role(*roles_of("network"))

@@ -28,6 +28,7 @@ from ovpm.ui import (
     cell_date,
     cell_text,
     db,
+    flash,
     gettext,
     kept,
     language,
@@ -163,9 +164,8 @@ def _started(action) -> None:
     except DomainError as error:
         show_error(error)
         return
-    st.session_state["ovpm_flash"] = gettext()(
-        "The pilot project was started: complete its definition and submit it for review."
-    )
+    _ = gettext()
+    flash(_("The pilot project was started: complete its definition and submit it for review."))
     open_project(project_id)
 
 

@@ -224,10 +224,11 @@ def show_add_form(user, workshop, people) -> None:
 def show_costs(user, workshop, lines, organiser: bool) -> None:
     """The workshop's budget lines (they also show in Budget tracking); the Secretariat adds
     the lines it funds, the pilot city its own contributions."""
+    _ = gettext()
     show_cost_lines(lines, ("workshop_costs", workshop.id))
     if not organiser:
         return
-    box = st.expander(gettext()("Add a cost"), key="workshop_cost_open", on_change="rerun")
+    box = st.expander(_("Add a cost"), key="workshop_cost_open", on_change="rerun")
     if box.open:
         with box:
             show_cost_form(

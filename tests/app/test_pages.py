@@ -35,6 +35,9 @@ TITLES_FR = {
     "meetings": "Réunions",
     "meeting": "Cette réunion",
     "collective": "Diagnostic, groupes et germes",
+    "pilot_projects": "Projets pilotes",
+    "pilot_project": "Ce projet pilote",
+    "contribution": "Ce réseau",
 }
 
 

@@ -18,8 +18,8 @@ from ovpm.services import indicators as indicator_service
 from ovpm.services import progress as progress_service
 from ovpm.services import project_costs
 from ovpm.services import submissions as submission_service
-from tests.services.test_workshops import pdf_text
 from tests.services.test_pilot_projects import WATER, launched_project
+from tests.services.test_workshops import pdf_text
 
 
 def measured_project(db, actors):

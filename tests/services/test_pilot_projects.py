@@ -3,7 +3,6 @@ promoted seed keeping every field; the definition's review approves the project;
 values and their import (all or nothing); the report schedule and overdue reports; the access
 matrix."""
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -21,13 +20,12 @@ from ovpm.domain.pilot_projects import (
     ProjectStatus,
     ReportState,
 )
-from ovpm.domain.submissions import Status, content_of
+from ovpm.domain.submissions import content_of
 from ovpm.services import diagnosis as diagnosis_service
 from ovpm.services import indicators as indicator_service
 from ovpm.services import pilot_projects as service
 from ovpm.services import progress_reports as report_service
 from ovpm.services import submissions as submission_service
-from ovpm.store import diagnosis as diagnosis_store
 
 WATER = 1  # "Living with water": Bordeaux pilots, Bruges takes part
 DRAFT_REPORT = 21  # its report on the initial draft of the pilot project (changes requested)
