@@ -18,8 +18,10 @@ from ovpm.domain.submission_rules import (
     is_owner,
 )
 from ovpm.domain.submissions import (
+    CONGRESS_KINDS,
     KIND_LABELS,
     NETWORK_KINDS,
+    PROJECT_KINDS,
     STATUS_LABELS,
     Status,
     SubmissionKind,
@@ -27,19 +29,30 @@ from ovpm.domain.submissions import (
 )
 from ovpm.services import attachments as attachment_service
 from ovpm.services import cities as city_service
+from ovpm.services import congress as congress_service
 from ovpm.services import meetings as meeting_service
+from ovpm.services import pilot_projects as project_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.assessment import show_assessment_content
+from ovpm.ui.congress import show_content
 from ovpm.ui.deliverables import show_deliverable
 from ovpm.ui.meetings import show_minutes
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import show_plan
+from ovpm.ui.pilot_projects import show_definition_content
+from ovpm.ui.progress_reports import show_report_content
 from ovpm.ui.submissions import show_expression, show_history, show_theme_sheet, status_badge
 
 user = require_role(*roles_of("submission"))
 _ = ui.gettext()
 lang = ui.language()
 db = ui.db()
+# Kinds whose content is an evaluation or a contribution (shown with what they take from the data).
+EVALUATED_KINDS = (
+    SubmissionKind.PROJECT_EVALUATION,
+    SubmissionKind.NETWORK_EVALUATION,
+    SubmissionKind.CONTRIBUTION,
+)
 FORM_PAGES = {
     SubmissionKind.EXPRESSION_OF_INTEREST: "pages/expression.py",
     SubmissionKind.THEME_SHEET: "pages/theme_sheet.py",
@@ -77,6 +90,13 @@ def owner_actions() -> None:
             st.switch_page(
                 "pages/meeting.py",
                 query_params={"id": str(meeting_service.meeting_of_minutes(db, user, submission))},
+            )
+        if submission.kind in PROJECT_KINDS:
+            project_id = project_service.project_of(db, user, submission)
+            st.switch_page("pages/pilot_project.py", query_params={"id": str(project_id)})
+        if submission.kind in CONGRESS_KINDS:
+            st.switch_page(
+                "pages/contribution.py", query_params={"network": str(submission.network_id)}
             )
         if submission.kind in NETWORK_KINDS:
             st.switch_page(
@@ -182,6 +202,14 @@ if tab_read.open:
                 show_minutes(typed)
             elif submission.kind == SubmissionKind.ASSESSMENT:
                 show_assessment_content(typed)
+            elif submission.kind == SubmissionKind.PROJECT_DEFINITION:
+                show_definition_content(typed)
+            elif submission.kind == SubmissionKind.PROGRESS_REPORT:
+                show_report_content(typed)
+            elif submission.kind in EVALUATED_KINDS:
+                show_content(
+                    congress_service.shown_content(db, user, submission, content), submission.id
+                )
             else:
                 show_expression(typed)
                 if typed.letter_id is not None:

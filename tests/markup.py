@@ -57,6 +57,8 @@ CODE_COLUMNS = {
     "person",  # 'contact:7' or 'user:3'
     "owner",
     "attendance",
+    "origin",  # where a pilot project comes from
+    "direction",  # higher or lower is better
 }
 CODE_TABLES = {"schema_migrations", "login_attempts"}
 # Inside JSON contents: keys whose values are codes or checked forms.
@@ -74,6 +76,15 @@ CODE_KEYS = CODE_COLUMNS | {
     "cost_estimate",  # an amount
     "due",
     "meeting_day",
+    # a pilot project's report and results: days and numbers kept as text
+    "period_start",
+    "period_end",
+    "measured_on",
+    "baseline",
+    "target",
+    "latest",
+    "progress",
+    "value",
 }
 
 

@@ -27,7 +27,8 @@ from ovpm.domain.pilot_projects import (
     project_access,
     schedule_errors,
 )
-from ovpm.domain.submissions import Status, SubmissionKind
+from ovpm.domain.submissions import Status, Submission, SubmissionKind
+from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, validate
 from ovpm.services.submissions import insert_draft
 from ovpm.store import audit, cities, diagnosis, meetings, networks, submissions
@@ -272,3 +273,10 @@ def definition_status(db: Database, actor: User, project: Project) -> Status:
         ("submission", project.definition_id),
         lambda cur: submissions.get(cur, project.definition_id),
     ).status
+
+
+def project_of(db: Database, actor: User, submission: Submission) -> int | None:
+    """The project whose definition, report or evaluation a submission the actor reads is."""
+    submission_service.get_submission(db, actor, submission.id)
+    with db.reading() as cur:
+        return store.of_submission(cur, submission.id)

@@ -34,6 +34,9 @@ VIEWS = {
     "round_tables": (None, "round_table_new_open"),
     "submissions": (None, "behalf_open"),
     "meetings": (None, "plan_meeting_open"),
+    "pilot_projects": ("pilot_projects_view", "start_project_open"),
+    "pilot_project": ("project_view", None),
+    "contribution": ("contribution_view", None),
 }
 
 
@@ -76,6 +79,8 @@ def record_ids(marked_db) -> dict[str, list[str]]:
         "submission": submissions,
         "deliverable": deliverables,  # network|kind
         "meeting": meetings,
+        "pilot_project": ["1", "2"],
+        "contribution": networks,  # the complete path's evaluation and contribution among them
     }
 
 

@@ -115,6 +115,7 @@ def test_networks_overview_lists_every_network(db_path):
         "Living with water",
         "Multicultural neighbourhoods",
         "Living Andean heritage",
+        "Heritage and creative economy",
     }
 
 

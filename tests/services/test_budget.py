@@ -81,7 +81,7 @@ def test_csv_and_xlsx_totals_agree_with_the_hand_computation(db, actors, andes, 
             values = [row[index] for row in body[:-1]]
             assert sum(Decimal(str(v)).quantize(Decimal("0.01")) for v in values) == total
             assert str(body[-1][index]).startswith("=SUM(")
-    assert len(book.sheetnames) == 7
+    assert len(book.sheetnames) == 8
 
 
 def test_lines_follow_later_plan_revisions_by_their_key(db, actors, andes):

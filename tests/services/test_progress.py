@@ -18,6 +18,17 @@ from tests.services.test_meetings import preparatory_meeting
 from tests.services.test_networks import pdf_text
 
 E, T, N = Stage.EXPRESSION, Stage.PRIORITY_THEME, Stage.NETWORK
+W, P, EV, C = Stage.WORKSHOP, Stage.PILOT_PROJECT, Stage.EVALUATION, Stage.CONTRIBUTION
+# "Heritage and creative economy" (ovpm/demo_pilot_projects.py): preparatory meeting 19 April
+# and plan approved 2 May 2023; deliverables approved 3 July; first report approved 8 November;
+# evaluation 22 February and contribution 26 February 2024.
+HERITAGE = {
+    N: date(2023, 5, 2),
+    W: date(2023, 7, 3),
+    P: date(2023, 11, 8),
+    EV: date(2024, 2, 22),
+    C: date(2024, 2, 26),
+}
 
 # Worked by hand from the demo's story (ovpm/demo*.py), today being 2024-03-01.
 CITIES = {
@@ -28,8 +39,11 @@ CITIES = {
     "Córdoba": (E, {E: date(2022, 10, 15)}),
     "Kazan": (T, {E: date(2022, 10, 27), T: date(2023, 2, 21)}),
     "Québec": (None, {}),
-    "Suzhou": (T, {E: date(2022, 11, 8), T: date(2023, 3, 11)}),
-    "Évora": (T, {E: date(2022, 11, 14), T: date(2023, 3, 20)}),
+    # Suzhou pilots the complete path; Évora carries one of its projects (so it reaches the
+    # stages of step 2 on through it); Cuenca only takes part (network and workshop only).
+    "Suzhou": (C, {E: date(2022, 11, 8), T: date(2023, 3, 11), **HERITAGE}),
+    "Évora": (C, {E: date(2022, 11, 14), T: date(2023, 3, 20), **HERITAGE}),
+    "Cuenca": (None, {N: HERITAGE[N], W: HERITAGE[W]}),
 }
 NETWORKS = {
     # preparatory meeting 24 May 2023, plan approved 15 Sept 2023
@@ -37,6 +51,7 @@ NETWORKS = {
     # plan approved 20 Nov 2023, but no preparatory meeting
     "Multicultural neighbourhoods": (None, {}),
     "Living Andean heritage": (None, {}),
+    "Heritage and creative economy": (C, HERITAGE),
 }
 
 
@@ -52,15 +67,18 @@ def test_stages_match_the_hand_made_table(db, actors):
     late = {(d.progress.name, d.stage) for d in current.late}
     assert ("Bruges", N) not in late and ("Bruges", T) in late
     assert ("Québec", E) in late and ("Living Andean heritage", N) in late
-    # 11 stage targets passed, and 2 deliverables of the demo workshop overdue since 15 January
+    # 11 stage targets passed, 2 deliverables of the demo workshop overdue since 15 January and
+    # a progress report since 15 February
     assert len([d for d in current.late if not d.what]) == 11
     assert {(d.progress.name, d.what) for d in current.late if d.what} == {
         ("Living with water", "priority_problem"),
         ("Living with water", "pilot_draft"),
+        ("Heritage and creative economy", "progress_report"),
     }
     # the workshop target (29 March 2024) is due for everyone who has not held one
     assert {d.stage for d in current.due} == {Stage.WORKSHOP}
-    assert len(current.due) == len(CITIES) + len(NETWORKS)
+    held = {"Suzhou", "Évora", "Cuenca", "Heritage and creative economy"}
+    assert len(current.due) == len(CITIES) + len(NETWORKS) - len(held)
 
 
 def test_stages_move_when_a_submission_is_approved_and_a_meeting_held(db, actors):
@@ -81,8 +99,9 @@ def test_stages_move_when_a_submission_is_approved_and_a_meeting_held(db, actors
         {E: date(2022, 10, 9), T: date(2024, 2, 28), N: date(2023, 9, 15)},
     )
     assert nets["Multicultural neighbourhoods"] == (N, {N: date(2024, 2, 20)})
-    for city in ("Kazan", "Suzhou", "Évora"):
-        assert cities[city][0] == N and cities[city][1][N] == date(2024, 2, 20)
+    assert cities["Kazan"][0] == N and cities["Kazan"][1][N] == date(2024, 2, 20)
+    # Suzhou and Évora reached 1.3 earlier through "Heritage and creative economy"
+    assert cities["Suzhou"][1][N] == cities["Évora"][1][N] == date(2023, 5, 2)
 
 
 def test_a_city_sees_its_own_city_and_networks_the_advisory_group_everything(db, actors):

@@ -19,7 +19,7 @@ from ovpm.domain.deliverables import (
 from ovpm.domain.errors import PermissionDenied, ValidationError
 from ovpm.domain.networks import FunderKind
 from ovpm.domain.stages import Stage
-from ovpm.domain.submissions import Status, SubmissionKind, ThemeSheet
+from ovpm.domain.submissions import DELIVERABLE_KINDS, Status, SubmissionKind, ThemeSheet
 from ovpm.domain.workshops import Participant, WorkshopStatus
 from ovpm.services import budget as budget_service
 from ovpm.services import progress as progress_service
@@ -397,7 +397,11 @@ def test_the_demo_tells_the_story_of_a_held_workshop(db, actors):
         ("priority_problem", "draft"),
         ("pilot_draft", "changes_requested"),
     ]
-    late = [d for d in progress_service.overview(db, actors["secretariat"]).late if d.what]
+    late = [
+        d
+        for d in progress_service.overview(db, actors["secretariat"]).late
+        if d.what in DELIVERABLE_KINDS
+    ]
     assert {(d.progress.id, d.what, d.target) for d in late} == {
         (WATER, "priority_problem", date(2024, 1, 15)),
         (WATER, "pilot_draft", date(2024, 1, 15)),
@@ -537,7 +541,11 @@ def test_the_secretariat_sets_the_deliverables_due_date(db, actors):
         service.save_workshop(db, actors["bordeaux"], later)
     saved = service.save_workshop(db, actors["secretariat"], later)
     assert saved.due == date(2024, 4, 30)
-    late = [d for d in progress_service.overview(db, actors["secretariat"]).late if d.what]
+    late = [
+        d
+        for d in progress_service.overview(db, actors["secretariat"]).late
+        if d.what in DELIVERABLE_KINDS
+    ]
     assert late == []  # no longer overdue on the pinned day
 
 
