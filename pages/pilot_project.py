@@ -16,6 +16,7 @@ from ovpm.ui.pilot_projects import (
     show_definition,
     show_origin,
     show_project_budget,
+    show_project_pdf,
     show_status,
     show_summary,
 )
@@ -53,6 +54,7 @@ if not rights.read:
     show_indicators(user, project, rights)
     st.stop()
 
+show_project_pdf(user, project)
 definition_tab, indicators_tab, reports_tab, budget_tab, evaluation_tab = st.tabs(
     [_("Definition"), _("Indicators"), _("Progress reports"), _("Budget"), _("Evaluation")],
     key="project_view",

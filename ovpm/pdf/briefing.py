@@ -40,6 +40,10 @@ class Briefing:
     change_headings: list[str]
     changes: list[list[str]]
     labels: dict[str, str] = field(default_factory=dict)
+    # the pilot projects' indicators: network, project, indicator, baseline, target, latest,
+    # progress
+    indicator_headings: list[str] = field(default_factory=list)
+    indicators: list[list[str]] = field(default_factory=list)
 
 
 def briefing_pdf(briefing: Briefing, progress: Callable[[float, str], None]) -> bytes:
@@ -76,6 +80,12 @@ def briefing_pdf(briefing: Briefing, progress: Callable[[float, str], None]) -> 
         pdf.section(briefing.labels["questions"])
         for question in page.questions or [briefing.labels["no_questions"]]:
             pdf.paragraph("• " + question)
+    pdf.add_page()
+    pdf.section(briefing.labels["indicators"])
+    if briefing.indicators:
+        pdf.table(briefing.indicator_headings, briefing.indicators, [24, 30, 32, 22, 16, 24, 26])
+    else:
+        pdf.paragraph(briefing.nothing)
     progress(0.9, briefing.labels["step_changes"])
     pdf.add_page()
     pdf.section(briefing.changes_title)

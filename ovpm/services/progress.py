@@ -38,15 +38,16 @@ from ovpm.exports.spreadsheet import xlsx
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.briefing import Briefing, NetworkPage
 from ovpm.pdf.briefing import briefing_pdf as render_briefing
+from ovpm.services import assembled, progress_reports, workshop_deliverables
 from ovpm.services import budget as budget_service
 from ovpm.services import meetings as meeting_service
 from ovpm.services import networks as network_service
-from ovpm.services import progress_reports, workshop_deliverables
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, validate
 from ovpm.services.cycle import days_to_congress
 from ovpm.services.progress_reports import NetworkReports
 from ovpm.store import audit, cities, cycles
+from ovpm.store import pilot_projects as project_store
 from ovpm.store import progress as store
 from ovpm.store.db import Database
 
@@ -758,8 +759,43 @@ def _briefing(db, actor, current, networks_frame, money, changes, since, languag
             "no_questions": _("No open question."),
             "step_tables": _("Listing late and due items…"),
             "step_changes": _("Listing what changed…"),
+            "indicators": _("Indicator progress of the pilot projects"),
         },
+        indicator_headings=[
+            _("Network"),
+            _("Pilot project"),
+            _("Indicator"),
+            _("Baseline"),
+            _("Target"),
+            _("Latest value"),
+            _("Progress"),
+        ],
+        indicators=_indicator_rows(db, current, language),
     )
+
+
+def _indicator_rows(db, current, language: str) -> list[list[str]]:
+    """Every indicator of the pilot projects of the networks in the pack, with its progress."""
+    shown = {n.id: n.name for n in current.networks}
+    rows = []
+    with db.reading() as cur:
+        for network_id, name in shown.items():
+            projects = project_store.every(cur, network_id)
+            for result in assembled.results(cur, projects):
+                rows.append(
+                    [
+                        name,
+                        result.project,
+                        result.indicator + (f" ({result.unit})" if result.unit else ""),
+                        result.baseline,
+                        result.target,
+                        result.latest,
+                        i18n.format_percent(float(result.progress), language)
+                        if result.progress
+                        else "—",
+                    ]
+                )
+    return rows
 
 
 def _network_page(db, actor, current, network, frame, money, language) -> NetworkPage:

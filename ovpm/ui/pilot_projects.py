@@ -22,7 +22,7 @@ from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
 from ovpm.services import indicators as indicator_service
 from ovpm.services import pilot_projects as service
 from ovpm.services import progress_reports as report_service
-from ovpm.services import project_costs
+from ovpm.services import project_costs, project_exports
 from ovpm.services import submissions as submission_service
 from ovpm.ui import (
     cell_date,
@@ -205,6 +205,18 @@ def show_status(user, project: Project, may_edit: bool) -> None:
                 lambda: service.move(db(), user, project.id, project.version, wanted),
                 _("Status changed."),
             )
+
+
+def show_project_pdf(user, project: Project) -> None:
+    """The whole project as PDF (those who read it all)."""
+    _ = gettext()
+    st.download_button(
+        _("Project as PDF"),
+        lambda: project_exports.project_pdf(db(), user, project, language()),
+        file_name=f"pilot-project-{project.id}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+    )
 
 
 def show_summary(user, project: Project) -> None:
