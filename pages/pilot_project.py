@@ -44,7 +44,7 @@ st.caption(
 show_status(user, project, rights.edit)
 row = st.container(horizontal=True)
 with row:
-    show_origin(project)
+    show_origin(project, rights.read)
     if st.button(_("Open the network"), icon=":material/hub:", type="tertiary"):
         open_network(project.network_id)
 

@@ -202,7 +202,8 @@ def values_frame(db: Database, actor: User, project: Project, language: str) -> 
 
 
 def summary_frame(db: Database, actor: User, project: Project, language: str) -> pd.DataFrame:
-    """One row an indicator: unit, direction, baseline, target, latest value and progress."""
+    """One row an indicator: progress, latest value and its day, baseline, target, unit and
+    direction (the progress first: it is what a reader looks for)."""
     _ = i18n.translator(language)
     rows = []
     for state in states(db, actor, project):
@@ -210,26 +211,26 @@ def summary_frame(db: Database, actor: User, project: Project, language: str) ->
         rows.append(
             [
                 item.name,
-                item.unit,
-                _(DIRECTION_LABELS[item.direction]),
-                _number(item.baseline),
-                _number(item.target),
+                None if state.progress is None else float(state.progress),
                 _number(last.value) if last else None,
                 last.measured_on if last else None,
-                None if state.progress is None else float(state.progress),
+                _number(item.baseline),
+                _number(item.target),
+                item.unit,
+                _(DIRECTION_LABELS[item.direction]),
             ]
         )
     return pd.DataFrame(
         rows,
         columns=[
             _("Indicator"),
-            _("Unit"),
-            _("Direction"),
-            _("Baseline"),
-            _("Target"),
+            _("Progress"),
             _("Latest value"),
             _("Date measured"),
-            _("Progress"),
+            _("Baseline"),
+            _("Target"),
+            _("Unit"),
+            _("Direction"),
         ],
     )
 

@@ -186,7 +186,9 @@ def reports_frame(
                     item.city_name,
                     slot.due_on,
                     _(REPORT_STATE_LABELS[slot.state]),
-                    slot.approved_on,
+                    i18n.format_day(slot.approved_on, language, "medium")
+                    if slot.approved_on
+                    else "—",
                     slot.submission_id,
                     item.id,
                 ]

@@ -54,7 +54,7 @@ def show_results(found: tuple[IndicatorResult, ...], key: tuple) -> None:
                     }
                     for r in found
                 ],
-                ["project", "indicator", "baseline", "target", "latest", "progress"],
+                ["project", "indicator", "progress", "latest", "baseline", "target"],
             ),
         ),
         hide_index=True,

@@ -169,11 +169,13 @@ def _started(action) -> None:
     open_project(project_id)
 
 
-def show_origin(project: Project) -> None:
-    """Where the project comes from, with a link to it."""
+def show_origin(project: Project, linked: bool) -> None:
+    """Where the project comes from, with a link to it for those who read it."""
     _ = gettext()
     text = _(ORIGIN_LABELS[project.origin])
-    if project.origin == Origin.PILOT_DRAFT:
+    if not linked:
+        st.caption(_("From: {origin}", origin=text))
+    elif project.origin == Origin.PILOT_DRAFT:
         if st.button(_("From: {origin}", origin=text), icon=":material/link:", type="tertiary"):
             open_submission(project.origin_id)
     else:

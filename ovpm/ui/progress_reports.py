@@ -237,7 +237,7 @@ def show_programme_reports(user) -> None:
         return
     late = (table[_("Status")] == _("Overdue")).sum()
     if late:
-        st.warning(_("{n} reports are overdue.", n=int(late)))
+        st.warning(_("Overdue reports: {n}", n=int(late)))
     event = st.dataframe(
         table.drop(columns=["submission_id", "project_id"]),
         hide_index=True,
