@@ -157,7 +157,7 @@ def compendium_pdf(db: Database, actor: User, language: str) -> bytes:
         organisation=_("Organization of World Heritage Cities"),
         programme=_("Quebec Roadmap") + " · " + _("17th World Congress"),
         title=_("New Urban Project — compendium of the networks' contributions"),
-        subtitle=_("{n} approved contributions", n=len(entries)),
+        subtitle=_("Approved contributions: {n}", n=len(entries)),
         status_line=_("Status: {status}", status=_(STATUS_LABELS[Status.APPROVED])),
         draft_mark=None,
         page_label=_("Page {page} of {pages}"),
