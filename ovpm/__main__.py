@@ -129,7 +129,10 @@ def parser() -> argparse.ArgumentParser:
     init.set_defaults(run=cmd_init)
     demo = sub.add_parser("demo", help="create a demo database")
     demo.add_argument(
-        "--scale", type=int, default=1, help="multiply cities, contacts and audit rows"
+        "--scale",
+        type=int,
+        default=1,
+        help="multiply cities, contacts, audit rows, meetings and pilot projects",
     )
     demo.add_argument("--replace", action="store_true", help="replace an existing database file")
     demo.set_defaults(run=cmd_demo)

@@ -420,7 +420,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "workshops": create_demo_workshops(db),
         "meetings": create_demo_meetings(db, scale),
         "diagnosis": create_demo_diagnosis(db),
-        "pilot_projects": create_demo_pilot_projects(db),
+        "pilot_projects": create_demo_pilot_projects(db, scale),
         "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from ovpm import clock
 from ovpm.domain.congress import Contribution, Evaluation
@@ -110,8 +110,9 @@ def _on(year: int, month: int, day: int) -> Iterator[None]:
         yield
 
 
-def create_demo_pilot_projects(db: Database) -> int:
-    """The complete path and the overdue report; returns how many projects."""
+def create_demo_pilot_projects(db: Database, scale: int = 1) -> int:
+    """The complete path and the overdue report; returns how many projects. At scale > 1 the
+    benchmark's larger database: `scale` times the projects and the measured values."""
     with db.reading() as cur:
         secretariat = users.find(cur, "secretariat")
         city_ids = {name: city_id for city_id, name in cities.names(cur).items()}
@@ -120,7 +121,14 @@ def create_demo_pilot_projects(db: Database) -> int:
     project = _project(db, secretariat, workshop_id)
     _evaluation_and_contribution(db, secretariat, network.id, project)
     _seed_project(db, secretariat, network, city_ids["Évora"])
-    return 2
+    carriers = [city_ids[name] for name in ("Suzhou", "Évora", "Cuenca")]
+    extra = [
+        _scale_project(db, secretariat, network, carriers[copy % 3], copy)
+        for copy in range(2 * (scale - 1))
+    ]
+    for copy in range(scale - 1):
+        _indicators(db, secretariat, project, shift=timedelta(days=copy + 1))
+    return 2 + len(extra)
 
 
 def _network(db: Database, secretariat, city_ids: dict):
@@ -239,7 +247,7 @@ def _project(db: Database, secretariat, workshop_id: int):
         return pilot_projects.move(db, secretariat, project.id, project.version, "completed")
 
 
-def _indicators(db: Database, secretariat, project) -> None:
+def _indicators(db: Database, secretariat, project, shift: timedelta = timedelta(0)) -> None:
     existing = {s.indicator.name: s.indicator for s in indicators.states(db, secretariat, project)}
     for name, (baseline, target, direction, values) in VALUES.items():
         unit = (
@@ -257,12 +265,13 @@ def _indicators(db: Database, secretariat, project) -> None:
         )
         ident = indicators.save_indicator(db, secretariat, project, indicator)
         for day, value in values:
-            with _on(*map(int, day.split("-"))):
+            measured = date.fromisoformat(day) + shift
+            with _on(measured.year, measured.month, measured.day):
                 indicators.add_measures(
                     db,
                     secretariat,
                     project,
-                    [indicators.new_measure(ident, date.fromisoformat(day), value, "City survey")],
+                    [indicators.new_measure(ident, measured, value, "City survey")],
                 )
 
 
@@ -347,3 +356,38 @@ def _seed_project(db: Database, secretariat, network, evora: int) -> None:
         pilot_projects.set_schedule(
             db, secretariat, project.id, project.version, None, (date(2024, 2, 15),)
         )
+
+
+def _scale_project(db: Database, secretariat, network, carrier: int, copy: int) -> int:
+    """One more launched project of the network with four measured indicators (scale > 1)."""
+    process = diagnosis.process_of(db, secretariat, network.id, None)
+    with _on(2023, 9, 1):
+        seed = diagnosis.save_seed(
+            db,
+            secretariat,
+            ProjectSeed(
+                None,
+                network.id,
+                process.city_id,
+                f"Crafts project {copy + 1} (demo)",
+                "Artisans need room (demo).",
+                (),
+                "Open studios (demo).",
+            ),
+        )
+        diagnosis.set_seed_status(db, secretariat, seed.id, seed.version, "promoted", "")
+        project_id = pilot_projects.start_from_seed(db, secretariat, seed.id, carrier)
+        project = pilot_projects.get_project(db, secretariat, project_id)
+        definition = submissions.get_submission(db, secretariat, project.definition_id)
+    _approved(
+        db,
+        secretariat,
+        definition,
+        ProjectDefinition.from_dict(definition.content),
+        date(2023, 9, 4),
+    )
+    with _on(2023, 9, 5):
+        project = pilot_projects.get_project(db, secretariat, project_id)
+        project = pilot_projects.move(db, secretariat, project.id, project.version, "launched")
+    _indicators(db, secretariat, project)
+    return project_id

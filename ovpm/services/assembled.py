@@ -7,6 +7,7 @@ plan, its pilot projects and their results, and its evaluation's lessons and rec
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from decimal import Decimal
 
 from ovpm.domain.congress import Assembled, Evaluation, IndicatorResult, ProjectPart
@@ -59,11 +60,19 @@ def _report_values(cur, submission: Submission, content: ProgressReport) -> Prog
 
 def results(cur, projects: list[Project]) -> tuple[IndicatorResult, ...]:
     """Every indicator of the projects with its baseline, target, latest value and progress."""
+    if not projects:
+        return ()
     found = []
+    one = projects[0].id if len(projects) == 1 else None  # else every project's, in one query
+    values_of = defaultdict(list)
+    for measure in pilot_projects.measures(cur, one):
+        values_of[measure.indicator_id].append(measure)
+    indicators_of = defaultdict(list)
+    for indicator in pilot_projects.indicators(cur, one):
+        indicators_of[indicator.project_id].append(indicator)
     for project in projects:
-        values = pilot_projects.measures(cur, project.id)
-        for indicator in pilot_projects.indicators(cur, project.id):
-            own = [v for v in values if v.indicator_id == indicator.id]
+        for indicator in indicators_of[project.id]:
+            own = values_of[indicator.id]
             last = latest(own)
             share = progress(indicator, own)
             found.append(
@@ -99,9 +108,10 @@ def assemble(cur, network_id: int) -> Assembled:
         names[c] for c in networks.participating_city_ids(cur, network_id) if c in names
     )
     projects = pilot_projects.every(cur, network_id)
+    definitions = submissions.shown_contents(cur, [p.definition_id for p in projects])
     parts = []
     for project in projects:
-        definition = ProjectDefinition.from_dict(_approved_or_current(cur, project.definition_id))
+        definition = ProjectDefinition.from_dict(definitions[project.definition_id])
         parts.append(
             ProjectPart(
                 project.title,
@@ -125,11 +135,3 @@ def assemble(cur, network_id: int) -> Assembled:
         evaluation.lessons,
         evaluation.recommendations,
     )
-
-
-def _approved_or_current(cur, submission_id: int) -> dict:
-    submission = submissions.get(cur, submission_id)
-    for revision in submissions.revisions(cur, submission_id):
-        if revision.number == submission.approved_revision:
-            return revision.content
-    return submission.content

@@ -5,6 +5,8 @@ frozen when they are submitted (ovpm.services.assembled); a working copy shows i
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from ovpm import i18n
@@ -90,16 +92,15 @@ def shown_content(db: Database, actor: User, submission: Submission, content: di
     )
     if frozen_already:
         return typed
-    with db.reading() as cur:
-        return assembled.frozen(cur, submission, typed)
+    key = ("shown_content", submission.id, json.dumps(content, sort_keys=True, default=str))
+    return db.kept_read(key, lambda cur: assembled.frozen(cur, submission, typed))
 
 
 def assembled_now(db: Database, actor: User, network_id: int) -> Assembled:
     """What the network's contribution takes from the data today (public information: no
     budget figure; every signed-in user reads the networks)."""
     require(actor.role in (Role.SECRETARIAT, Role.ADVISORY, Role.CITY))
-    with db.reading() as cur:
-        return assembled.assemble(cur, network_id)
+    return db.kept_read(("assembled", network_id), lambda cur: assembled.assemble(cur, network_id))
 
 
 def networks_frame(db: Database, actor: User, language: str) -> pd.DataFrame:
@@ -168,10 +169,11 @@ def compendium_pdf(db: Database, actor: User, language: str) -> bytes:
 
 def contribution_approved(db: Database, network_id: int) -> bool:
     """Whether the network's contribution has an approved revision (public fact)."""
-    with db.reading() as cur:
-        return (
-            submissions.approved_content(cur, SubmissionKind.CONTRIBUTION, network_id) is not None
-        )
+    approved = db.kept_read(
+        ("approved_content", SubmissionKind.CONTRIBUTION, network_id),
+        lambda cur: submissions.approved_content(cur, SubmissionKind.CONTRIBUTION, network_id),
+    )
+    return approved is not None
 
 
 def approved_contribution_pdf(db: Database, actor: User, network_id: int, language: str) -> bytes:

@@ -223,3 +223,16 @@ def approved_content(cur, kind: str, network_id: int) -> dict | None:
         [kind, network_id],
     ).fetchone()
     return json.loads(row[0]) if row else None
+
+
+def shown_contents(cur, submission_ids: list[int]) -> dict[int, dict]:
+    """Each submission's approved content, or its current content while none is approved."""
+    if not submission_ids:
+        return {}
+    rows = cur.execute(
+        "SELECT s.id, COALESCE(r.content, s.content) FROM submissions s "
+        "LEFT JOIN submission_revisions r ON r.submission_id = s.id "
+        "AND r.number = s.approved_revision WHERE list_contains(?, s.id)",
+        [submission_ids],
+    ).fetchall()
+    return {row[0]: json.loads(row[1]) for row in rows}
