@@ -12,6 +12,7 @@ from ovpm.domain.models import Contact
 
 EXPERTISE_WEIGHT = 2
 LANGUAGE_WEIGHT = 1
+REGION_WEIGHT = 1  # knows the region of the need (a Mission4City request)
 # Words that say nothing of a field of expertise, in the three languages.
 STOP_WORDS = frozenset(
     "and the with for their from into cities city inspired made good carrying approach "
@@ -29,6 +30,7 @@ class Need:
     texts: tuple[str, ...]
     languages: tuple[str, ...]
     home_city_id: int | None = None  # the pilot or requesting city: its experts are local
+    region: str = ""  # the UNESCO region of the need, when it counts
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Candidate:
     languages: tuple[str, ...]  # the languages of the need the person speaks
     local: bool  # belongs to the home city
     busy_with: str = ""  # funded for another workshop in the same period (its name)
+    region: str = ""  # the need's region, when the person's city is in it
 
 
 def _plain(text: str) -> str:
@@ -57,10 +60,14 @@ def fitting_expertise(expertise: Iterable[str], need_words: set[str]) -> tuple[s
 
 
 def rank(
-    contacts: Iterable[Contact], need: Need, busy: dict[int, str] | None = None
+    contacts: Iterable[Contact],
+    need: Need,
+    busy: dict[int, str] | None = None,
+    regions_by_city: dict[int, str] | None = None,
 ) -> list[Candidate]:
     """Candidates, best first (score, then name): a fitting field of expertise counts 2, a
-    language of the need spoken counts 1. Conflicts are flagged, never hidden: a person of the
+    language of the need spoken counts 1, a city in the need's region 1 (when the need has a
+    region and `regions_by_city` is given). Conflicts are flagged, never hidden: a person of the
     home city is local; a person funded for another workshop in the same period is busy."""
     need_words = set().union(*(words(text) for text in need.texts)) if need.texts else set()
     busy = busy or {}
@@ -68,7 +75,10 @@ def rank(
     for contact in contacts:
         fitting = fitting_expertise(contact.expertise, need_words)
         spoken = tuple(lang for lang in need.languages if lang in contact.languages)
+        home_region = (regions_by_city or {}).get(contact.city_id or 0, "")
+        region = need.region if need.region and home_region == need.region else ""
         score = EXPERTISE_WEIGHT * len(fitting) + LANGUAGE_WEIGHT * len(spoken)
+        score += REGION_WEIGHT if region else 0
         found.append(
             Candidate(
                 contact,
@@ -77,6 +87,7 @@ def rank(
                 spoken,
                 need.home_city_id is not None and contact.city_id == need.home_city_id,
                 busy.get(contact.id or 0, ""),
+                region,
             )
         )
     return sorted(found, key=lambda c: (-c.score, c.contact.name.casefold()))

@@ -98,6 +98,16 @@ class User:
 
 
 @dataclass(frozen=True)
+class Person:
+    name: str = ""
+    title: str = ""
+    email: str = ""
+
+    def is_blank(self) -> bool:
+        return not (self.name.strip() or self.title.strip() or self.email.strip())
+
+
+@dataclass(frozen=True)
 class City:
     id: int | None
     name: str

@@ -15,6 +15,7 @@ from ovpm.domain.models import (
     City,
     Contact,
     ContactKind,
+    Person,
     Role,
 )
 from ovpm.domain.stages import STAGE_LABELS
@@ -410,3 +411,17 @@ def fold(text: str) -> str:
     """Lower-case text without accents, for accent-insensitive search (é → e)."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def person_errors(field: str, person: Person, required: bool) -> list[FieldError]:
+    """Name, title and e-mail of a named person (all required for the four named staff)."""
+    if not required and person.is_blank():
+        return []
+    errors = []
+    for part in ("name", "title"):
+        value = getattr(person, part)
+        if not value.strip():
+            errors.append(FieldError(f"{field}.{part}", REQUIRED))
+        elif len(value) > 200:
+            errors.append(FieldError(f"{field}.{part}", TOO_LONG, {"max": 200}))
+    return errors + email_errors(person.email, f"{field}.email", required=required)

@@ -13,6 +13,7 @@ from ovpm.domain.diagnosis import ASSESSMENT_MAX_WORDS, Assessment, AssessmentDe
 from ovpm.domain.errors import FieldError
 from ovpm.domain.indicators import DIRECTION_LABELS
 from ovpm.domain.meetings import Minutes
+from ovpm.domain.missions import MissionReport, MissionRequest
 from ovpm.domain.models import (
     CONTACT_KIND_LABELS,
     ROLE_LABELS,
@@ -35,11 +36,12 @@ from ovpm.domain.pilot_projects import (
     ProgressReport,
     ProjectDefinition,
 )
-from ovpm.domain.rules import FIELD_LABELS, REQUIRED, TOO_LONG, email_errors
+from ovpm.domain.rules import FIELD_LABELS, REQUIRED, TOO_LONG, person_errors
 from ovpm.domain.submissions import (
     AXIS_LABELS,
     CONGRESS_KINDS,
     KIND_LABELS,
+    MISSION_KINDS,
     NAMED_STAFF,
     PROJECT_KINDS,
     STATUS_LABELS,
@@ -73,20 +75,6 @@ def words_errors(field: str, text: str, limit: int, required: bool = True) -> li
     if words > limit:
         return [FieldError(field, TOO_MANY_WORDS, {"count": words, "limit": limit})]
     return []
-
-
-def person_errors(field: str, person: Person, required: bool) -> list[FieldError]:
-    """Name, title and e-mail of a named person (all required for the four named staff)."""
-    if not required and person.is_blank():
-        return []
-    errors = []
-    for part in ("name", "title"):
-        value = getattr(person, part)
-        if not value.strip():
-            errors.append(FieldError(f"{field}.{part}", REQUIRED))
-        elif len(value) > 200:
-            errors.append(FieldError(f"{field}.{part}", TOO_LONG, {"max": 200}))
-    return errors + email_errors(person.email, f"{field}.email", required=required)
 
 
 def theme_sheet_errors(sheet: ThemeSheet) -> list[FieldError]:
@@ -175,6 +163,8 @@ def draft_errors(content) -> list[FieldError]:
         ProgressReport: ("done", "difficulties", "next_steps"),
         Evaluation: ("lessons", "differently", "recommendations"),
         Contribution: ("introduction", "conclusions"),
+        MissionRequest: ("situation", "global_project", "expertise_profiles", "main_skills"),
+        MissionReport: ("initial_issue", "actors", "help_obtained", "lessons", "solutions"),
     }.get(type(content), ("concept", "challenges", "collective_work"))
     errors = []
     for key in texts:
@@ -264,7 +254,12 @@ def flatten(kind: str, content: dict) -> dict[str, str]:
         return _flatten_deliverable(kind, content)
     if SubmissionKind(kind) == SubmissionKind.MINUTES:
         return _flatten_minutes(Minutes.from_dict(content))
-    if SubmissionKind(kind) in (SubmissionKind.ASSESSMENT, *PROJECT_KINDS, *CONGRESS_KINDS):
+    if SubmissionKind(kind) in (
+        SubmissionKind.ASSESSMENT,
+        *PROJECT_KINDS,
+        *CONGRESS_KINDS,
+        *MISSION_KINDS,
+    ):
         return flat_fields(content_of(kind, content).to_dict())
     if SubmissionKind(kind) == SubmissionKind.EXPRESSION_OF_INTEREST:
         eoi = ExpressionOfInterest.from_dict(content)

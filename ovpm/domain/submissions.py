@@ -13,6 +13,8 @@ from ovpm.domain.congress import Contribution, Evaluation
 from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, PriorityProblemSheet
 from ovpm.domain.diagnosis import Assessment
 from ovpm.domain.meetings import Minutes
+from ovpm.domain.missions import MissionReport, MissionRequest
+from ovpm.domain.models import Person
 from ovpm.domain.networks import ActionPlan
 from ovpm.domain.pilot_projects import ProgressReport, ProjectDefinition
 
@@ -31,6 +33,8 @@ class SubmissionKind(StrEnum):
     PROJECT_EVALUATION = "project_evaluation"
     NETWORK_EVALUATION = "network_evaluation"
     CONTRIBUTION = "contribution"
+    MISSION_REQUEST = "mission_request"
+    MISSION_REPORT = "mission_report"
 
 
 KIND_LABELS = {
@@ -47,7 +51,11 @@ KIND_LABELS = {
     SubmissionKind.PROJECT_EVALUATION: N_("Evaluation of the pilot project"),
     SubmissionKind.NETWORK_EVALUATION: N_("Evaluation of the network"),
     SubmissionKind.CONTRIBUTION: N_("Contribution to the New Urban Project"),
+    SubmissionKind.MISSION_REQUEST: N_("M4C technical sheet"),
+    SubmissionKind.MISSION_REPORT: N_("Mission report"),
 }
+# Mission4City: the request and the report of the requesting city (the mission keeps their ids).
+MISSION_KINDS = (SubmissionKind.MISSION_REQUEST, SubmissionKind.MISSION_REPORT)
 # Kinds of a network (owned by its pilot city) or of a city's own process.
 PROCESS_KINDS = (SubmissionKind.MINUTES, SubmissionKind.ASSESSMENT)
 # Kinds of a pilot project, owned by the city carrying it (the project keeps their ids).
@@ -134,16 +142,6 @@ def count_words(text: str | None) -> int:
     """The words a reader counts: runs between separators that hold at least one letter or
     digit, so detached punctuation (« » : ! ¿) is not a word."""
     return sum(1 for run in _SEPARATORS.split(text or "") if any(char.isalnum() for char in run))
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str = ""
-    title: str = ""
-    email: str = ""
-
-    def is_blank(self) -> bool:
-        return not (self.name.strip() or self.title.strip() or self.email.strip())
 
 
 @dataclass(frozen=True)
@@ -237,6 +235,8 @@ def content_of(kind: str, data: dict | None):
         SubmissionKind.PROJECT_EVALUATION: Evaluation,
         SubmissionKind.NETWORK_EVALUATION: Evaluation,
         SubmissionKind.CONTRIBUTION: Contribution,
+        SubmissionKind.MISSION_REQUEST: MissionRequest,
+        SubmissionKind.MISSION_REPORT: MissionReport,
     }
     return types[SubmissionKind(kind)].from_dict(data)
 

@@ -21,6 +21,8 @@ from ovpm.domain.deliverables import ConstitutionSheet, PilotDraftReport, Priori
 from ovpm.domain.diagnosis import Assessment
 from ovpm.domain.errors import ConflictError, FieldError, NotFound, ValidationError
 from ovpm.domain.meetings import Minutes, minutes_errors
+from ovpm.domain.missions import FOLLOWS, MissionStatus, request_errors
+from ovpm.domain.missions import report_errors as mission_report_errors
 from ovpm.domain.models import Role, User
 from ovpm.domain.network_rules import plan_errors
 from ovpm.domain.networks import ActionPlan, parse_amount
@@ -36,6 +38,7 @@ from ovpm.domain.submissions import (
     AXIS_LABELS,
     CONGRESS_KINDS,
     KIND_LABELS,
+    MISSION_KINDS,
     NETWORK_KINDS,
     PROCESS_KINDS,
     PROJECT_KINDS,
@@ -57,9 +60,10 @@ from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.projects import definition_pdf, evaluation_pdf, report_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.pdf.workshops import constitution_pdf, pilot_draft_pdf, priority_problem_pdf
-from ovpm.services import assembled, budget
+from ovpm.services import assembled, budget, mission_documents
 from ovpm.services._common import require, validate
 from ovpm.store import audit, cities, meetings, networks, pilot_projects, submissions
+from ovpm.store import missions as mission_store
 from ovpm.store.db import Database
 
 Content = (
@@ -219,6 +223,12 @@ def content_errors(db: Database, submission: Submission, content: Content) -> li
         return evaluation_errors(content)
     if submission.kind == SubmissionKind.CONTRIBUTION:
         return contribution_errors(content)
+    if submission.kind == SubmissionKind.MISSION_REQUEST:
+        with db.reading() as cur:
+            good_standing = cities.get(cur, submission.city_id).good_standing
+        return request_errors(content, good_standing)
+    if submission.kind == SubmissionKind.MISSION_REPORT:
+        return mission_report_errors(content)
     return rules.expression_errors(content, today())
 
 
@@ -250,6 +260,7 @@ def submit(
             now,
         )
         submissions.add_event(cur, before.id, number, "submit", actor.username, now)
+        _follow_mission(cur, before, "submit", now)
         _audit(cur, actor, after, "submit", _summary(before), _summary(after))
     return after
 
@@ -276,6 +287,7 @@ def _decide(
             _follow_plan_budget(cur, actor, before)
         if outcome == Status.APPROVED and before.kind == SubmissionKind.PROJECT_DEFINITION:
             pilot_projects.approve_definition(cur, before.id)
+        _follow_mission(cur, before, str(outcome), now)
         _audit(
             cur,
             actor,
@@ -330,8 +342,22 @@ def _move(
         now = now_utc()
         after = submissions.update(cur, dataclasses.replace(before, status=status), now)
         submissions.add_event(cur, before.id, before.revision, action, actor.username, now)
+        _follow_mission(cur, before, action, now)
         _audit(cur, actor, after, action, _summary(before), _summary(after))
     return after
+
+
+def _follow_mission(cur, submission: Submission, event: str, now) -> None:
+    """A Mission4City request or report moves its mission with it (same unit of work)."""
+    status = FOLLOWS.get((str(submission.kind), event))
+    if status is None:
+        return
+    mission = mission_store.of_submission(cur, submission.id)
+    if mission is not None and mission.status not in (
+        MissionStatus.DECLINED,
+        MissionStatus.WITHDRAWN,
+    ):
+        mission_store.set_status(cur, mission.id, status, now)
 
 
 def withdraw(db: Database, actor: User, submission_id: int, version: int) -> Submission:
@@ -521,6 +547,9 @@ def render_pdf(
         footer_left=i18n.format_day(today(), language),
     )
     typed = content_of(submission.kind, content)
+    if submission.kind in MISSION_KINDS:
+        info = dataclasses.replace(info, programme=_("Mission4City"))
+        return mission_documents.mission_pdf(db, submission, typed, info, language)
     day = lambda d: i18n.format_day(d, language, "medium")  # noqa: E731
     if submission.kind in PROJECT_KINDS + CONGRESS_KINDS and number is None:
         with db.reading() as cur:  # a working copy shows what it would take from the data now

@@ -71,6 +71,11 @@ def name_of(cur, city_id: int | None) -> str | None:
     return row[0] if row else None
 
 
+def regions(cur) -> dict[int, str]:
+    """Each city's UNESCO region, by id."""
+    return dict(cur.execute("SELECT id, region FROM cities").fetchall())
+
+
 def names(cur) -> dict[int, str]:
     """id → name of every city, sorted by name, for pickers."""
     rows = cur.execute("SELECT id, name FROM cities ORDER BY strip_accents(lower(name))").fetchall()

@@ -49,6 +49,14 @@ def of_kind(cur, kind: str) -> list[Contact]:
     return [_contact(row) for row in rows]
 
 
+def of_kinds(cur, kinds: list[str]) -> list[Contact]:
+    """Every contact of these kinds, by name."""
+    rows = cur.execute(
+        _SELECT + "WHERE list_contains(?, k.kind) ORDER BY k.name", [kinds]
+    ).fetchall()
+    return [_contact(row) for row in rows]
+
+
 def search(
     cur,
     text: str = "",

@@ -183,5 +183,6 @@ _NEXT_ID_SQL = {
         "pilot_projects",
         "project_indicators",
         "indicator_values",
+        "missions",
     )
 }
