@@ -14,7 +14,7 @@ from ovpm.domain.networks import (
     ACTIVITY_TYPE_LABELS,
     BUDGET_CATEGORY_LABELS,
     CURRENCIES,
-    FUNDER_LABELS,
+    PLAN_FUNDER_LABELS,
     ActionPlan,
     Activity,
     BudgetLine,
@@ -82,7 +82,7 @@ def options(labels: dict) -> dict[str, str]:
 
 
 TYPES, STATUSES = options(ACTIVITY_TYPE_LABELS), options(ACTIVITY_STATUS_LABELS)
-CATEGORIES, FUNDERS = options(BUDGET_CATEGORY_LABELS), options(FUNDER_LABELS)
+CATEGORIES, FUNDERS = options(BUDGET_CATEGORY_LABELS), options(PLAN_FUNDER_LABELS)
 CITY_CHOICES = {names[c]: c for c in members}
 LIMIT = " " + _("(at most {n} words)", n=PLAN_MAX_WORDS)
 LABELS = {

@@ -51,9 +51,10 @@ widgets.show_totals(result)
 if result.envelope is not None:
     widgets.show_envelope(result)
 titles = budget_service.sheet_titles(_)
-by_network, by_project, by_category, by_funder, by_month, detail, rates = st.tabs(
+by_network, by_mission, by_project, by_category, by_funder, by_month, detail, rates = st.tabs(
     [
         titles["by_network"],
+        titles["by_mission"],
         titles["by_project"],
         titles["by_category"],
         titles["by_funder"],
@@ -66,6 +67,7 @@ by_network, by_project, by_category, by_funder, by_month, detail, rates = st.tab
 )
 for tab, name, column, title in (
     (by_network, "by_network", "network", _("Network")),
+    (by_mission, "by_mission", "mission", _("Mission")),
     (by_project, "by_project", "project", _("Pilot project")),
     (by_category, "by_category", "category", _("Category")),
     (by_funder, "by_funder", "funder", _("Funder")),

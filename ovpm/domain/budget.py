@@ -32,11 +32,12 @@ REFERENCE_MAX = 200
 
 
 class LineSource(StrEnum):
-    """Where a budget line comes from; missions come later."""
+    """Where a budget line comes from."""
 
     ACTION_PLAN = "action_plan"
     WORKSHOP = "workshop"
     PROJECT = "project"
+    MISSION = "mission"
 
 
 COST_DESCRIPTION_MAX = 200

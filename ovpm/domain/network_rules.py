@@ -10,7 +10,7 @@ from ovpm.domain.networks import (
     ACTIVITY_TYPE_LABELS,
     BUDGET_CATEGORY_LABELS,
     CURRENCIES,
-    FUNDER_LABELS,
+    PLAN_FUNDER_LABELS,
     ActionPlan,
     ActivityType,
     BudgetLine,
@@ -86,7 +86,7 @@ def budget_line_errors(field: str, line: BudgetLine, participating: set[int]) ->
         errors.append(FieldError(f"{field}.amount", N_("is too large.")))
     if line.currency not in CURRENCIES:
         errors.append(FieldError(f"{field}.currency", N_("must be EUR, CAD or USD.")))
-    if line.funder not in {str(f) for f in FUNDER_LABELS}:
+    if line.funder not in {str(f) for f in PLAN_FUNDER_LABELS}:
         errors.append(FieldError(f"{field}.funder", N_("must be one of the listed funders.")))
     elif line.funder == FunderKind.PARTICIPANT and line.funder_city_id not in participating:
         errors.append(

@@ -110,6 +110,7 @@ class FunderKind(StrEnum):
     PARTICIPANT = "participating_city"
     SECRETARIAT = "general_secretariat"
     OTHER = "other_source"
+    REQUESTER = "requesting_city"  # a Mission4City request's city
 
 
 FUNDER_LABELS = {
@@ -117,7 +118,10 @@ FUNDER_LABELS = {
     FunderKind.PARTICIPANT: N_("Participating city"),
     FunderKind.SECRETARIAT: N_("General Secretariat"),
     FunderKind.OTHER: N_("Other source"),
+    FunderKind.REQUESTER: N_("Requesting city"),
 }
+# The funders an action plan's line names (a requesting city is Mission4City's).
+PLAN_FUNDER_LABELS = {k: v for k, v in FUNDER_LABELS.items() if k != FunderKind.REQUESTER}
 
 CURRENCIES = ("EUR", "CAD", "USD")
 

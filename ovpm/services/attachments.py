@@ -72,6 +72,17 @@ def receipt_errors(field: str, data: bytes) -> list[FieldError]:
     return []
 
 
+def image_errors(field: str, data: bytes) -> list[FieldError]:
+    """A photo: a PNG or JPEG image by its content, at most MAX_UPLOAD_MB."""
+    if errors := _size_errors(field, data):
+        return errors
+    if _receipt_type(data) in (None, ("application/pdf", ".pdf")):
+        return [
+            FieldError(field, N_("must be a PNG or JPEG image; this file's content is neither."))
+        ]
+    return []
+
+
 def _path(db: Database, stored_name: str) -> Path:
     return db.attachments_dir / stored_name[:2] / stored_name
 
@@ -94,6 +105,15 @@ def store_receipt(
     return _store(
         db, actor, city_id, filename or "receipt" + extension, data, media_type, extension
     )
+
+
+def store_image(
+    db: Database, actor: User, city_id: int, field: str, filename: str, data: bytes
+) -> Attachment:
+    """Keep a photo (PNG or JPEG, by content); the caller checked who records."""
+    validate(image_errors(field, data))
+    media_type, extension = _receipt_type(data)
+    return _store(db, actor, city_id, filename or "photo" + extension, data, media_type, extension)
 
 
 def _store(

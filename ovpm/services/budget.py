@@ -34,7 +34,7 @@ from ovpm.pdf.plans import category_label, funder_text
 from ovpm.services import attachments as attachment_service
 from ovpm.services._common import require, validate
 from ovpm.store import attachments as attachment_store
-from ovpm.store import audit, cities, cycles, money, pilot_projects
+from ovpm.store import audit, cities, cycles, missions, money, pilot_projects
 from ovpm.store import budget as store
 from ovpm.store.db import Database
 
@@ -52,6 +52,7 @@ LINE_COLUMNS = [
     "id",
     "network",
     "project",
+    "mission",
     "category",
     "description",
     "funder",
@@ -425,13 +426,13 @@ def _audit_entry(cur, actor: User, line: TrackedLine, entry: Entry, action: str,
 # --- tables and exports --------------------------------------------------------------------
 
 
-def _line_row(_, names: dict[int, str], projects: dict[int, str], f: LineFigures) -> dict:
+def _line_row(_, names: dict[int, str], titles: dict[str, dict[int, str]], f: LineFigures) -> dict:
     line = f.line
-    project = _project_id(line)
     return {
         "id": line.id,
-        "network": line.network_name,
-        "project": projects.get(project, "") if project is not None else "",
+        "network": line.network_name or _("Mission4City"),
+        "project": _titled(line, LineSource.PROJECT, titles["project"]),
+        "mission": _titled(line, LineSource.MISSION, titles["mission"]),
         "category": category_label(_, line.category),
         "description": line.description,
         "funder": funder_text(_, line, names),
@@ -448,11 +449,12 @@ def _line_row(_, names: dict[int, str], projects: dict[int, str], f: LineFigures
     }
 
 
-def _project_id(line: TrackedLine) -> int | None:
-    """The pilot project of a project's line ('project-<id>-…')."""
-    if line.source != LineSource.PROJECT:
-        return None
-    return int(line.line_key.split("-")[1])
+def _titled(line: TrackedLine, source: LineSource, titles: dict[int, str]) -> str:
+    """The title of the pilot project or mission of a line of theirs ('project-<id>-…',
+    'mission-<id>-…'), else ''."""
+    if line.source != source:
+        return ""
+    return titles.get(int(line.line_key.split("-")[1]), "")
 
 
 def _grouped(lines: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -475,9 +477,9 @@ def tables(db: Database, result: Report, language: str) -> dict[str, pd.DataFram
     _ = i18n.translator(language)
     with db.reading() as cur:
         names = cities.names(cur)
-        projects = pilot_projects.titles(cur)
+        titles = {"project": pilot_projects.titles(cur), "mission": missions.titles(cur)}
     lines = pd.DataFrame(
-        [_line_row(_, names, projects, f) for f in result.lines], columns=LINE_COLUMNS
+        [_line_row(_, names, titles, f) for f in result.lines], columns=LINE_COLUMNS
     )
     by_line = {f.line.id: f.line for f in result.lines}
     entries = pd.DataFrame(
@@ -492,6 +494,7 @@ def tables(db: Database, result: Report, language: str) -> dict[str, pd.DataFram
     return {
         "by_network": _grouped(lines, "network"),
         "by_project": _grouped(lines[lines["project"] != ""], "project"),
+        "by_mission": _grouped(lines[lines["mission"] != ""], "mission"),
         "by_category": _grouped(lines, "category"),
         "by_funder": _grouped(lines, "funder"),
         "by_month": months,
@@ -526,6 +529,7 @@ def column_labels(_, reporting: str) -> dict[str, str]:
         "line_id": _("Line"),
         "network": _("Network"),
         "project": _("Pilot project"),
+        "mission": _("Mission"),
         "category": _("Category"),
         "description": _("Description"),
         "funder": _("Funder"),
@@ -557,6 +561,7 @@ def sheet_titles(_) -> dict[str, str]:
     return {
         "by_network": _("By network"),
         "by_project": _("By project"),
+        "by_mission": _("By mission"),
         "by_category": _("By category"),
         "by_funder": _("By funder"),
         "by_month": _("By month"),

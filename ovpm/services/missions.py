@@ -13,6 +13,8 @@ from ovpm.domain.matching import Candidate, Need, rank
 from ovpm.domain.missions import (
     MOVES,
     Mission,
+    MissionReport,
+    MissionRequest,
     MissionStatus,
     Programme,
     Step,
@@ -49,18 +51,19 @@ def writes(actor: User, mission: Mission) -> bool:
     )
 
 
-def _every(db: Database) -> list[Mission]:
+def all_missions(db: Database) -> list[Mission]:
+    """Every mission, kept until the next write: for services that filter by reader."""
     return db.kept_read(("missions",), store.every)
 
 
 def every_mission(db: Database, actor: User) -> list[Mission]:
     """The missions the actor reads, newest first (kept until the next write)."""
-    return [m for m in _every(db) if reads(actor, m)]
+    return [m for m in all_missions(db) if reads(actor, m)]
 
 
 def get_mission(db: Database, actor: User, mission_id: int) -> Mission:
     """A mission the actor reads, or NotFound (another city's too: no hint that it exists)."""
-    mission = next((m for m in _every(db) if m.id == mission_id), None)
+    mission = next((m for m in all_missions(db) if m.id == mission_id), None)
     if mission is None or not reads(actor, mission):
         raise NotFound(f"mission {mission_id}")
     return mission
@@ -275,3 +278,31 @@ def candidates(db: Database, actor: User, mission: Mission) -> list[Candidate]:
         return rank(people, need, regions_by_city=regions)
 
     return db.derived(("mission_candidates", mission.id), compute)
+
+
+# --- the mission report ----------------------------------------------------------------------
+
+
+def start_report(db: Database, actor: User, mission_id: int) -> Mission:
+    """The mission report in draft, once the mission is done, started from the request (its
+    subject and situation) so that nothing is typed twice. The requesting city or the
+    Secretariat."""
+    with db.unit_of_work() as cur:
+        mission = store.get(cur, mission_id)
+        require(writes(actor, mission))
+        if mission.status != MissionStatus.DONE or mission.report_id is not None:
+            validate([FieldError("status", N_("The report is written once the mission is done."))])
+        request = MissionRequest.from_dict(submissions.get(cur, mission.request_id).content)
+        photos = next(
+            (s.files for _id, s, _v in store.obligations(cur, mission_id) if s.item == "media"),
+            (),
+        )
+        draft = MissionReport(
+            title=request.title, initial_issue=request.situation, photos=tuple(photos)
+        )
+        report = insert_draft(
+            cur, actor, str(SubmissionKind.MISSION_REPORT), mission.city_id, draft.to_dict()
+        )
+        after = store.update(cur, dataclasses.replace(mission, report_id=report.id), now_utc())
+        _audit(cur, actor, mission_id, mission.city_id, "start_report", None, {"report": report.id})
+        return after

@@ -55,6 +55,11 @@ def get(cur, mission_id: int) -> Mission:
     return _mission(row)
 
 
+def titles(cur) -> dict[int, str]:
+    """'City — subject' of every mission, by id (budget views)."""
+    return {m.id: f"{m.city_name} — {m.title}" for m in every(cur)}
+
+
 def of_submission(cur, submission_id: int) -> Mission | None:
     """The mission whose request or report this submission is."""
     row = cur.execute(

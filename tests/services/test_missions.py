@@ -2,18 +2,34 @@
 the instruction's steps in order, the 1-to-3-day rule, the statuses and who moves them."""
 
 import dataclasses
+import io
 from datetime import date
 
 import pytest
+from PIL import Image
 
-from ovpm.domain.errors import PermissionDenied, ValidationError
-from ovpm.domain.missions import MissionRequest, MissionStatus, Programme, Step, StepRecord
+from ovpm.domain.errors import NotFound, PermissionDenied, ValidationError
+from ovpm.domain.missions import (
+    MissionReport,
+    MissionRequest,
+    MissionStatus,
+    Obligation,
+    ObligationState,
+    ObligationStatus,
+    Programme,
+    Step,
+    StepRecord,
+)
 from ovpm.domain.models import Person
 from ovpm.services import attachments as attachment_service
+from ovpm.services import budget as budget_service
+from ovpm.services import library, mission_costs
+from ovpm.services import mission_obligations as obligation_service
 from ovpm.services import missions as service
 from ovpm.services import submissions as submission_service
 from ovpm.store import cities
 from tests.services.test_submissions import MINIMAL_PDF
+from tests.services.test_workshops import pdf_text
 
 TODAY = date(2024, 3, 1)
 
@@ -163,3 +179,139 @@ def test_declining_needs_a_reason_the_city_reads(db, actors):
     assert (seen.status, seen.decline_reason) == (MissionStatus.DECLINED, "Out of scope.")
     request = submission_service.get_submission(db, secretariat, mission.request_id)
     assert request.status == "withdrawn"  # out of the review queue
+
+
+def tiny_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 120, 40)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def published(db, actors, monkeypatch, report: MissionReport | None = None):
+    """A mission through its whole life: scheduled, done, photos, report approved, published."""
+    secretariat, bordeaux = actors["secretariat"], actors["bordeaux"]
+    mission = instructed(db, actors)
+    mission = service.move(db, secretariat, mission.id, mission.version, "scheduled")
+    monkeypatch.setenv("OVPM_TODAY", "2024-05-08")
+    mission = service.move(db, secretariat, mission.id, mission.version, "done")
+    media = ObligationState(Obligation.MEDIA, ObligationStatus.DONE, date(2024, 5, 8), "Press")
+    obligation_service.save_obligation(db, bordeaux, mission, media, 0, [("quay.png", tiny_png())])
+    mission = service.start_report(db, bordeaux, mission.id)
+    draft = submission_service.get_submission(db, bordeaux, mission.report_id)
+    started = MissionReport.from_dict(draft.content)
+    assert started.title == "Flood-proofing the lower town" and len(started.photos) == 1
+    report = report or MissionReport(
+        started.title,
+        started.initial_issue,
+        "Protect the quays",
+        "Engineers, residents",
+        "A method for removable barriers",
+        "Site visits and a workshop",
+        "Réseau of local actors matters more than walls",
+        "A plan for barriers",
+        "Removable barriers in listed streets",
+        "A second visit in a year",
+        started.photos,
+    )
+    submitted = submission_service.submit(db, bordeaux, draft.id, report, draft.version)
+    assert service.get_mission(db, bordeaux, mission.id).status == MissionStatus.REPORT_RECEIVED
+    submission_service.approve(db, secretariat, submitted.id, submitted.version)
+    mission = service.get_mission(db, secretariat, mission.id)
+    return service.move(db, secretariat, mission.id, mission.version, "published")
+
+
+def test_obligations_are_late_when_not_done_by_their_day(db, actors, monkeypatch):
+    secretariat, bordeaux = actors["secretariat"], actors["bordeaux"]
+    mission = instructed(db, actors)
+    mission = service.move(db, secretariat, mission.id, mission.version, "scheduled")
+    items = {s.item: s for s, _v in obligation_service.obligations(db, bordeaux, mission)}
+    assert items[Obligation.DOSSIER].due_on == date(2024, 4, 22)  # two weeks before
+    assert not obligation_service.late(db)
+    monkeypatch.setenv("OVPM_TODAY", "2024-04-23")
+    assert [s.item for _m, s in obligation_service.late(db)] == [Obligation.DOSSIER]
+    dossier = ObligationState(Obligation.DOSSIER, ObligationStatus.DONE, date(2024, 4, 23))
+    with pytest.raises(ValidationError) as refused:  # done needs its file
+        obligation_service.save_obligation(db, bordeaux, mission, dossier, 0)
+    assert refused.value.errors[0].field == "files"
+    with pytest.raises(ValidationError):  # a dossier is a PDF, by content
+        obligation_service.save_obligation(db, bordeaux, mission, dossier, 0, [("d.pdf", b"no")])
+    obligation_service.save_obligation(db, bordeaux, mission, dossier, 0, [("d.pdf", MINIMAL_PDF)])
+    assert not obligation_service.late(db)
+    with pytest.raises(PermissionDenied):
+        obligation_service.save_obligation(db, actors["bruges"], mission, dossier, 1)
+
+
+def test_costs_are_budget_lines_the_requesting_city_reads(db, actors):
+    secretariat, bordeaux, bruges = actors["secretariat"], actors["bordeaux"], actors["bruges"]
+    mission = instructed(db, actors)
+    with pytest.raises(PermissionDenied):
+        mission_costs.add_cost(
+            db, bordeaux, mission.id, "travel", "x", "10", "EUR", "general_secretariat"
+        )
+    with pytest.raises(ValidationError):
+        mission_costs.add_cost(
+            db, secretariat, mission.id, "travel", "x", "-1", "EUR", "general_secretariat"
+        )
+    mission_costs.add_cost(
+        db,
+        secretariat,
+        mission.id,
+        "travel",
+        "Expert's flight",
+        "950",
+        "EUR",
+        "general_secretariat",
+    )
+    mission_costs.add_cost(
+        db, secretariat, mission.id, "expertise", "Local engineer", "400", "EUR", "requesting_city"
+    )
+    assert len(mission_costs.costs(db, bordeaux, mission)) == 2
+    assert len(mission_costs.costs(db, actors["advisory"], mission)) == 2
+    with pytest.raises(NotFound):
+        service.get_mission(db, bruges, mission.id)
+    views = budget_service.tables(db, budget_service.report(db, secretariat), "en")
+    by_mission = views["by_mission"]
+    assert list(by_mission["mission"]) == ["Bordeaux — Flood-proofing the lower town"]
+    assert "Expert's flight" not in set(
+        budget_service.tables(db, budget_service.report(db, bruges), "en")["lines"]["description"]
+    )
+
+
+def test_the_library_finds_a_practice_without_its_accents_and_ranks_it(db, actors, monkeypatch):
+    mission = published(db, actors, monkeypatch)
+    bruges = actors["bruges"]
+    hits = library.search(db, bruges, "reseau")
+    assert [h.practice.mission_id for h in hits] == [mission.id]
+    marked = [text for text, on in hits[0].passages["lessons"] if on]
+    assert marked == ["Réseau"]
+    assert library.search(db, bruges, "barriers streets")[0].practice.mission_id == mission.id
+    assert library.search(db, bruges, "", library.Filters(years=(2023,))) == []
+    assert library.search(db, bruges, "", library.Filters(axes=(2,)))[0].practice.city == "Bordeaux"
+
+
+def test_the_better_match_first_and_never_an_unpublished_report(db, actors, monkeypatch):
+    first = published(db, actors, monkeypatch)
+    second = submitted_mission(db, actors, "cordoba")  # not published: never in the library
+    assert all(p.mission_id != second.id for p in library.practices(db, actors["bruges"]))
+    with pytest.raises(NotFound):
+        library.practice(db, actors["bruges"], second.id)
+    hits = library.search(db, actors["bruges"], "barriers quays")
+    assert hits[0].practice.mission_id == first.id
+
+
+def test_the_report_pdf_shows_its_photos_and_no_cost(db, actors, monkeypatch):
+    mission = published(db, actors, monkeypatch)
+    mission_costs.add_cost(
+        db,
+        actors["secretariat"],
+        mission.id,
+        "travel",
+        "Flight",
+        "98765.43",
+        "EUR",
+        "general_secretariat",
+    )
+    data = submission_service.submission_pdf(db, actors["bordeaux"], mission.report_id, None, "fr")
+    text = pdf_text(data)
+    assert "Rapport de mission" in text and "98765" not in text and "98 765" not in text
+    assert b"/Subtype /Image" in data
