@@ -30,6 +30,23 @@ TEXT_MAX = 200
 EXPERTISE_MAX_TAGS, EXPERTISE_TAG_MAX = 10, 60
 
 FIELD_LABELS = {
+    # Mission4City
+    "situation": N_("Description of the situation"),
+    "global_project": N_("Global project or action plan"),
+    "expertise_profiles": N_("Expertise requested: profiles"),
+    "main_skills": N_("Main skills"),
+    "wished_to": N_("Period wished: to"),
+    "step": N_("Step"),
+    "experts": N_("Candidate experts"),
+    "days": N_("Programme by day"),
+    "logistics": N_("Logistics"),
+    "cost_sharing": N_("Cost sharing"),
+    "done_on": N_("Done on"),
+    "files": N_("Files"),
+    "reason": N_("Reason"),
+    "initial_issue": N_("Initial issue"),
+    "actors": N_("Actors involved"),
+    "help_obtained": N_("Help obtained"),
     "name": N_("Name"),
     "local_name": N_("Local name"),
     "country": N_("Country"),

@@ -7,6 +7,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 QUEBEC_ZONE = "America/Toronto"  # Québec City keeps Eastern time
 
+# A working day of a workshop or a mission in the host city (its ICS events).
+DAY_STARTS, DAY_ENDS = time(9, 0), time(17, 30)
+
 
 def to_utc(day: date, clock_time: time, zone: str) -> datetime:
     """A wall-clock time in a zone as naive UTC (the database's TIMESTAMP)."""

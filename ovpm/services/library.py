@@ -16,8 +16,12 @@ import tantivy
 from ovpm.domain.errors import NotFound
 from ovpm.domain.missions import MissionReport, MissionRequest
 from ovpm.domain.models import Role, User
+from ovpm.domain.submissions import Status
+from ovpm.services import attachments
+from ovpm.services import submissions as submission_service
 from ovpm.services._common import require
 from ovpm.store import missions as store
+from ovpm.store import submissions
 from ovpm.store.db import Database
 
 SEARCHED = ("title", "situation", "lessons", "solutions")
@@ -211,3 +215,26 @@ def facets(db: Database, actor: User) -> dict[str, list]:
         "fields": sorted({f for p in found for f in p.request.fields}, key=str.casefold),
         "years": sorted({p.year for p in found}, reverse=True),
     }
+
+
+def photo(db: Database, actor: User, mission_id: int, attachment_id: int) -> bytes:
+    """A photo of a published practice's report (public like the practice)."""
+    if attachment_id not in practice(db, actor, mission_id).report.photos:
+        raise NotFound(f"photo {attachment_id}")
+    return attachments.file_of(db, attachment_id)[1]
+
+
+def practice_pdf(db: Database, actor: User, mission_id: int, language: str) -> bytes:
+    """The published report's PDF, as approved (with its photos, never a cost)."""
+    practice(db, actor, mission_id)
+    with db.reading() as cur:
+        mission = store.get(cur, mission_id)
+        report = submissions.get(cur, mission.report_id)
+        content = next(
+            r.content
+            for r in submissions.revisions(cur, report.id)
+            if r.number == report.approved_revision
+        )
+    return submission_service.render_pdf(
+        db, report, content, report.approved_revision, Status.APPROVED, language
+    )

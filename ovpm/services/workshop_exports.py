@@ -4,8 +4,6 @@ vCard, and the approved deliverables that the participating cities read."""
 
 from __future__ import annotations
 
-from datetime import time
-
 import pandas as pd
 
 from ovpm import i18n
@@ -13,7 +11,7 @@ from ovpm.clock import now_utc, today
 from ovpm.domain.models import Contact
 from ovpm.domain.networks import BUDGET_CATEGORY_LABELS, FUNDER_LABELS
 from ovpm.domain.submissions import KIND_LABELS, STATUS_LABELS, Status, SubmissionKind, content_of
-from ovpm.domain.times import to_utc
+from ovpm.domain.times import DAY_ENDS, DAY_STARTS, to_utc
 from ovpm.domain.workshops import (
     HALF_DAY_LABELS,
     PARTICIPANT_ROLE_LABELS,
@@ -30,8 +28,6 @@ from ovpm.services import workshops as workshop_service
 from ovpm.services._common import require
 from ovpm.store import cities, contacts, networks, submissions
 from ovpm.store.db import Database
-
-DAY_STARTS, DAY_ENDS = time(9, 0), time(17, 30)
 
 
 def programme_pdf(db: Database, actor, workshop_id: int, language: str) -> bytes:

@@ -139,6 +139,24 @@ SCREENS = (
         ALL_ROLES,
         hidden=True,
     ),
+    Screen(
+        "mission4city", N_("Mission4City"), ":material/handshake:", N_("Mission4City"), ALL_ROLES
+    ),
+    Screen(
+        "mission",
+        N_("Mission"),
+        ":material/handshake:",
+        N_("Mission4City"),
+        ALL_ROLES,
+        hidden=True,
+    ),
+    Screen(
+        "library",
+        N_("Library of good practices"),
+        ":material/local_library:",
+        N_("Mission4City"),
+        ALL_ROLES,
+    ),
     Screen("cities", N_("Member cities"), ":material/location_city:", N_("Directory"), ALL_ROLES),
     Screen("address_book", N_("Address book"), ":material/contacts:", N_("Directory"), ALL_ROLES),
     Screen(
