@@ -20,6 +20,7 @@ from ovpm.clock import now_utc
 from ovpm.demo_budget import create_demo_budget
 from ovpm.demo_diagnosis import create_demo_diagnosis
 from ovpm.demo_meetings import create_demo_meetings
+from ovpm.demo_missions import create_demo_missions
 from ovpm.demo_networks import create_demo_networks
 from ovpm.demo_pilot_projects import create_demo_pilot_projects
 from ovpm.demo_step_one import create_demo_submissions
@@ -421,6 +422,7 @@ def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int
         "meetings": create_demo_meetings(db, scale),
         "diagnosis": create_demo_diagnosis(db),
         "pilot_projects": create_demo_pilot_projects(db, scale),
+        "missions": create_demo_missions(db, scale),
         "stage_targets": create_demo_targets(db),
         "created_at": int(now_utc().timestamp()),
     }

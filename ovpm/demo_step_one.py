@@ -5,6 +5,7 @@ Every text, name and letter here is invented for the demo."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ovpm import clock
 from ovpm.domain.submissions import ExpressionOfInterest, Person, SubmissionKind, Theme, ThemeSheet
@@ -33,8 +34,10 @@ PLAN = {
 }
 
 
+@lru_cache(maxsize=64)
 def demo_letter(city: str) -> bytes:
-    """A one-page invented letter standing in for the mayor-signed PDF."""
+    """A one-page invented letter standing in for the mayor-signed PDF (made once per city:
+    the demo database is built for every test session)."""
     pdf = Document(
         DocumentInfo(
             "Demo letter",

@@ -20,6 +20,7 @@ from ovpm.domain.submission_rules import (
 from ovpm.domain.submissions import (
     CONGRESS_KINDS,
     KIND_LABELS,
+    MISSION_KINDS,
     NETWORK_KINDS,
     PROJECT_KINDS,
     STATUS_LABELS,
@@ -31,12 +32,15 @@ from ovpm.services import attachments as attachment_service
 from ovpm.services import cities as city_service
 from ovpm.services import congress as congress_service
 from ovpm.services import meetings as meeting_service
+from ovpm.services import missions as mission_service
 from ovpm.services import pilot_projects as project_service
 from ovpm.services import submissions as submission_service
 from ovpm.ui.assessment import show_assessment_content
 from ovpm.ui.congress import show_content
 from ovpm.ui.deliverables import show_deliverable
 from ovpm.ui.meetings import show_minutes
+from ovpm.ui.mission_followup import show_report_content as show_mission_report
+from ovpm.ui.missions import show_request_content
 from ovpm.ui.navigation import roles_of
 from ovpm.ui.networks import show_plan
 from ovpm.ui.pilot_projects import show_definition_content
@@ -97,6 +101,11 @@ def owner_actions() -> None:
         if submission.kind in CONGRESS_KINDS:
             st.switch_page(
                 "pages/contribution.py", query_params={"network": str(submission.network_id)}
+            )
+        if submission.kind in MISSION_KINDS:
+            st.switch_page(
+                "pages/mission.py",
+                query_params={"id": str(mission_service.mission_of(db, user, submission))},
             )
         if submission.kind in NETWORK_KINDS:
             st.switch_page(
@@ -206,6 +215,12 @@ if tab_read.open:
                 show_definition_content(typed)
             elif submission.kind == SubmissionKind.PROGRESS_REPORT:
                 show_report_content(typed)
+            elif submission.kind == SubmissionKind.MISSION_REQUEST:
+                show_request_content(user, typed)
+            elif submission.kind == SubmissionKind.MISSION_REPORT:
+                show_mission_report(
+                    typed, lambda photo: attachment_service.read_attachment(db, user, photo)[1]
+                )
             elif submission.kind in EVALUATED_KINDS:
                 show_content(
                     congress_service.shown_content(db, user, submission, content), submission.id

@@ -59,6 +59,8 @@ CODE_COLUMNS = {
     "attendance",
     "origin",  # where a pilot project comes from
     "direction",  # higher or lower is better
+    "step",  # a Mission4City instruction step
+    "item",  # a Mission4City obligation
 }
 CODE_TABLES = {"schema_migrations", "login_attempts"}
 # Inside JSON contents: keys whose values are codes or checked forms.
@@ -85,6 +87,11 @@ CODE_KEYS = CODE_COLUMNS | {
     "latest",
     "progress",
     "value",
+    # a Mission4City request's and programme's days
+    "wished_from",
+    "wished_to",
+    "first_day",
+    "last_day",
 }
 
 

@@ -306,3 +306,12 @@ def start_report(db: Database, actor: User, mission_id: int) -> Mission:
         after = store.update(cur, dataclasses.replace(mission, report_id=report.id), now_utc())
         _audit(cur, actor, mission_id, mission.city_id, "start_report", None, {"report": report.id})
         return after
+
+
+def mission_of(db: Database, actor: User, submission) -> int:
+    """The mission whose request or report a submission is (its readers only)."""
+    with db.reading() as cur:
+        mission = store.of_submission(cur, submission.id)
+    if mission is None or not reads(actor, mission):
+        raise NotFound(f"mission of submission {submission.id}")
+    return mission.id

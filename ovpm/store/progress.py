@@ -17,11 +17,12 @@ def first_approvals(cur) -> pd.DataFrame:
 
 
 def programme_cities(cur) -> pd.DataFrame:
-    """The cities taking part in the programme: with a submission still open or approved, or
-    in a network."""
+    """The cities taking part in the Quebec Roadmap: with a submission of it still open or
+    approved (a Mission4City request is another programme), or in a network."""
     return cur.execute(
         "SELECT c.id, c.name, c.country, c.region, c.lat, c.lon FROM cities c "
-        "WHERE c.id IN (SELECT city_id FROM submissions WHERE status <> 'withdrawn') "
+        "WHERE c.id IN (SELECT city_id FROM submissions WHERE status <> 'withdrawn' "
+        "AND kind NOT IN ('mission_request', 'mission_report')) "
         "OR c.id IN (SELECT city_id FROM network_members WHERE status = 'participating') "
         "OR c.id IN (SELECT pilot_city_id FROM networks) ORDER BY c.name"
     ).df()

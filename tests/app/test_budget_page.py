@@ -9,6 +9,8 @@ from streamlit.testing.v1 import AppTest
 from ovpm import i18n
 from ovpm.domain.budget import Entry
 from ovpm.services import budget as budget_service
+from ovpm.services.users import create_user
+from ovpm.store import cities
 from tests.app.test_pages import shown_text
 from tests.budget_scenario import ANDES, HAND, andes_with_entries, lines_by_key
 from tests.conftest import signed_in_state
@@ -57,19 +59,34 @@ VIEWS = ("Par réseau", "Par catégorie", "Par bailleur", "Par mois", "Lignes et
 
 
 def test_a_funding_city_sees_only_its_own_line_and_no_envelope(db, actors):
+    # Bruges funds one line of 'Living with water' and reads the costs of its own Mission4City
+    # request (demo_missions: 1850 + 640 + 500 EUR)
     for view in VIEWS:
         at = budget_page("bruges", view)
         text = everything_shown(at)
         assert not at.exception and not at.error
         assert "Interpreters" not in text and "Three international experts" not in text
-        assert "Multicultural" not in text and "Secrétariat général" not in text
+        assert "Multicultural" not in text and "Flood-proofing" not in text
         assert "enveloppe" not in text
-        assert metrics(at)[0] == i18n.format_money(Decimal("1250.00"), "EUR", "fr")
+        assert metrics(at)[0] == i18n.format_money(Decimal("4240.00"), "EUR", "fr")
     assert "Translation of the constitution sheet" in text  # the lines view, last
 
 
-def test_a_city_with_no_line_is_told_so(db_path):
-    at = budget_page("cordoba")
+def test_a_city_with_no_line_is_told_so(db, actors):
+    with db.reading() as cur:
+        warsaw = next(i for i, name in cities.names(cur).items() if name == "Warsaw")
+    create_user(
+        db,
+        None,
+        "warsaw",
+        "Officer (test)",
+        "w@example.org",
+        "city",
+        warsaw,
+        "fr",
+        "a fine long phrase",
+    )
+    at = budget_page("warsaw")
     assert not at.exception
     assert at.info[0].value.startswith("Votre ville n'a aucune ligne budgétaire à suivre")
     assert len(at.metric) == 0 and len(at.dataframe) == 0

@@ -37,6 +37,8 @@ VIEWS = {
     "pilot_projects": ("pilot_projects_view", "start_project_open"),
     "pilot_project": ("project_view", None),
     "contribution": ("contribution_view", None),
+    "mission4city": (None, "mission_start_open"),
+    "mission": ("mission_view", None),
 }
 
 
@@ -81,10 +83,15 @@ def record_ids(marked_db) -> dict[str, list[str]]:
         "meeting": meetings,
         "pilot_project": ["1", "2"],
         "contribution": networks,  # the complete path's evaluation and contribution among them
+        # Mission4City: published, report received, done, scheduled, in instruction, declined
+        "mission": ["1", "3", "4", "5", "6", "10"],
+        "library": ["", "practice:1", "practice:2"],
     }
 
 
 def query_of(record: str) -> dict[str, str]:
+    if record.startswith("practice:"):
+        return {"practice": record.split(":")[1]}
     if "|" in record:
         network, kind = record.split("|")
         return {"network": network, "kind": kind}

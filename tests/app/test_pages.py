@@ -38,6 +38,9 @@ TITLES_FR = {
     "pilot_projects": "Projets pilotes",
     "pilot_project": "Ce projet pilote",
     "contribution": "Ce réseau",
+    "mission4city": "Mission4City",
+    "mission": "Cette demande",
+    "library": "Bibliothèque des bonnes pratiques",
 }
 
 

@@ -23,6 +23,8 @@ STEP_ONE_FR = [
     "Suivi budgétaire",
     "Réunions",
     "Diagnostic, groupes et germes",
+    "Mission4City",
+    "Bibliothèque des bonnes pratiques",
 ]
 NAV = {
     "secretariat": [
@@ -48,6 +50,8 @@ NAV = {
         "Budget tracking",
         "Meetings",
         "Diagnosis, groups and seeds",
+        "Mission4City",
+        "Library of good practices",
         "Member cities",
         "Address book",
         "My account",
@@ -75,6 +79,8 @@ NAV = {
         "Seguimiento presupuestario",
         "Reuniones",
         "Diagnóstico, grupos y gérmenes",
+        "Mission4City",
+        "Biblioteca de buenas prácticas",
         "Ciudades miembro",
         "Libreta de direcciones",
         "Registro de auditoría",
@@ -110,6 +116,9 @@ ALL_PATHS = [
     "pilot_projects",
     "pilot_project?id=1",
     "contribution?network=4",
+    "mission4city",
+    "mission?id=1",
+    "library",
     "submission?id=1",
     "round_tables",
     "budget",

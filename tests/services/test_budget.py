@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ovpm import i18n
+from ovpm.demo import DEMO_CITY_ACCOUNTS
 from ovpm.domain.budget import Entry, MissingRates
 from ovpm.domain.errors import NotFound, PermissionDenied, ValidationError
 from ovpm.domain.networks import BudgetLine
@@ -81,7 +82,7 @@ def test_csv_and_xlsx_totals_agree_with_the_hand_computation(db, actors, andes, 
             values = [row[index] for row in body[:-1]]
             assert sum(Decimal(str(v)).quantize(Decimal("0.01")) for v in values) == total
             assert str(body[-1][index]).startswith("=SUM(")
-    assert len(book.sheetnames) == 8
+    assert len(book.sheetnames) == 9
 
 
 def test_lines_follow_later_plan_revisions_by_their_key(db, actors, andes):
@@ -148,16 +149,31 @@ def test_entry_rules_are_named_field_by_field(db, actors, andes):
     )
 
 
+def own_mission_lines(db, actors, name: str) -> set[int]:
+    """The lines of the demo's Mission4City requests of a city (it reads them: SPEC.md §1)."""
+    return {
+        line.id
+        for line in service.readable_lines(db, actors["secretariat"])
+        if line.source == "mission" and line.owner_city_id == actors[name].city_id
+    }
+
+
+def readable_ids(db, actors, name: str) -> set[int]:
+    return {line.id for line in service.readable_lines(db, actors[name])}
+
+
 def test_who_reads_and_who_records(db, actors, andes):
     water = lines_by_key(db, actors, "Living with water")
     water_ids = {line.id for line in water.values()}
     translation = next(line for line in water.values() if line.funder_city_id)
-    everything = {line.id for line in service.readable_lines(db, actors["secretariat"])}
-    assert {line.id for line in service.readable_lines(db, actors["advisory"])} == everything
-    assert {line.id for line in service.readable_lines(db, actors["bordeaux"])} == water_ids
-    assert [line.id for line in service.readable_lines(db, actors["bruges"])] == [translation.id]
-    assert [line.id for line in service.readable_lines(db, actors["quebec"])] == [andes["c"].id]
-    assert service.readable_lines(db, actors["cordoba"]) == []
+    everything = readable_ids(db, actors, "secretariat")
+    assert readable_ids(db, actors, "advisory") == everything
+    missions = {name: own_mission_lines(db, actors, name) for name in DEMO_CITY_ACCOUNTS}
+    assert all(missions.values())  # each demo city has a mission with costs
+    assert readable_ids(db, actors, "bordeaux") == water_ids | missions["bordeaux"]
+    assert readable_ids(db, actors, "bruges") == {translation.id} | missions["bruges"]
+    assert readable_ids(db, actors, "quebec") == {andes["c"].id} | missions["quebec"]
+    assert readable_ids(db, actors, "cordoba") == missions["cordoba"]
 
     expense = Entry(None, andes["a"].id, "expense", date(2024, 1, 1), Decimal("1.00"))
     for name in ("advisory", "bordeaux", "quebec", "bruges"):
@@ -192,7 +208,8 @@ def test_who_reads_and_who_records(db, actors, andes):
 
 
 def test_a_city_exports_only_the_lines_it_may_read(db, actors, andes):
-    for name, expected in (("bruges", 1), ("quebec", 1), ("cordoba", 0)):
+    for name, roadmap in (("bruges", 1), ("quebec", 1), ("cordoba", 0)):
+        expected = roadmap + len(own_mission_lines(db, actors, name))
         rows = list(
             csv.DictReader(
                 io.StringIO(service.lines_csv(db, actors[name], "en").decode("utf-8-sig"))
@@ -210,7 +227,7 @@ def test_a_city_exports_only_the_lines_it_may_read(db, actors, andes):
         assert "Interpreters" not in text and "Experts" not in text
         assert service.report(db, actors[name]).envelope is None
     quebec = service.report(db, actors["quebec"])
-    assert [f.line.description for f in quebec.lines] == ["Maps"]
+    assert [f.line.description for f in quebec.lines if f.line.source != "mission"] == ["Maps"]
     assert quebec.total("spent") == Decimal("120.10")
 
 
@@ -222,6 +239,10 @@ def test_the_envelope_counts_what_the_secretariat_funds(db, actors, andes):
     # approved today (after 2024-01-01: 0.675) = 675.00; the demo workshop's travel and
     # accommodation (demo_workshops), 4200 + 1650 EUR
     workshop = Decimal("4200.00") + Decimal("1650.00")
-    assert planned == Decimal("5400.00") + Decimal("4512.00") + Decimal("675.00") + workshop
+    # five demo missions (demo_missions) with the experts' flights and hotel, 1850 + 640 EUR
+    missions = 5 * (Decimal("1850.00") + Decimal("640.00"))
+    assert planned == (
+        Decimal("5400.00") + Decimal("4512.00") + Decimal("675.00") + workshop + missions
+    )
     # commitments: 5400 EUR; 4800 USD on 2024-01-15 at 0.905 = 4344.00; 800 CAD = 548.00
     assert committed == Decimal("5400.00") + Decimal("4344.00") + Decimal("548.00")
