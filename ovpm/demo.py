@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 
 import pandas as pd
@@ -359,7 +359,16 @@ def create_demo_targets(db: Database) -> int:
 
 
 def create_demo(db: Database, scale: int = 1, seed: int = 2024) -> dict[str, int]:
-    """Fill an empty database with the demo cycle, cities, contacts, audit rows and accounts."""
+    """Fill an empty database with the demo cycle, cities, contacts, audit rows and accounts.
+
+    What the demo does not date itself is recorded at the very start of today: anything a
+    person does later today (or a test, on the pinned day) comes after it, even when the demo
+    was built late in the evening and is used after midnight."""
+    with clock.recording_at(datetime.combine(clock.today(), time(0, 0))):
+        return _create_demo(db, scale, seed)
+
+
+def _create_demo(db: Database, scale: int, seed: int) -> dict[str, int]:
     rng = random.Random(seed)
     cities = city_frame(scale, rng)
     contacts = contact_frame(cities, scale, rng)
