@@ -132,7 +132,7 @@ def parser() -> argparse.ArgumentParser:
         "--scale",
         type=int,
         default=1,
-        help="multiply cities, contacts, audit rows, meetings and pilot projects",
+        help="multiply cities, contacts, audit rows, meetings, pilot projects and practices",
     )
     demo.add_argument("--replace", action="store_true", help="replace an existing database file")
     demo.set_defaults(run=cmd_demo)

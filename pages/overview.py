@@ -9,6 +9,7 @@ from ovpm.auth import require_role
 from ovpm.domain.models import Role
 from ovpm.services import progress as service
 from ovpm.ui import progress as widgets
+from ovpm.ui.mission_overview import mission_panel
 from ovpm.ui.navigation import roles_of
 
 user = require_role(*roles_of("overview"))
@@ -30,6 +31,7 @@ labels = [
     _("Cities"),
     _("Timeline and map"),
     _("Budget"),
+    _("Mission4City"),
     _("What changed"),
     _("Briefing pack"),
 ]
@@ -53,11 +55,14 @@ if tabs[4].open:
         widgets.budget_summary(db, user, current)
 if tabs[5].open:
     with tabs[5]:
-        widgets.changes_view(db, user, widgets.since_picker(current))
+        mission_panel(user)
 if tabs[6].open:
     with tabs[6]:
-        widgets.briefing_pack(db, user, scope, widgets.since_picker(current))
-if len(tabs) > 7 and tabs[7].open:
+        widgets.changes_view(db, user, widgets.since_picker(current))
+if tabs[7].open:
     with tabs[7]:
+        widgets.briefing_pack(db, user, scope, widgets.since_picker(current))
+if len(tabs) > 8 and tabs[8].open:
+    with tabs[8]:
         widgets.settings_form(db, user, current)
         widgets.milestones_form(db, user)

@@ -31,7 +31,13 @@ from streamlit.testing.v1 import AppTest, local_script_runner  # noqa: E402
 
 from ovpm.demo import create_demo  # noqa: E402
 from ovpm.domain.errors import ConflictError  # noqa: E402
-from ovpm.services import congress, pilot_projects, project_exports, workshop_exports  # noqa: E402
+from ovpm.services import (  # noqa: E402
+    congress,
+    mission_exports,
+    pilot_projects,
+    project_exports,
+    workshop_exports,
+)
 from ovpm.services import contacts as contact_service  # noqa: E402
 from ovpm.services import networks as network_service  # noqa: E402
 from ovpm.services import progress as progress_service  # noqa: E402
@@ -106,6 +112,7 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
         "meeting": {"id": "4"},  # a working group's first meeting: minutes circulated
         "pilot_project": {"id": "1"},  # the complete path's project: the most values
         "contribution": {"network": "4"},  # the complete path's network
+        "mission": {"id": "5"},  # the scheduled mission: steps, experts, programme, costs
     }
     # views of a screen built only when open (tracked tabs): (screen, label) → session state
     views = {
@@ -121,6 +128,14 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
             "contribution_view": "Contribution au Nouveau Projet urbain"
         },
         ("budget", "by project"): {"budget_view": "Par projet"},
+        ("budget", "by mission"): {"budget_view": "Par mission"},
+        ("mission", "instruction"): {"mission_view": "Instruction"},
+        ("mission", "obligations"): {"mission_view": "Engagements"},
+        ("mission", "costs"): {"mission_view": "Coûts"},
+        ("mission", "report"): {"mission_view": "Rapport de mission"},
+        ("library", "search"): {"library_text": "reseau patrimoine"},
+        ("library", "search and filter"): {"library_text": "reseau", "library_axes": [2]},
+        ("overview", "Mission4City"): {"overview_view": "Mission4City"},
     }
     cases = [(screen, "", {}) for screen in SCREENS]
     cases += [(SCREENS_BY_KEY[key], view, state) for (key, view), state in views.items()]
@@ -281,6 +296,9 @@ def documents(path: Path, runs: int = 10) -> list[tuple[str, float, float]]:
         problem = cur.execute(
             "SELECT id FROM submissions WHERE kind = 'priority_problem' ORDER BY id LIMIT 1"
         ).fetchone()[0]
+        mission_report = cur.execute(
+            "SELECT report_id FROM missions WHERE status = 'published' ORDER BY id LIMIT 1"
+        ).fetchone()[0]
     sheet = bordeaux_sheet(database)
     calls = {
         "theme sheet PDF (fr)": lambda: submission_service.submission_pdf(
@@ -306,6 +324,12 @@ def documents(path: Path, runs: int = 10) -> list[tuple[str, float, float]]:
         ),
         "contribution PDF (fr)": lambda: congress.approved_contribution_pdf(
             database, secretariat, 4, "fr"
+        ),
+        "mission report PDF with photos (fr)": lambda: submission_service.submission_pdf(
+            database, secretariat, mission_report, None, "fr"
+        ),
+        "mission pipeline XLSX (fr)": lambda: mission_exports.pipeline_xlsx(
+            database, secretariat, "fr"
         ),
         "New Urban Project compendium PDF (fr)": lambda: congress.compendium_pdf(
             database, secretariat, "fr"
@@ -428,7 +452,8 @@ def main() -> None:
         "",
         f"Measured by `make bench` (scripts/bench.py) on {time.strftime('%Y-%m-%d')}, on: {machine()}.",
         "A fresh demo database at scale 1 and at scale 10 (`python -m ovpm demo --scale 10`: ten "
-        "times the cities, contacts, audit rows, meetings, pilot projects and indicator values). "
+        "times the cities, contacts, audit rows, meetings, pilot projects, indicator values and "
+        "Mission4City practices). "
         "Times in milliseconds unless said.",
         "",
         f"## Pages (server-side rerun, AppTest, median and p95 of {args.runs} runs)",

@@ -44,6 +44,11 @@ class Briefing:
     # progress
     indicator_headings: list[str] = field(default_factory=list)
     indicators: list[list[str]] = field(default_factory=list)
+    # Mission4City: figures (label, value) and the late obligations (city, request, item, due
+    # on, days late)
+    mission_figures: list[tuple[str, str]] = field(default_factory=list)
+    mission_late_headings: list[str] = field(default_factory=list)
+    mission_late: list[list[str]] = field(default_factory=list)
 
 
 def briefing_pdf(briefing: Briefing, progress: Callable[[float, str], None]) -> bytes:
@@ -84,6 +89,18 @@ def briefing_pdf(briefing: Briefing, progress: Callable[[float, str], None]) -> 
     pdf.section(briefing.labels["indicators"])
     if briefing.indicators:
         pdf.table(briefing.indicator_headings, briefing.indicators, [24, 30, 32, 22, 16, 24, 26])
+    else:
+        pdf.paragraph(briefing.nothing)
+    pdf.add_page()
+    pdf.section(briefing.labels["missions"])
+    pdf.table(
+        [briefing.labels["figure"], briefing.labels["value"]],
+        [[label, value] for label, value in briefing.mission_figures],
+        [110, 64],
+    )
+    pdf.section(briefing.labels["missions_late"])
+    if briefing.mission_late:
+        pdf.table(briefing.mission_late_headings, briefing.mission_late, [28, 56, 52, 24, 14])
     else:
         pdf.paragraph(briefing.nothing)
     progress(0.9, briefing.labels["step_changes"])

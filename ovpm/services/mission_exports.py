@@ -191,3 +191,17 @@ def late_frame(found: Panel, language: str) -> pd.DataFrame:
         ],
         columns=["city", "title", "item", "due_on", "days_late"],
     )
+
+
+def panel_figures(found: Panel, language: str) -> list[tuple[str, str]]:
+    """The panel's figures as (label, value): each status with requests, missions this year,
+    reports overdue."""
+    _ = i18n.translator(language)
+    figures = [
+        (_(MISSION_STATUS_LABELS[status]), str(found.by_status[status]))
+        for status in MissionStatus
+        if found.by_status.get(status)
+    ]
+    figures.append((_("Missions this year"), str(found.this_year)))
+    figures.append((_("Mission reports overdue"), str(found.reports_overdue)))
+    return figures

@@ -108,8 +108,8 @@ def moves(actor: User, mission: Mission) -> tuple[MissionStatus, ...]:
     found: tuple[MissionStatus, ...] = ()
     if actor.role == Role.SECRETARIAT:
         found = MOVES.get(mission.status, ())
-        if mission.status == MissionStatus.DONE and mission.report_id is None:
-            found = ()
+        if mission.status == MissionStatus.SCHEDULED and today() < mission.programme.first_day:
+            found = tuple(s for s in found if s != MissionStatus.DONE)  # not before its first day
     if writes(actor, mission) and mission.withdrawable(today()):
         found += (MissionStatus.WITHDRAWN,)
     return found
@@ -136,7 +136,7 @@ def move(
         if wanted_status == MissionStatus.DECLINED:
             after = dataclasses.replace(after, decline_reason=reason.strip())
         if wanted_status == MissionStatus.PUBLISHED:
-            after = dataclasses.replace(after, published_on=today())
+            after = dataclasses.replace(after, published_on=now_utc().date())  # the one clock
         if wanted_status in (MissionStatus.DECLINED, MissionStatus.WITHDRAWN):
             _close_request(cur, actor, before, str(wanted_status))
         after = store.update(cur, after, now_utc())

@@ -38,7 +38,7 @@ from ovpm.exports.spreadsheet import xlsx
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.briefing import Briefing, NetworkPage
 from ovpm.pdf.briefing import briefing_pdf as render_briefing
-from ovpm.services import assembled, progress_reports, workshop_deliverables
+from ovpm.services import assembled, mission_exports, progress_reports, workshop_deliverables
 from ovpm.services import budget as budget_service
 from ovpm.services import meetings as meeting_service
 from ovpm.services import networks as network_service
@@ -760,6 +760,8 @@ def _briefing(db, actor, current, networks_frame, money, changes, since, languag
             "step_tables": _("Listing late and due items…"),
             "step_changes": _("Listing what changed…"),
             "indicators": _("Indicator progress of the pilot projects"),
+            "missions": _("Mission4City"),
+            "missions_late": _("Obligations of the requesting cities not done when due"),
         },
         indicator_headings=[
             _("Network"),
@@ -771,7 +773,36 @@ def _briefing(db, actor, current, networks_frame, money, changes, since, languag
             _("Progress"),
         ],
         indicators=_indicator_rows(db, current, language),
+        **_mission_page(db, actor, language),
     )
+
+
+def _mission_page(db, actor, language: str) -> dict:
+    """The pack's Mission4City page: requests by status, missions this year, reports overdue
+    and the late obligations."""
+    _ = i18n.translator(language)
+    panel = mission_exports.panel(db, actor)
+    late = mission_exports.late_frame(panel, language)
+    return {
+        "mission_figures": mission_exports.panel_figures(panel, language),
+        "mission_late_headings": [
+            _("Requesting city"),
+            _("Subject of the request"),
+            _("Obligation"),
+            _("Due on"),
+            _("Days"),
+        ],
+        "mission_late": [
+            [
+                r.city,
+                r.title,
+                r.item,
+                i18n.format_day(r.due_on, language, "medium"),
+                str(r.days_late),
+            ]
+            for r in late.itertuples()
+        ],
+    }
 
 
 def _indicator_rows(db, current, language: str) -> list[list[str]]:

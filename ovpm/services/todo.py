@@ -6,9 +6,9 @@ each item pointing to the screen where it is done. It replaces nothing; it gathe
   draft or returned for changes; the deadlines of their city and of the networks it pilots, late
   or due within 30 days; requests to join their networks to decide (pilot city); the meetings
   of the coming week they may read; the progress reports of the pilot projects it carries,
-  overdue or due within 30 days.
+  overdue or due within 30 days; the obligations of its Mission4City requests, likewise.
 - the Secretariat: the review queue (minutes to approve apart), late deadlines across the
-  programme and overdue action items.
+  programme, overdue action items and Mission4City obligations.
 - the Advisory Group: submitted submissions they have not commented on yet, and their meetings
   of the coming two weeks."""
 
@@ -20,6 +20,7 @@ import pandas as pd
 
 from ovpm.clock import now_utc, today
 from ovpm.domain.meetings import MEETING_KIND_LABELS, Meeting
+from ovpm.domain.missions import OBLIGATION_LABELS, ObligationStatus
 from ovpm.domain.models import Role, User
 from ovpm.domain.networks import MemberStatus
 from ovpm.domain.pilot_projects import ReportState
@@ -28,6 +29,8 @@ from ovpm.domain.submissions import KIND_LABELS, Status, SubmissionKind
 from ovpm.domain.todo import TodoItem, TodoKind, ordered
 from ovpm.services import (
     meetings,
+    mission_obligations,
+    missions,
     networks,
     pilot_projects,
     progress,
@@ -53,7 +56,12 @@ def my_list(db: Database, actor: User) -> list[TodoItem]:
 
 def _built(db: Database, actor: User) -> list[TodoItem]:
     if actor.role == Role.SECRETARIAT:
-        items = _review_queue(db, actor) + _late(db, actor) + _actions(db, actor, overdue=True)
+        items = (
+            _review_queue(db, actor)
+            + _late(db, actor)
+            + _actions(db, actor, overdue=True)
+            + _mission_obligations(db, actor, overdue=True)
+        )
     elif actor.role == Role.ADVISORY:
         items = _to_comment(db, actor) + _meetings_soon(db, actor, days=14, invited_only=True)
     else:
@@ -65,6 +73,7 @@ def _built(db: Database, actor: User) -> list[TodoItem]:
             + [i for i in _to_finish(db, actor) if (i.detail, i.subject) not in dated]
             + deadlines
             + _reports_due(db, actor)
+            + _mission_obligations(db, actor)
             + _join_requests(db, actor)
             + _meetings_soon(db, actor, days=7)
         )
@@ -201,6 +210,35 @@ def _reports_due(db: Database, actor: User) -> list[TodoItem]:
                         KIND_LABELS[SubmissionKind.PROGRESS_REPORT],
                     )
                 )
+    return items
+
+
+def _mission_obligations(db: Database, actor: User, overdue: bool = False) -> list[TodoItem]:
+    """The Mission4City obligations of the missions the actor reads, not done and overdue (or,
+    for the requesting city, due within 30 days)."""
+    on = today()
+    horizon = on if overdue else on + timedelta(days=DUE_HORIZON_DAYS)
+    recorded = mission_obligations.states
+    items = []
+    for mission in missions.every_mission(db, actor):
+        if mission.status not in mission_obligations.FOLLOWED:
+            continue
+        for state, _version in recorded(db, mission):
+            due = state.due_on
+            if state.status == ObligationStatus.DONE or due is None or due > horizon:
+                continue
+            if overdue and due >= on:
+                continue
+            items.append(
+                TodoItem(
+                    TodoKind.DEADLINE,
+                    mission.title,
+                    due,
+                    "pages/mission.py",
+                    {"id": str(mission.id)},
+                    OBLIGATION_LABELS[state.item],
+                )
+            )
     return items
 
 

@@ -46,21 +46,39 @@ def show_search(user) -> None:
                 facets["regions"],
                 format_func=lambda r: _(UNESCO_REGIONS.get(r, r)),
                 key="library_regions",
+                placeholder=_("Choose one or more"),
             )
         ),
-        tuple(columns[1].multiselect(_("Country"), facets["countries"], key="library_countries")),
+        tuple(
+            columns[1].multiselect(
+                _("Country"),
+                facets["countries"],
+                key="library_countries",
+                placeholder=_("Choose one or more"),
+            )
+        ),
         tuple(
             columns[2].multiselect(
                 _("Strategic axis"),
                 facets["axes"],
                 format_func=lambda a: axis_label(a, short=True),
                 key="library_axes",
+                placeholder=_("Choose one or more"),
             )
         ),
         tuple(
-            columns[3].multiselect(_("Field of expertise"), facets["fields"], key="library_fields")
+            columns[3].multiselect(
+                _("Field of expertise"),
+                facets["fields"],
+                key="library_fields",
+                placeholder=_("Choose one or more"),
+            )
         ),
-        tuple(columns[4].multiselect(_("Year"), facets["years"], key="library_years")),
+        tuple(
+            columns[4].multiselect(
+                _("Year"), facets["years"], key="library_years", placeholder=_("Choose one or more")
+            )
+        ),
     )
     hits = service.search(db(), user, text, filters)
     if not hits:

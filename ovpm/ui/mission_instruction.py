@@ -65,10 +65,17 @@ def show_instruction(user, mission: Mission) -> None:
         )
     if user.role == Role.SECRETARIAT and mission.status == MissionStatus.IN_INSTRUCTION:
         following = next((s for s in STEPS if s not in recorded), None)
-        if following is None:
-            st.success(_("Steps (a) to (d) are recorded: the mission can be scheduled."))
-        else:
+        if following is not None:
             _step_form(user, mission, following)
+            return
+        st.success(_("Steps (a) to (d) are recorded: the mission can be scheduled."))
+        box = st.expander(_("Record a step again"), key="step_again_open", on_change="rerun")
+        if box.open:
+            with box:
+                step = st.selectbox(
+                    _("Step"), STEPS, format_func=lambda s: _(STEP_LABELS[s]), index=3
+                )
+                _step_form(user, mission, step)
 
 
 def _show_experts(user, mission: Mission) -> None:

@@ -11,7 +11,7 @@ from ovpm.domain import N_
 from ovpm.domain.errors import DomainError
 from ovpm.domain.missions import MISSION_STATUS_LABELS, Mission, MissionRequest, MissionStatus
 from ovpm.domain.models import Person, Role
-from ovpm.domain.submission_rules import NEXT_STEP, can_edit, can_start_revision
+from ovpm.domain.submission_rules import can_edit, can_start_revision
 from ovpm.domain.submissions import Axis
 from ovpm.services import attachments as attachment_service
 from ovpm.services import mission_exports
@@ -148,7 +148,6 @@ def show_request(user, mission: Mission) -> None:
     if mission.status in (MissionStatus.DECLINED, MissionStatus.WITHDRAWN) or not can_edit(
         user, current
     ):
-        st.write(_(NEXT_STEP[current.status]))
         show_request_content(user, MissionRequest.from_dict(current.content))
         if can_start_revision(user, current) and mission.status == MissionStatus.DRAFT:
             if st.button(_("Start a revised version")):
@@ -307,8 +306,15 @@ def show_moves(user, mission: Mission) -> None:
     for status in moves:
         if status == MissionStatus.DECLINED:
             continue
-        kind = "primary" if status != MissionStatus.WITHDRAWN else "secondary"
-        if row.button(_(MOVE_BUTTONS[status]), type=kind, key=f"move_{status}"):
+        label = MOVE_BUTTONS[status]
+        if status == MissionStatus.IN_INSTRUCTION and mission.status == MissionStatus.SCHEDULED:
+            label = N_("Reopen the instruction (change the programme)")
+        kind = (
+            "secondary"
+            if status == MissionStatus.WITHDRAWN or label != MOVE_BUTTONS[status]
+            else "primary"
+        )
+        if row.button(_(label), type=kind, key=f"move_{status}"):
             _move(user, mission, status)
     if MissionStatus.DECLINED in moves:
         with st.popover(_(MOVE_BUTTONS[MissionStatus.DECLINED])):

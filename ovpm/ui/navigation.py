@@ -152,7 +152,7 @@ SCREENS = (
     ),
     Screen(
         "library",
-        N_("Library of good practices"),
+        N_("Good practices"),
         ":material/local_library:",
         N_("Mission4City"),
         ALL_ROLES,

@@ -24,7 +24,7 @@ STEP_ONE_FR = [
     "Réunions",
     "Diagnostic, groupes et germes",
     "Mission4City",
-    "Bibliothèque des bonnes pratiques",
+    "Bonnes pratiques",
 ]
 NAV = {
     "secretariat": [
@@ -51,7 +51,7 @@ NAV = {
         "Meetings",
         "Diagnosis, groups and seeds",
         "Mission4City",
-        "Library of good practices",
+        "Good practices",
         "Member cities",
         "Address book",
         "My account",
@@ -80,7 +80,7 @@ NAV = {
         "Reuniones",
         "Diagnóstico, grupos y gérmenes",
         "Mission4City",
-        "Biblioteca de buenas prácticas",
+        "Buenas prácticas",
         "Ciudades miembro",
         "Libreta de direcciones",
         "Registro de auditoría",
@@ -97,6 +97,9 @@ TITLES = {
     "Submissions": "Submissions",
     "Sauvegarde": "Sauvegarde",
     "Round tables": "Thematic round tables",
+    "Bonnes pratiques": "Bibliothèque des bonnes pratiques",
+    "Good practices": "Library of good practices",
+    "Buenas prácticas": "Biblioteca de buenas prácticas",
 }
 ALL_PATHS = [
     "",

@@ -10,6 +10,7 @@ from PIL import Image
 
 from ovpm.domain.errors import NotFound, PermissionDenied, ValidationError
 from ovpm.domain.missions import (
+    OBLIGATION_LABELS,
     MissionReport,
     MissionRequest,
     MissionStatus,
@@ -23,10 +24,11 @@ from ovpm.domain.missions import (
 from ovpm.domain.models import Person
 from ovpm.services import attachments as attachment_service
 from ovpm.services import budget as budget_service
-from ovpm.services import library, mission_costs
+from ovpm.services import library, mission_costs, mission_exports
 from ovpm.services import mission_obligations as obligation_service
 from ovpm.services import missions as service
 from ovpm.services import submissions as submission_service
+from ovpm.services import todo as todo_service
 from ovpm.store import cities
 from tests.services.test_submissions import MINIMAL_PDF
 from tests.services.test_workshops import pdf_text
@@ -330,3 +332,44 @@ def test_the_report_pdf_shows_its_photos_and_no_cost(db, actors, monkeypatch):
     text = pdf_text(data)
     assert "Rapport de mission" in text and "98765" not in text and "98 765" not in text
     assert b"/Subtype /Image" in data
+
+
+def test_the_overview_panel_the_pipeline_exports_and_the_lists_of_what_to_do(db, actors):
+    secretariat, advisory, bruges = actors["secretariat"], actors["advisory"], actors["bruges"]
+    panel = mission_exports.panel(db, advisory)
+    assert panel.by_status[MissionStatus.PUBLISHED] == 2  # the demo's two practices
+    assert [(m.city_name, item) for m, item, _day in panel.late] == [("Évora", Obligation.MEDIA)]
+    assert mission_exports.panel(db, bruges).late == []  # only its own missions
+    frame = mission_exports.pipeline_frame(db, secretariat, "en")
+    assert frame.iloc[0]["days_waiting"] >= frame.iloc[1]["days_waiting"]  # oldest waiting first
+    assert set(mission_exports.pipeline_frame(db, bruges, "en")["city"]) == {"Bruges"}
+    for reader in (secretariat, advisory):
+        assert "Valparaíso" in mission_exports.pipeline_csv(db, reader, "fr").decode("utf-8-sig")
+        assert mission_exports.pipeline_xlsx(db, reader, "fr").startswith(b"PK")
+    with pytest.raises(PermissionDenied):
+        mission_exports.pipeline_csv(db, bruges, "fr")
+    scheduled = next(
+        m for m in service.every_mission(db, secretariat) if m.status == MissionStatus.SCHEDULED
+    )
+    calendar = mission_exports.mission_ics(db, secretariat, scheduled.id, "fr").decode()
+    assert calendar.count("BEGIN:VEVENT") == 3 and "DTSTART:20240415T1300" in calendar  # Québec
+    with pytest.raises(NotFound):
+        mission_exports.mission_ics(db, bruges, scheduled.id, "fr")
+    todo = {(i.subject, i.detail) for i in todo_service.my_list(db, secretariat)}
+    assert ("Traffic in the walled town (demo)", OBLIGATION_LABELS[Obligation.MEDIA]) in todo
+    quebec = {(i.subject, i.detail) for i in todo_service.my_list(db, actors["quebec"])}
+    assert (
+        "Flood-proofing the lower town (demo)",
+        OBLIGATION_LABELS[Obligation.DOSSIER],
+    ) not in quebec
+
+
+def test_the_briefing_pack_has_a_mission4city_page(db, actors):
+    from ovpm.services import progress as progress_service
+
+    data = progress_service.briefing_pdf(
+        db, actors["advisory"], progress_service.Scope(), date(2024, 1, 18), "en"
+    )
+    text = pdf_text(data)
+    assert "Mission4City" in text and "Traffic in the walled town" in text
+    assert "Missions this year" in text
