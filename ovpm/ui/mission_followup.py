@@ -20,6 +20,7 @@ from ovpm.domain.missions import (
 )
 from ovpm.domain.models import Role
 from ovpm.domain.submission_rules import NEXT_STEP, can_edit
+from ovpm.domain.submissions import Status
 from ovpm.services import attachments as attachment_service
 from ovpm.services import mission_costs, mission_obligations
 from ovpm.services import missions as service
@@ -186,9 +187,12 @@ def show_report(user, mission: Mission) -> None:
     status_badge(current.status)
     show_change_request(user, current)
     row = st.container(horizontal=True)
+    # the revision under review or approved; the working copy while the city writes it
+    frozen = current.status in (Status.SUBMITTED, Status.APPROVED)
+    number = current.revision if frozen else None
     row.download_button(
         _("Download in PDF"),
-        lambda: submission_service.submission_pdf(db(), user, current.id, None, language()),
+        lambda: submission_service.submission_pdf(db(), user, current.id, number, language()),
         file_name=f"mission-report-{mission.id}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

@@ -126,7 +126,7 @@ def photos_and_report(browser, mission_url: str, tmp_path) -> None:
     photo = tmp_path / "quai.png"
     photo.write_bytes(tiny_png())
     form = city.get_by_test_id("stForm").last
-    form.get_by_text("Fait", exact=True).click()
+    form.get_by_text("Terminé", exact=True).click()
     type_date(city, "Fait le", "20240301")
     upload(city, photo)
     form.get_by_role("button", name="Enregistrer").click()
@@ -140,7 +140,7 @@ def photos_and_report(browser, mission_url: str, tmp_path) -> None:
         ("Objectifs de la demande", "Protéger les quais (e2e)."),
         ("Acteurs impliqués", "Ville, agence de l'eau (e2e)."),
         ("Aide obtenue", "Une méthode de batardeaux (e2e)."),
-        ("Leçons apprises", "Le réseau des riverains compte (e2e)."),
+        ("Enseignements", "Le réseau des riverains compte (e2e)."),
     ):
         city.get_by_label(label).fill(text)
     screenshot(city, "mission-report-form")
@@ -184,7 +184,7 @@ def test_a_city_requests_a_mission_and_another_finds_its_report(mission_server, 
     context, other = signed_in(browser, mission_server, "cordoba")
     other.goto(f"{mission_server}/library")
     settle(other)
-    other.get_by_label(re.compile("^Buscar")).fill("riverains reseau")
+    other.get_by_label(re.compile("^Buscar")).fill("RIVERAINS dijver")  # case aside
     other.keyboard.press("Enter")
     settle(other)
     expect(other.get_by_text(SUBJECT).first).to_be_visible()
