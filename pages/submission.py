@@ -219,7 +219,9 @@ if tab_read.open:
                 show_request_content(user, typed)
             elif submission.kind == SubmissionKind.MISSION_REPORT:
                 show_mission_report(
-                    typed, lambda photo: attachment_service.read_attachment(db, user, photo)[1]
+                    typed,
+                    user.id,
+                    lambda photo: attachment_service.read_attachment(db, user, photo)[1],
                 )
             elif submission.kind in EVALUATED_KINDS:
                 show_content(

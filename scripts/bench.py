@@ -112,7 +112,7 @@ def page_times(path: Path, runs: int, only: list[str] | None) -> dict[tuple[str,
         "meeting": {"id": "4"},  # a working group's first meeting: minutes circulated
         "pilot_project": {"id": "1"},  # the complete path's project: the most values
         "contribution": {"network": "4"},  # the complete path's network
-        "mission": {"id": "5"},  # the scheduled mission: steps, experts, programme, costs
+        "mission": {"id": "1"},  # a published mission: steps, experts, programme, costs, photos
     }
     # views of a screen built only when open (tracked tabs): (screen, label) → session state
     views = {

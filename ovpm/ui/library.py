@@ -9,11 +9,12 @@ from ovpm import i18n
 from ovpm.domain import N_
 from ovpm.domain.models import UNESCO_REGIONS
 from ovpm.services import library as service
-from ovpm.ui import db, gettext, language, literal
+from ovpm.ui import db, gettext, kept, language, literal
 from ovpm.ui.mission_followup import show_report_content
 from ovpm.ui.submissions import axis_label
 
 LIBRARY_PAGE = "pages/library.py"
+SHOWN_HITS = 10
 FIELD_LABELS = {
     "title": N_("Title"),
     "situation": N_("Description of the situation"),
@@ -80,40 +81,49 @@ def show_search(user) -> None:
             )
         ),
     )
-    hits = service.search(db(), user, text, filters)
-    if not hits:
+    # the same practices for every reader: the results are kept until the next write
+    count, shown = kept(("library_search", text, filters), lambda: _results(user, text, filters))
+    if not count:
         st.info(_("No practice matches."))
         return
-    st.caption(_("Practices found: {n}", n=len(hits)))
-    lang = language()
-    for hit in hits:
-        practice = hit.practice
-        with st.container(border=True):
-            title = (
-                marked(hit.passages["title"])
-                if "title" in hit.passages
-                else literal(practice.title)
-            )
-            st.markdown("**" + title + "**")
-            st.caption(
-                " · ".join(
-                    part
-                    for part in (
-                        literal(practice.city),
-                        literal(practice.country),
-                        axis_label(practice.request.axis, short=True),
-                        literal(", ".join(practice.request.fields)),
-                        i18n.format_day(practice.published_on, lang, "medium"),
-                    )
-                    if part
-                )
-            )
-            for field, parts in hit.passages.items():
-                if field != "title":
-                    st.markdown("*" + _(FIELD_LABELS[field]) + "* — " + marked(parts))
-            if st.button(_("Open the practice"), key=f"practice_{practice.mission_id}"):
-                st.query_params["practice"] = str(practice.mission_id)
-                st.rerun()
+    st.caption(_("Practices found: {n}", n=count))
+    if count > SHOWN_HITS:
+        st.caption(_("The first {n} are shown: add words or filters to narrow.", n=SHOWN_HITS))
+    for mission_id, text_of_hit in shown:
+        st.markdown(text_of_hit)  # one text a practice: few elements, whatever the library's size
+        if st.button(_("Open the practice"), key=f"practice_{mission_id}"):
+            st.query_params["practice"] = str(mission_id)
+            st.rerun()
+
+
+def _results(user, text: str, filters) -> tuple[int, list[tuple[int, str]]]:
+    hits = service.search(db(), user, text, filters)
+    return len(hits), [(h.practice.mission_id, _hit_text(h)) for h in hits[:SHOWN_HITS]]
+
+
+def _hit_text(hit) -> str:
+    """A result as Markdown: its title and facts, then the passages where the words are."""
+    _ = gettext()
+    practice = hit.practice
+    title = marked(hit.passages["title"]) if "title" in hit.passages else literal(practice.title)
+    facts = " · ".join(
+        part
+        for part in (
+            literal(practice.city),
+            literal(practice.country),
+            axis_label(practice.request.axis, short=True),
+            literal(", ".join(practice.request.fields)),
+            i18n.format_day(practice.published_on, language(), "medium"),
+        )
+        if part
+    )
+    lines = ["#### " + title, ":gray[" + facts + "]"]
+    lines += [
+        "*" + _(FIELD_LABELS[field]) + "* — " + marked(parts)
+        for field, parts in hit.passages.items()
+        if field != "title"
+    ]
+    return "\n\n".join(lines)
 
 
 def show_practice(user, mission_id: int) -> None:
@@ -140,4 +150,6 @@ def show_practice(user, mission_id: int) -> None:
     )
     st.markdown("**" + _("Description of the situation") + "**")
     st.text(practice.request.situation)
-    show_report_content(practice.report, lambda photo: service.photo(db(), user, mission_id, photo))
+    show_report_content(
+        practice.report, user.id, lambda photo: service.photo(db(), user, mission_id, photo)
+    )

@@ -3,7 +3,10 @@ mission's costs (budget lines) and the mission report through the review workflo
 
 from __future__ import annotations
 
+import io
+
 import streamlit as st
+from PIL import Image
 
 from ovpm import i18n
 from ovpm.clock import today
@@ -25,7 +28,7 @@ from ovpm.services import attachments as attachment_service
 from ovpm.services import mission_costs, mission_obligations
 from ovpm.services import missions as service
 from ovpm.services import submissions as submission_service
-from ovpm.ui import db, gettext, language, run_action
+from ovpm.ui import db, gettext, kept, language, run_action
 from ovpm.ui.budget import show_cost_form, show_cost_lines
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.submissions import (
@@ -86,8 +89,11 @@ def _show_files(user, state: ObligationState) -> None:
     if not state.files:
         return
     if state.item == Obligation.MEDIA:
-        images = [attachment_service.read_attachment(db(), user, f)[1] for f in state.files]
-        st.image(images, width=160)
+        show_photos(
+            user.id,
+            state.files,
+            lambda f: attachment_service.read_attachment(db(), user, f)[1],
+        )
         return
     for number, file_id in enumerate(state.files, start=1):
         st.download_button(
@@ -203,6 +209,7 @@ def show_report(user, mission: Mission) -> None:
         st.write(_(NEXT_STEP[current.status]))
         show_report_content(
             MissionReport.from_dict(current.content),
+            user.id,
             lambda photo: attachment_service.read_attachment(db(), user, photo)[1],
         )
         return
@@ -217,8 +224,9 @@ def show_report(user, mission: Mission) -> None:
     _report_form(user, opened_copy(EDITING, current), photos)
 
 
-def show_report_content(report: MissionReport, read_photo) -> None:
-    """The report's texts and photos (`read_photo(attachment id)` gives a photo's bytes)."""
+def show_report_content(report: MissionReport, reader_id: int, read_photo) -> None:
+    """The report's texts and photos (`read_photo(attachment id)` gives a photo's bytes, after
+    checking that the reader may see it)."""
     _ = gettext()
     st.markdown("**" + _("Title of the practice") + "**")
     st.text(report.title or "—")
@@ -226,7 +234,30 @@ def show_report_content(report: MissionReport, read_photo) -> None:
         st.markdown("**" + _(label) + "**")
         st.text(getattr(report, key) or "—")
     if report.photos:
-        st.image([read_photo(p) for p in report.photos], width=200)
+        show_photos(reader_id, report.photos, read_photo)
+
+
+THUMBNAIL_PX = 320
+
+
+def thumbnail(data: bytes) -> bytes:
+    """A photo at most THUMBNAIL_PX wide or high, as JPEG: made once, not by the browser's
+    every rerun (Streamlit would resize the full image on each run)."""
+    image = Image.open(io.BytesIO(data))
+    image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def show_photos(reader_id: int, photo_ids: tuple[int, ...], read_photo) -> None:
+    """The photos side by side, kept per reader until the next write (the reading checks the
+    reader's right the first time)."""
+    thumbs = kept(
+        ("mission_photos", reader_id, tuple(photo_ids)),
+        lambda: [thumbnail(read_photo(p)) for p in photo_ids],
+    )
+    st.image(list(thumbs))
 
 
 def _report_form(user, opened, photos: tuple[int, ...]) -> None:

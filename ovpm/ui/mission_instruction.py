@@ -21,7 +21,7 @@ from ovpm.domain.missions import (
 from ovpm.domain.models import UNESCO_REGIONS, Role
 from ovpm.services import mission_exports
 from ovpm.services import missions as service
-from ovpm.ui import db, gettext, language, literal
+from ovpm.ui import db, gettext, kept, language, literal
 from ovpm.ui.forms import FormMessages
 from ovpm.ui.workshop_people import reason_text
 
@@ -33,28 +33,12 @@ def show_instruction(user, mission: Mission) -> None:
     Secretariat), the experts and the programme."""
     _ = gettext()
     recorded = service.steps(db(), user, mission)
-    lang = language()
-    for step in STEPS:
-        record = recorded.get(step)
-        with st.container(border=True):
-            st.markdown("**" + _(STEP_LABELS[step]) + "**")
-            if record is None:
-                st.caption(_("Not recorded yet."))
-                continue
-            st.caption(
-                _(
-                    "Recorded on {day} by {who}",
-                    day=i18n.format_day(record.done_on, lang, "medium"),
-                    who=literal(record.recorded_by),
-                )
-            )
-            if record.who:
-                st.text(_("Asked: {who}", who=record.who))
-            st.text(record.note)
-            if step == Step.EXPERTS:
-                _show_experts(user, mission)
-            if step == Step.PROGRAMME:
-                show_programme(mission.programme)
+    steps_text = kept(  # until the next write
+        ("mission_steps", mission.id, user.role),
+        lambda: [_step_text(user, mission, step, recorded.get(step)) for step in STEPS],
+    )
+    for text in steps_text:  # one text a step: a screen of few elements
+        st.container(border=True).markdown(text)
     if mission.programme.first_day is not None:
         st.download_button(
             _("Mission days (ICS)"),
@@ -78,26 +62,49 @@ def show_instruction(user, mission: Mission) -> None:
                 _step_form(user, mission, step)
 
 
-def _show_experts(user, mission: Mission) -> None:
+def _step_text(user, mission: Mission, step: Step, record: StepRecord | None) -> str:
+    """A step as one Markdown text: its name, when and by whom, the note (shown literally),
+    the experts of (c) and the programme of (d)."""
     _ = gettext()
-    for _id, name, local in service.experts(db(), user, mission):
-        suffix = " — " + _("local expert (of the requesting city)") if local else ""
-        st.markdown("- " + literal(name) + suffix)
+    lines = ["**" + _(STEP_LABELS[step]) + "**"]
+    if record is None:
+        return "\n\n".join([*lines, ":gray[" + _("Not recorded yet.") + "]"])
+    day = i18n.format_day(record.done_on, language(), "medium")
+    lines.append(
+        ":gray[" + _("Recorded on {day} by {who}", day=day, who=literal(record.recorded_by)) + "]"
+    )
+    if record.who:
+        lines.append(_("Asked: {who}", who=literal(record.who)))
+    lines.append(literal(record.note))
+    if step == Step.EXPERTS:
+        for _id, name, local in service.experts(db(), user, mission):
+            suffix = " — " + _("local expert (of the requesting city)") if local else ""
+            lines.append("- " + literal(name) + suffix)
+    if step == Step.PROGRAMME:
+        lines += programme_lines(mission.programme)
+    return "\n\n".join(lines)
 
 
-def show_programme(programme: Programme) -> None:
+def programme_lines(programme: Programme) -> list[str]:
+    """The programme day by day, the logistics and the cost sharing, as Markdown lines."""
     _ = gettext()
     lang = language()
     if programme.first_day is None:
-        return
-    days = programme.mission_days()
-    for number, (day, text) in enumerate(zip(days, programme.days, strict=False), start=1):
-        st.markdown("**" + _("Day {n}", n=number) + "** · " + i18n.format_day(day, lang, "medium"))
-        st.text(text)
-    st.caption(_("Logistics"))
-    st.text(programme.logistics)
-    st.caption(_("Cost sharing"))
-    st.text(programme.cost_sharing)
+        return []
+    lines = [
+        "**"
+        + _("Day {n}", n=number)
+        + "** · "
+        + i18n.format_day(day, lang, "medium")
+        + "  \n"
+        + literal(text)
+        for number, (day, text) in enumerate(
+            zip(programme.mission_days(), programme.days, strict=False), start=1
+        )
+    ]
+    lines.append("**" + _("Logistics") + "**  \n" + literal(programme.logistics))
+    lines.append("**" + _("Cost sharing") + "**  \n" + literal(programme.cost_sharing))
+    return lines
 
 
 def _step_form(user, mission: Mission, step: Step) -> None:

@@ -52,4 +52,5 @@ def mission_panel(user) -> None:
                     "days_late": _("Days late"),
                 },
             )
-    st.page_link("pages/mission4city.py", label=_("Open Mission4City"), icon=":material/handshake:")
+    if st.button(_("Open Mission4City"), icon=":material/handshake:", type="tertiary"):
+        st.switch_page("pages/mission4city.py")
