@@ -321,73 +321,66 @@ def _evaluation_and_contribution(db: Database, secretariat, network_id: int, pro
 
 
 def _seed_project(db: Database, secretariat, network, evora: int) -> None:
-    process = diagnosis.process_of(db, secretariat, network.id, None)
-    with _on(2023, 9, 12):
-        seed = diagnosis.save_seed(
-            db,
-            secretariat,
-            ProjectSeed(
-                None,
-                network.id,
-                process.city_id,
-                "A festival of living crafts (demo)",
-                "Visitors rarely meet the artisans (demo).",
-                (),
-                "A yearly weekend of open studios (demo).",
-            ),
-        )
-        diagnosis.set_seed_status(
-            db, secretariat, seed.id, seed.version, "promoted", "Carried by Évora (demo)."
-        )
-    with _on(2023, 9, 20):
-        project_id = pilot_projects.start_from_seed(db, secretariat, seed.id, evora)
-        project = pilot_projects.get_project(db, secretariat, project_id)
-        definition = submissions.get_submission(db, secretariat, project.definition_id)
-    _approved(
+    seed = _promoted_seed(
         db,
         secretariat,
-        definition,
-        ProjectDefinition.from_dict(definition.content),
-        date(2023, 10, 2),
+        network,
+        ("A festival of living crafts (demo)", "Visitors rarely meet the artisans (demo)."),
+        "A yearly weekend of open studios (demo).",
+        date(2023, 9, 12),
+        "Carried by Évora (demo).",
+    )
+    project = _launched(
+        db, secretariat, seed.id, evora, (date(2023, 9, 20), date(2023, 10, 2), date(2023, 10, 16))
     )
     with _on(2023, 10, 16):
-        project = pilot_projects.get_project(db, secretariat, project_id)
-        project = pilot_projects.move(db, secretariat, project.id, project.version, "launched")
         pilot_projects.set_schedule(
             db, secretariat, project.id, project.version, None, (date(2024, 2, 15),)
         )
 
 
-def _scale_project(db: Database, secretariat, network, carrier: int, copy: int) -> int:
-    """One more launched project of the network with four measured indicators (scale > 1)."""
+def _promoted_seed(db: Database, secretariat, network, named, proposal: str, day: date, note: str):
+    """A project seed of the network, promoted; `named`: its title and the problem it answers."""
     process = diagnosis.process_of(db, secretariat, network.id, None)
-    with _on(2023, 9, 1):
+    with _on(day.year, day.month, day.day):
         seed = diagnosis.save_seed(
             db,
             secretariat,
-            ProjectSeed(
-                None,
-                network.id,
-                process.city_id,
-                f"Crafts project {copy + 1} (demo)",
-                "Artisans need room (demo).",
-                (),
-                "Open studios (demo).",
-            ),
+            ProjectSeed(None, network.id, process.city_id, *named, (), proposal),
         )
-        diagnosis.set_seed_status(db, secretariat, seed.id, seed.version, "promoted", "")
-        project_id = pilot_projects.start_from_seed(db, secretariat, seed.id, carrier)
+        diagnosis.set_seed_status(db, secretariat, seed.id, seed.version, "promoted", note)
+    return seed
+
+
+def _launched(db: Database, secretariat, seed_id: int, carrier: int, days: tuple[date, ...]):
+    """A project started from a promoted seed, its definition approved, then launched, on the
+    three `days`."""
+    started, approved, launched = days
+    with _on(started.year, started.month, started.day):
+        project_id = pilot_projects.start_from_seed(db, secretariat, seed_id, carrier)
         project = pilot_projects.get_project(db, secretariat, project_id)
         definition = submissions.get_submission(db, secretariat, project.definition_id)
     _approved(
+        db, secretariat, definition, ProjectDefinition.from_dict(definition.content), approved
+    )
+    with _on(launched.year, launched.month, launched.day):
+        project = pilot_projects.get_project(db, secretariat, project_id)
+        return pilot_projects.move(db, secretariat, project.id, project.version, "launched")
+
+
+def _scale_project(db: Database, secretariat, network, carrier: int, copy: int) -> int:
+    """One more launched project of the network with four measured indicators (scale > 1)."""
+    seed = _promoted_seed(
         db,
         secretariat,
-        definition,
-        ProjectDefinition.from_dict(definition.content),
-        date(2023, 9, 4),
+        network,
+        (f"Crafts project {copy + 1} (demo)", "Artisans need room (demo)."),
+        "Open studios (demo).",
+        date(2023, 9, 1),
+        "",
     )
-    with _on(2023, 9, 5):
-        project = pilot_projects.get_project(db, secretariat, project_id)
-        project = pilot_projects.move(db, secretariat, project.id, project.version, "launched")
+    project = _launched(
+        db, secretariat, seed.id, carrier, (date(2023, 9, 1), date(2023, 9, 4), date(2023, 9, 5))
+    )
     _indicators(db, secretariat, project)
-    return project_id
+    return project.id

@@ -206,6 +206,16 @@ def _audit_line(cur, actor: User, line: TrackedLine, action: str, before) -> Non
     )
 
 
+def cost_lines(db: Database, actor: User, source: LineSource, key_prefix: str) -> list[TrackedLine]:
+    """The lines of one thing's costs (a pilot project's, a mission's: `source` and the key
+    prefix of `add_cost_line`) that the actor may read (the budget rules)."""
+    return [
+        line
+        for line in readable_lines(db, actor)
+        if line.source == source and line.line_key.startswith(key_prefix)
+    ]
+
+
 def add_cost_line(
     cur,
     actor: User,

@@ -7,7 +7,7 @@ envelope, and follow the budget access rules (SPEC.md §1: the requesting city r
 
 from __future__ import annotations
 
-from ovpm.domain.budget import LineSource, TrackedLine, can_read_line, cost_errors
+from ovpm.domain.budget import LineSource, TrackedLine, cost_errors
 from ovpm.domain.missions import Mission, MissionStatus
 from ovpm.domain.models import Role, User
 from ovpm.domain.networks import FunderKind, parse_amount
@@ -28,13 +28,7 @@ def cost_prefix(mission_id: int) -> str:
 def costs(db: Database, actor: User, mission: Mission) -> list[TrackedLine]:
     """The mission's budget lines the actor may read (the budget rules)."""
     require(reads(actor, mission))
-    return [
-        line
-        for line in budget.readable_lines(db, actor)
-        if line.source == LineSource.MISSION
-        and line.line_key.startswith(cost_prefix(mission.id))
-        and can_read_line(actor, line)
-    ]
+    return budget.cost_lines(db, actor, LineSource.MISSION, cost_prefix(mission.id))
 
 
 def add_cost(

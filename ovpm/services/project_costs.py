@@ -5,7 +5,7 @@ them, and follow the budget access rules (SPEC.md §1): the carrying city record
 
 from __future__ import annotations
 
-from ovpm.domain.budget import LineSource, TrackedLine, can_read_line, cost_errors
+from ovpm.domain.budget import LineSource, TrackedLine, cost_errors
 from ovpm.domain.models import Role, User
 from ovpm.domain.networks import FunderKind, parse_amount
 from ovpm.domain.pilot_projects import Project
@@ -27,13 +27,7 @@ def costs(db: Database, actor: User, project: Project) -> list[TrackedLine]:
     """The project's budget lines the actor may read (the budget rules; never in the public
     summary)."""
     require(access(db, actor, project).read)
-    return [
-        line
-        for line in budget.readable_lines(db, actor)
-        if line.source == LineSource.PROJECT
-        and line.line_key.startswith(cost_prefix(project.id))
-        and can_read_line(actor, line)
-    ]
+    return budget.cost_lines(db, actor, LineSource.PROJECT, cost_prefix(project.id))
 
 
 def funders_for(actor: User) -> tuple[str, ...]:

@@ -111,7 +111,8 @@ def instruct_and_schedule(browser, mission_url: str) -> None:
     expect(page.get_by_text("Statut modifié.")).to_be_visible()
     settle(page)
     page.get_by_role("button", name="Marquer la mission réalisée").click()
-    expect(page.get_by_text("Mission réalisée").first).to_be_visible()
+    expect(page.get_by_text("Statut modifié.")).to_be_visible()  # (the button names it too)
+    expect(page.get_by_text("Mission réalisée", exact=True)).to_be_visible()
     context.close()
 
 
@@ -184,10 +185,16 @@ def test_a_city_requests_a_mission_and_another_finds_its_report(mission_server, 
     context, other = signed_in(browser, mission_server, "cordoba")
     other.goto(f"{mission_server}/library")
     settle(other)
-    other.get_by_label(re.compile("^Buscar")).fill("RIVERAINS dijver")  # case aside
-    other.keyboard.press("Enter")
+    search = other.get_by_label(re.compile("^Buscar"))
+    search.fill("RIVERAINS dijver")  # case aside
+    expect(search).to_have_value("RIVERAINS dijver")
+    search.press("Enter")
     settle(other)
-    expect(other.get_by_text(SUBJECT).first).to_be_visible()
+    try:
+        expect(other.get_by_text(SUBJECT).first).to_be_visible()
+    except AssertionError:
+        screenshot(other, "library-search-failed")  # to see what the reader saw
+        raise
     screenshot(other, "library-search")
     other.get_by_role("button", name="Abrir la práctica").first.click()
     settle(other)

@@ -373,3 +373,69 @@ def test_the_briefing_pack_has_a_mission4city_page(db, actors):
     text = pdf_text(data)
     assert "Mission4City" in text and "Traffic in the walled town" in text
     assert "Missions this year" in text
+
+
+READERS = ("secretariat", "advisory", "bordeaux", "bruges")
+
+
+def test_access_matrix_of_a_mission_and_its_exports(db, actors, monkeypatch):
+    """role × request, report, obligations, costs, library, exports: the requesting city, the
+    Secretariat and the Advisory Group read the mission; another city reads only the published
+    practice; the Secretariat alone instructs; the requesting city and the Secretariat write."""
+    mission = published(db, actors, monkeypatch)  # requested by Bordeaux
+    mission_costs.add_cost(
+        db,
+        actors["secretariat"],
+        mission.id,
+        "travel",
+        "Flight",
+        "10",
+        "EUR",
+        "general_secretariat",
+    )
+    expected = {"secretariat": True, "advisory": True, "bordeaux": True, "bruges": False}
+    for name in READERS:
+        actor, allowed = actors[name], expected[name]
+        for read in (
+            lambda a: service.get_mission(db, a, mission.id),
+            lambda a: submission_service.get_submission(db, a, mission.request_id),
+            lambda a: submission_service.submission_pdf(db, a, mission.report_id, None, "en"),
+            lambda a: mission_exports.mission_ics(db, a, mission.id, "en"),
+            lambda a: attachment_service.read_attachment(
+                db,
+                a,
+                MissionRequest.from_dict(
+                    submission_service.get_submission(
+                        db, actors["secretariat"], mission.request_id
+                    ).content
+                ).letter_id,
+            ),
+        ):
+            if allowed:
+                read(actor)
+            else:
+                with pytest.raises((NotFound, PermissionDenied)):
+                    read(actor)
+        seen = service.get_mission(db, actors["secretariat"], mission.id)
+        if allowed:
+            assert len(obligation_service.obligations(db, actor, seen)) == 4
+            assert len(mission_costs.costs(db, actor, seen)) == 1
+        else:
+            with pytest.raises(PermissionDenied):
+                mission_costs.costs(db, actor, seen)
+        # the library: every reader, the published practice, its PDF and photo, no cost
+        practice = library.practice(db, actor, mission.id)
+        photo = practice.report.photos[0]
+        assert library.photo(db, actor, mission.id, photo).startswith(b"\x89PNG")
+        text = pdf_text(library.practice_pdf(db, actor, mission.id, "en"))
+        assert "Flight" not in text and "10.00" not in text
+    for name in ("advisory", "bordeaux", "bruges"):
+        with pytest.raises(PermissionDenied):
+            service.record_step(db, actors[name], mission.id, StepRecord(Step.CONTACT, TODAY, "x"))
+        with pytest.raises(PermissionDenied):
+            mission_costs.add_cost(
+                db, actors[name], mission.id, "travel", "x", "1", "EUR", "other_source"
+            )
+    for name in ("advisory", "bruges"):
+        with pytest.raises(PermissionDenied):
+            service.start_request(db, actors[name], actors["bordeaux"].city_id)
