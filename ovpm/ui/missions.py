@@ -304,18 +304,22 @@ def show_moves(user, mission: Mission) -> None:
         return
     row = st.container(horizontal=True)
     for status in moves:
-        if status == MissionStatus.DECLINED:
+        if status in (MissionStatus.DECLINED, MissionStatus.WITHDRAWN):
             continue
         label = MOVE_BUTTONS[status]
-        if status == MissionStatus.IN_INSTRUCTION and mission.status == MissionStatus.SCHEDULED:
-            label = N_("Reopen the instruction (change the programme)")
-        kind = (
-            "secondary"
-            if status == MissionStatus.WITHDRAWN or label != MOVE_BUTTONS[status]
-            else "primary"
+        reopening = (
+            status == MissionStatus.IN_INSTRUCTION and mission.status == MissionStatus.SCHEDULED
         )
+        if reopening:
+            label = N_("Reopen the instruction (change the programme)")
+        kind = "secondary" if reopening else "primary"
         if row.button(_(label), type=kind, key=f"move_{status}"):
             _move(user, mission, status)
+    if MissionStatus.WITHDRAWN in moves:
+        with row.popover(_(MOVE_BUTTONS[MissionStatus.WITHDRAWN])):
+            st.write(_("Withdraw this request? It stays readable; a new one can be started."))
+            if st.button(_("Withdraw"), key="confirm_withdraw", type="primary"):
+                _move(user, mission, MissionStatus.WITHDRAWN)
     if MissionStatus.DECLINED in moves:
         with st.popover(_(MOVE_BUTTONS[MissionStatus.DECLINED])):
             messages = FormMessages()
