@@ -13,10 +13,13 @@ ROW, HEADER = 35, 35  # data editor row and header heights, in CSS pixels
 
 
 def edit_cell(page, grid, row: int, column: int, text: str) -> None:
-    """Type into a cell of a Streamlit data editor (a canvas): select the row's first cell,
-    move right, open the cell's editor, type, and commit with Tab."""
+    """Type into a cell of a Streamlit data editor (a canvas): select the first row's first
+    cell (always drawn: a row just added may not be yet, on a loaded machine), move down and
+    right with the keys, open the cell's editor, type, and commit with Tab."""
     canvas = grid.locator("canvas").first.bounding_box()
-    page.mouse.click(canvas["x"] + 100, canvas["y"] + HEADER + row * ROW + ROW / 2)
+    page.mouse.click(canvas["x"] + 100, canvas["y"] + HEADER + ROW / 2)
+    for _ in range(row):
+        page.keyboard.press("ArrowDown")
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
