@@ -16,6 +16,7 @@ from ovpm.domain.congress import Assembled, CompendiumEntry, Contribution, Evalu
 from ovpm.domain.errors import FieldError
 from ovpm.domain.models import Role, User
 from ovpm.domain.pilot_projects import Project, ProjectStatus
+from ovpm.domain.submission_rules import can_write_for
 from ovpm.domain.submissions import (
     STATUS_LABELS,
     Status,
@@ -67,11 +68,15 @@ def start_project_evaluation(db: Database, actor: User, project_id: int) -> Subm
 
 def network_document(db: Database, actor: User, network_id: int, kind: str) -> Submission | None:
     """The network's evaluation or contribution (the pilot city, the Secretariat, the Advisory
-    Group read it through the review workflow)."""
+    Group read it through the review workflow); kept until the next write."""
     require(kind in (SubmissionKind.NETWORK_EVALUATION, SubmissionKind.CONTRIBUTION))
-    with db.reading() as cur:
-        network = networks.get(cur, network_id)
-    return submission_service.current_submission(db, actor, kind, network.pilot_city_id, network_id)
+    # the same key as the network service's: one read of the network a write
+    network = db.kept_read(("network", network_id), lambda cur: networks.get(cur, network_id))
+    require(can_write_for(actor, network.pilot_city_id) or actor.role == Role.ADVISORY)
+    return db.kept_read(
+        ("network_document", network_id, str(kind)),
+        lambda cur: submissions.open_submission(cur, kind, network.pilot_city_id, network_id),
+    )
 
 
 def start_network_document(db: Database, actor: User, network_id: int, kind: str) -> Submission:
