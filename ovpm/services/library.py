@@ -185,6 +185,9 @@ def search(db: Database, actor: User, text: str, filters: Filters = Filters()) -
             snippet = generator.snippet_from_doc(document)
             if snippet.highlighted():
                 passages[field] = _parts(snippet)
+        if "title" in passages:  # a title is shown whole, not as an excerpt
+            words = {text for text, on in passages["title"] if on}
+            passages["title"] = _marked_whole(item.title, words)
         hits.append(Hit(item, score, passages))
         if len(hits) == SHOWN_RESULTS:
             break
@@ -202,6 +205,20 @@ def _parts(snippet) -> tuple[tuple[str, bool], ...]:
         at = span.end
     if at < len(raw):
         parts.append((raw[at:].decode(errors="ignore"), False))
+    return tuple(parts)
+
+
+def _marked_whole(text: str, words: set[str]) -> tuple[tuple[str, bool], ...]:
+    """The whole text cut into (text, marked) parts, the words found marked where they stand."""
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    parts, at = [], 0
+    for found in pattern.finditer(text):
+        if found.start() > at:
+            parts.append((text[at : found.start()], False))
+        parts.append((found.group(), True))
+        at = found.end()
+    if at < len(text):
+        parts.append((text[at:], False))
     return tuple(parts)
 
 

@@ -439,3 +439,9 @@ def test_access_matrix_of_a_mission_and_its_exports(db, actors, monkeypatch):
     for name in ("advisory", "bruges"):
         with pytest.raises(PermissionDenied):
             service.start_request(db, actors[name], actors["bordeaux"].city_id)
+
+
+def test_a_marked_title_is_shown_whole(db, actors):
+    hits = library.search(db, actors["bruges"], "reseau")
+    title = "".join(text for text, _on in hits[0].passages["title"])
+    assert title == hits[0].practice.title  # not an excerpt cut before its last word
