@@ -3,9 +3,10 @@ report shows the photos of the media coverage it names."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ovpm import i18n
 from ovpm.domain.missions import MissionReport, MissionRequest
-from ovpm.domain.submissions import AXIS_LABELS, Axis, Submission
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.missions import report_pdf, request_pdf
 from ovpm.services import attachments
@@ -13,17 +14,12 @@ from ovpm.store.db import Database
 
 
 def mission_pdf(
-    db: Database, submission: Submission, typed, info: DocumentInfo, language: str
+    db: Database, typed, info: DocumentInfo, language: str, axis_label: Callable[[int], str]
 ) -> bytes:
-    """The request's or the report's PDF in `language`."""
+    """The request's or the report's PDF in `language` (`axis_label`: the submission PDFs'
+    own naming of an axis)."""
     _ = i18n.translator(language)
     if isinstance(typed, MissionRequest):
-
-        def axis_label(axis) -> str:
-            if axis not in {int(a) for a in Axis}:
-                return ""
-            return _("Axis {n}", n=axis) + " — " + _(AXIS_LABELS[Axis(axis)])
-
         day = lambda d: i18n.format_day(d, language, "medium")  # noqa: E731
         return request_pdf(typed, info, _, day, axis_label)
     report: MissionReport = typed

@@ -549,7 +549,7 @@ def render_pdf(
     typed = content_of(submission.kind, content)
     if submission.kind in MISSION_KINDS:
         info = dataclasses.replace(info, programme=_("Mission4City"))
-        return mission_documents.mission_pdf(db, submission, typed, info, language)
+        return mission_documents.mission_pdf(db, typed, info, language, pdf_labels(language)[0])
     day = lambda d: i18n.format_day(d, language, "medium")  # noqa: E731
     if submission.kind in PROJECT_KINDS + CONGRESS_KINDS and number is None:
         with db.reading() as cur:  # a working copy shows what it would take from the data now

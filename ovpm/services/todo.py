@@ -218,12 +218,11 @@ def _mission_obligations(db: Database, actor: User, overdue: bool = False) -> li
     for the requesting city, due within 30 days)."""
     on = today()
     horizon = on if overdue else on + timedelta(days=DUE_HORIZON_DAYS)
-    recorded = mission_obligations.states
     items = []
     for mission in missions.every_mission(db, actor):
         if mission.status not in mission_obligations.FOLLOWED:
             continue
-        for state, _version in recorded(db, mission):
+        for state, _version in mission_obligations.states(db, mission):
             due = state.due_on
             if state.status == ObligationStatus.DONE or due is None or due > horizon:
                 continue
