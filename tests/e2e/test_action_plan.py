@@ -12,22 +12,48 @@ from tests.e2e.test_browser import sign_in
 ROW, HEADER = 35, 35  # data editor row and header heights, in CSS pixels
 
 
-def edit_cell(page, grid, row: int, column: int, text: str) -> None:
-    """Type into a cell of a Streamlit data editor (a canvas): select the first row's first
-    cell (always drawn: a row just added may not be yet, on a loaded machine), move down and
-    right with the keys, open the cell's editor, type, and commit with Tab."""
-    canvas = grid.locator("canvas").first.bounding_box()
-    page.mouse.click(canvas["x"] + 100, canvas["y"] + HEADER + ROW / 2)
-    for _ in range(row):
-        page.keyboard.press("ArrowDown")
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
+def edit_cell(page, grid, row: int, column: int, text: str, shown: str | None = None) -> None:
+    """Type into a cell of a Streamlit data editor (a canvas), then wait until the grid's
+    accessible copy shows the value (`shown`, when the cell shows it otherwise than typed)."""
+    select_cell(page, grid, row, column)
     page.keyboard.press("Enter")
     editor = page.locator("#portal").locator("textarea, input").first
     expect(editor).to_be_focused()
     page.keyboard.type(text, delay=30)
     page.keyboard.press("Tab")
     expect(editor).to_have_count(0)
+    expect(grid_cell(grid, row, column)).to_have_text(shown or text)
+
+
+def grid_cell(grid, row: int, column: int):
+    """The accessible copy of a data editor's cell (the grid keeps one in the page)."""
+    return grid.get_by_test_id(f"glide-cell-{column + 1}-{row}")
+
+
+def select_cell(page, grid, row: int, column: int) -> None:
+    """Select a cell with the arrow keys from the first row's first cell (always drawn: a row
+    just added may not be yet, on a loaded machine), each key checked against the selection
+    the grid's accessible copy shows, so a key lost on a loaded machine is pressed again."""
+    expect(grid_cell(grid, row, column)).to_be_attached()
+    canvas = grid.locator("canvas").first.bounding_box()
+    page.mouse.click(canvas["x"] + 100, canvas["y"] + HEADER + ROW / 2)
+    selected = grid.locator('td[aria-selected="true"]')
+    expect(selected).to_have_id(re.compile(r"glide-cell-\d+-0$"))  # the click has landed
+    for _ in range(4 * (row + column + 2)):
+        expect(selected).to_have_count(1)
+        at = selected.get_attribute("id")
+        selected_column, selected_row = (int(part) for part in at.split("-")[-2:])
+        if (selected_row, selected_column) == (row, column + 1):
+            return
+        if selected_row != row:
+            page.keyboard.press("ArrowDown" if selected_row < row else "ArrowUp")
+        else:
+            page.keyboard.press("ArrowRight" if selected_column < column + 1 else "ArrowLeft")
+        try:
+            expect(selected).not_to_have_id(at, timeout=3000)
+        except AssertionError:
+            pass  # the key was lost: the loop reads the selection again and presses again
+    raise AssertionError(f"cell {row}, {column} could not be selected")
 
 
 def add_row(page, grid, index: int) -> None:
@@ -52,7 +78,7 @@ def test_pilot_city_revises_the_plan_and_the_secretariat_approves(server, browse
     calendar, budget = grids.nth(0), grids.nth(1)
     add_row(pilot, calendar, 0)
     edit_cell(pilot, calendar, 4, 1, "Closing webinar")
-    edit_cell(pilot, calendar, 4, 2, "09102024")  # the date editor takes month, day, year
+    edit_cell(pilot, calendar, 4, 2, "09102024", shown="2024-09-10")  # the date editor takes month, day, year
     add_row(pilot, budget, 1)
     edit_cell(pilot, budget, 5, 1, "Printed booklet")
     edit_cell(pilot, budget, 5, 2, "12345.67")
