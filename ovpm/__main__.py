@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from ovpm.config import ensure_secrets, settings
 from ovpm.domain.errors import ValidationError
 from ovpm.domain.rules import FIELD_LABELS
+from ovpm.services import setup
 from ovpm.store import bulk
 from ovpm.store.backup import restore_backup, write_backup
 from ovpm.store.db import DatabaseLocked, open_database
@@ -33,9 +35,52 @@ def cmd_init(args: argparse.Namespace) -> int:
             f"Demo database created at {db.path}: {counts['cities']} cities, "
             f"{counts['contacts']} contacts, {counts['users']} accounts."
         )
+        return 0
+    if setup.start_empty(db):
+        print(f"Empty database created at {db.path}: the programme cycle, no demo data.")
     else:
         print(f"Database ready at {db.path}.")
+    if setup.needs_first_account(db):
+        return _first_account(db, args)
     return 0
+
+
+def _first_account(db, args: argparse.Namespace) -> int:
+    """Ask for the first Secretariat account (or take it from the options and OVPM_ADMIN_PASSWORD),
+    again until the rules hold."""
+    if not (args.admin or sys.stdin.isatty()):
+        print(
+            "No Secretariat account yet: run `python -m ovpm init --admin NAME` (or "
+            "`create-user … --role secretariat`) to create the first one.",
+            file=sys.stderr,
+        )
+        return 1
+    print("The first General Secretariat account:")
+    while True:
+        username = args.admin or input("User name: ")
+        name = args.admin_name or input("Full name: ")
+        email = args.admin_email if args.admin_email is not None else input("E-mail: ")
+        password = os.environ.get("OVPM_ADMIN_PASSWORD") or getpass.getpass(
+            "Password (12 to 128 characters): "
+        )
+        try:
+            user = setup.create_first_account(
+                db, username, name, email, args.admin_language, password
+            )
+        except ValidationError as error:
+            _print_errors(error)
+            if args.admin:  # nothing to ask again: the options are wrong
+                return 1
+            continue
+        print(f"Secretariat account {user.username} created; sign in with it.")
+        return 0
+
+
+def _print_errors(error: ValidationError) -> None:
+    for e in error.errors:
+        print(
+            f"{FIELD_LABELS.get(e.field, e.field)}: {e.message.format(**e.params)}", file=sys.stderr
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -86,11 +131,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             password,
         )
     except ValidationError as error:
-        for e in error.errors:
-            print(
-                f"{FIELD_LABELS.get(e.field, e.field)}: {e.message.format(**e.params)}",
-                file=sys.stderr,
-            )
+        _print_errors(error)
         return 1
     print(f"User {user.username} ({user.role}) created.")
     return 0
@@ -122,10 +163,18 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     sub = main.add_subparsers(dest="command", required=True)
-    init = sub.add_parser("init", help="create the database and apply migrations")
+    init = sub.add_parser(
+        "init",
+        help="create the database (empty, with the programme cycle) and the first Secretariat "
+        "account; apply migrations",
+    )
     init.add_argument(
         "--demo-if-new", action="store_true", help="fill a new database with demo data"
     )
+    init.add_argument("--admin", help="user name of the first Secretariat account (else asked)")
+    init.add_argument("--admin-name", help="its full name")
+    init.add_argument("--admin-email", help="its e-mail")
+    init.add_argument("--admin-language", default="fr", choices=["fr", "en", "es"])
     init.set_defaults(run=cmd_init)
     demo = sub.add_parser("demo", help="create a demo database")
     demo.add_argument(

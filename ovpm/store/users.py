@@ -48,6 +48,12 @@ def get(cur, user_id: int) -> User:
     return _user(row)
 
 
+def has_active(cur, role: str) -> bool:
+    """True when at least one active account has this role."""
+    row = cur.execute("SELECT count(*) FROM users WHERE role = ? AND active", [str(role)])
+    return row.fetchone()[0] > 0
+
+
 def password_hash(cur, username: str) -> str | None:
     """The bcrypt hash of an active user's password, or None."""
     row = cur.execute(
