@@ -137,6 +137,69 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from ovpm.domain.errors import ImportRefused
+    from ovpm.domain.imports import RowAction
+    from ovpm.services import imports
+
+    db = _open()
+    actor = _operator(db, args.as_user)
+    if actor is None:
+        return 1
+    path = Path(args.file)
+    data = path.read_bytes()
+    try:
+        plan = imports.preview(db, actor, args.target, path.name, data)
+    except ValidationError as error:
+        _print_errors(error)
+        return 1
+    for heading, column in plan.headings:
+        print(f"  {heading!r} -> {column or '(not imported)'}")
+    if plan.missing:
+        print(f"Missing columns: {', '.join(plan.missing)}", file=sys.stderr)
+        return 1
+    for refusal in plan.refused:
+        message = refusal.message.format(**refusal.params)
+        print(f"line {refusal.line}: {refusal.field}: {message}", file=sys.stderr)
+    counts = {action: plan.count(action) for action in RowAction}
+    print(
+        f"{counts[RowAction.CREATE]} to create, {counts[RowAction.UPDATE]} to update, "
+        f"{counts[RowAction.UNCHANGED]} left alone, {len({r.line for r in plan.refused})} "
+        "rows refused."
+    )
+    if plan.refused:
+        print("Nothing imported: correct the refused rows and run again.", file=sys.stderr)
+        return 1
+    if not args.yes and input("Import? [y/N] ").strip().lower() not in ("y", "yes", "o", "oui"):
+        print("Nothing imported.")
+        return 0
+    try:
+        imports.run_import(db, actor, args.target, path.name, data)
+    except ImportRefused as refused:  # the data changed since the preview
+        print(f"Nothing imported: {len(refused.rows)} refusals.", file=sys.stderr)
+        return 1
+    print("Imported.")
+    return 0
+
+
+def _operator(db, username: str | None):
+    """The Secretariat account a command acts as (audited under its name)."""
+    from ovpm.domain.models import Role
+    from ovpm.store import users
+
+    with db.reading() as cur:
+        if username:
+            user = users.find(cur, username)
+        else:
+            every = users.listing(cur)
+            first = every[(every["role"] == Role.SECRETARIAT) & every["active"]]
+            user = users.get(cur, int(first["id"].iloc[0])) if len(first) else None
+    if user is None or user.role != Role.SECRETARIAT or not user.active:
+        print("An active Secretariat account is needed (--as USER).", file=sys.stderr)
+        return None
+    return user
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     config = settings()
     out = Path(
@@ -194,6 +257,15 @@ def parser() -> argparse.ArgumentParser:
     user.add_argument("--language", default="fr", choices=["fr", "en", "es"])
     user.add_argument("--password", help="asked for when left out")
     user.set_defaults(run=cmd_create_user)
+    load = sub.add_parser(
+        "import",
+        help="import member cities or contacts from CSV/XLSX (preview, then all or nothing)",
+    )
+    load.add_argument("target", choices=["cities", "contacts"])
+    load.add_argument("file")
+    load.add_argument("--as", dest="as_user", help="the Secretariat account to act as")
+    load.add_argument("--yes", action="store_true", help="import without asking once previewed")
+    load.set_defaults(run=cmd_import)
     backup = sub.add_parser("backup", help="write a zip of the database and its attachments")
     backup.add_argument("--out", help="the zip file to write")
     backup.set_defaults(run=cmd_backup)

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ovpm.domain import N_
+
 
 @dataclass(frozen=True)
 class FieldError:
     """One broken rule: the field (a key of FIELD_LABELS) and a translatable message with params."""
 
+    field: str
+    message: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A refused row of an imported table: its line as the spreadsheet numbers it (the
+    headings are line 1), the field and a translatable message with its params."""
+
+    line: int
     field: str
     message: str
     params: dict = field(default_factory=dict)
@@ -54,3 +67,11 @@ class LoginThrottled(DomainError):
     def __init__(self, retry_after_minutes: int):
         super().__init__("throttled")
         self.retry_after_minutes = retry_after_minutes
+
+
+class ImportRefused(ValidationError):
+    """An import with wrong rows: nothing was saved; `rows` names each one."""
+
+    def __init__(self, rows: list[RowError]):
+        super().__init__([FieldError("file", N_("has rows that cannot be imported."))])
+        self.rows = rows

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ovpm.domain import N_
-from ovpm.domain.errors import FieldError
+from ovpm.domain.errors import FieldError, RowError
 from ovpm.domain.networks import parse_amount
 from ovpm.domain.rules import REQUIRED, TOO_LONG
 
@@ -124,13 +124,6 @@ def mean_progress(pairs: list[tuple[Indicator, list[Measure]]]) -> Decimal | Non
 
 
 # --- an import of values ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int  # as the spreadsheet numbers it (the heading is line 1)
-    field: str
-    message: str  # a msgid
 
 
 def measures_from_rows(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -18,7 +20,13 @@ class UnreadableFile(ValueError):
 
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text).strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s_]+", " ", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: list[dict[str, str]]  # {column: text}, in the file's order (line = index + 2)
+    headings: list[tuple[str, str | None]]  # each heading of the file and the column it fills
 
 
 def _csv_frame(data: bytes) -> pd.DataFrame:
@@ -38,6 +46,12 @@ def _csv_frame(data: bytes) -> pd.DataFrame:
 def read_rows(name: str, data: bytes, aliases: dict[str, tuple[str, ...]]) -> list[dict[str, str]]:
     """The file's rows as {column: text}; `aliases` names each column and the headings that
     mean it (case and accents ignored). A heading no alias knows is left out."""
+    return read_table(name, data, aliases).rows
+
+
+def read_table(name: str, data: bytes, aliases: dict[str, tuple[str, ...]]) -> Table:
+    """The file's rows keyed by our columns, and which heading fills which column (a heading
+    no alias knows fills none; the first of two headings meaning one column wins)."""
     try:
         if name.lower().endswith((".xlsx", ".xlsm")):
             frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl").fillna("")
@@ -48,11 +62,17 @@ def read_rows(name: str, data: bytes, aliases: dict[str, tuple[str, ...]]) -> li
     if len(frame) > MAX_ROWS:
         raise UnreadableFile(name)
     wanted = {_plain(heading): column for column, names in aliases.items() for heading in names}
-    renamed = {
-        heading: wanted[_plain(heading)] for heading in frame.columns if _plain(heading) in wanted
-    }
+    headings, renamed = [], {}
+    for heading in frame.columns:
+        column = wanted.get(_plain(heading))
+        if column in renamed.values():
+            column = None
+        headings.append((str(heading), column))
+        if column is not None:
+            renamed[heading] = column
     frame = frame[list(renamed)].rename(columns=renamed)
-    return [
+    rows = [
         {column: str(value).strip() for column, value in row.items()}
         for row in frame.to_dict("records")
     ]
+    return Table(rows, headings)

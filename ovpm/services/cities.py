@@ -9,6 +9,7 @@ import pandas as pd
 from ovpm.domain import access
 from ovpm.domain.models import City, Role, User
 from ovpm.domain.rules import city_errors
+from ovpm.exports import csv_bytes
 from ovpm.services._common import require, snapshot, validate
 from ovpm.store import audit, cities
 from ovpm.store.db import Database
@@ -40,6 +41,32 @@ def directory(
         public["version"] = frame["version"]
         return public
     return frame
+
+
+EXPORT_COLUMNS = [
+    "name",
+    "local_name",
+    "country",
+    "iso2",
+    "region",
+    "lat",
+    "lon",
+    "good_standing",
+    "language",
+    "timezone",
+]
+
+
+def export_csv(db: Database, actor: User, *filters) -> bytes:
+    """The listed cities as CSV with the columns the actor may read, named as the import reads
+    them (an export re-imports without changes)."""
+    frame = directory(db, actor, *filters)
+    if actor.role == Role.CITY:
+        columns = [c for c in EXPORT_COLUMNS if c in PUBLIC_COLUMNS]
+    else:
+        frame = frame.assign(good_standing=frame["good_standing"].map({True: "yes", False: "no"}))
+        columns = EXPORT_COLUMNS
+    return csv_bytes(frame[columns])
 
 
 def filter_choices(db: Database, actor: User) -> tuple[list[str], list[str]]:

@@ -13,13 +13,12 @@ import pandas as pd
 from ovpm import charts, i18n
 from ovpm.clock import now_utc, today
 from ovpm.domain import N_
-from ovpm.domain.errors import FieldError, ValidationError
+from ovpm.domain.errors import FieldError, ImportRefused
 from ovpm.domain.indicators import (
     DIRECTION_LABELS,
     IMPORT_COLUMNS,
     Indicator,
     Measure,
-    RowError,
     indicator_errors,
     latest,
     mean_progress,
@@ -46,14 +45,6 @@ IMPORT_HEADINGS = {
     "value": ("value", "valeur", "valor"),
     "source": ("source", "fuente"),
 }
-
-
-class ImportRefused(ValidationError):
-    """An import with wrong rows: nothing was saved; `rows` names each one."""
-
-    def __init__(self, rows: list[RowError]):
-        super().__init__([FieldError("file", N_("has rows that cannot be imported."))])
-        self.rows = rows
 
 
 @dataclass(frozen=True)

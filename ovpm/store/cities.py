@@ -8,6 +8,7 @@ import pandas as pd
 
 from ovpm.domain.errors import ConflictError, NotFound
 from ovpm.domain.models import City
+from ovpm.store import bulk
 from ovpm.store.db import next_id
 from ovpm.store.filters import Filters
 
@@ -80,6 +81,25 @@ def names(cur) -> dict[int, str]:
     """id → name of every city, sorted by name, for pickers."""
     rows = cur.execute("SELECT id, name FROM cities ORDER BY strip_accents(lower(name))").fetchall()
     return dict(rows)
+
+
+def every(cur) -> list[City]:
+    """Every member city, by id."""
+    return [
+        _city(r) for r in cur.execute("SELECT " + _COLUMNS + " FROM cities ORDER BY id").fetchall()
+    ]
+
+
+def insert_many(cur, new: list[City]) -> list[City]:
+    """Add many cities at once (an import); returns them with their ids."""
+    first = next_id(cur, "cities")
+    added = [dataclasses.replace(c, id=first + i, version=1) for i, c in enumerate(new)]
+    frame = pd.DataFrame(
+        [dataclasses.asdict(c) for c in added], columns=list(City.__dataclass_fields__)
+    )
+    if added:
+        bulk.insert_frame(cur, "cities", frame)
+    return added
 
 
 def insert(cur, city: City) -> City:

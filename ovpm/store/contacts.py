@@ -8,6 +8,7 @@ import pandas as pd
 
 from ovpm.domain.errors import ConflictError, NotFound
 from ovpm.domain.models import Contact, ContactKind
+from ovpm.store import bulk
 from ovpm.store.db import next_id
 from ovpm.store.filters import Filters, like_pattern
 
@@ -106,6 +107,26 @@ def _values(contact: Contact) -> list:
         list(contact.languages),
         list(contact.expertise),
     ]
+
+
+def every(cur) -> list[Contact]:
+    """Every contact of the address book, by id."""
+    return [_contact(r) for r in cur.execute(_SELECT + "ORDER BY k.id").fetchall()]
+
+
+def insert_many(cur, new: list[Contact]) -> list[Contact]:
+    """Add many contacts at once (an import); returns them with their ids."""
+    first = next_id(cur, "contacts")
+    added = [dataclasses.replace(c, id=first + i, version=1) for i, c in enumerate(new)]
+    columns = ["name", "title", "email", "phone", "city_id", "organisation", "kind"]
+    frame = pd.DataFrame(
+        [[c.id, *_values(c), 1] for c in added],
+        columns=["id", *columns, "languages", "expertise", "version"],
+    )
+    if added:
+        frame["city_id"] = frame["city_id"].astype("Int64")
+        bulk.insert_frame(cur, "contacts", frame)
+    return added
 
 
 def insert(cur, contact: Contact) -> Contact:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ovpm import i18n
-from ovpm.domain.errors import ConflictError, DomainError, ValidationError
-from ovpm.ui import error_text, flash_and_rerun, language, show_conflict_details
+from ovpm.domain.errors import ConflictError, DomainError, RowError, ValidationError
+from ovpm.ui import error_text, flash_and_rerun, gettext, language, show_conflict_details
 
 
 class FormMessages:
@@ -65,3 +65,35 @@ class FormMessages:
             if place is not None:
                 return place
         return None
+
+
+def show_refused_rows(rows: list[RowError]) -> None:
+    """The refused rows of an import: nothing was saved; each row with its line, field and
+    reason in the reader's language."""
+    _ = gettext()
+    st.error(
+        _(
+            "Nothing was imported: {n} rows cannot be imported.",
+            n=len({r.line for r in rows}),
+        )
+    )
+    refused_rows_table(rows)
+
+
+def refused_rows_table(rows: list[RowError]) -> None:
+    """Line, field and reason of each refused row."""
+    _ = gettext()
+    lang = language()
+    st.dataframe(
+        [
+            {
+                "line": r.line,
+                "field": i18n.field_label(r.field, lang),
+                "reason": _(r.message, **r.params),
+            }
+            for r in rows
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={"line": _("Line"), "field": _("Field"), "reason": _("Reason")},
+    )

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ovpm import clock, i18n
-from ovpm.domain.errors import DomainError
+from ovpm import clock
+from ovpm.domain.errors import DomainError, ImportRefused
 from ovpm.domain.indicators import DIRECTION_LABELS, Direction, Indicator
 from ovpm.domain.networks import parse_amount
 from ovpm.domain.pilot_projects import Project, ProjectAccess
 from ovpm.services import indicators as service
 from ovpm.ui import chart, db, form_key, gettext, kept, language, literal, saved_and_reset
-from ovpm.ui.forms import FormMessages
+from ovpm.ui.forms import FormMessages, show_refused_rows
 
 
 def show_indicators(user, project: Project, rights: ProjectAccess) -> None:
@@ -186,27 +186,8 @@ def _import_form(user, project: Project) -> None:
         return
     try:
         count = service.import_measures(db(), user, project, upload.name, upload.getvalue())
-    except service.ImportRefused as refused:
-        lang = language()
-        st.error(
-            _(
-                "Nothing was imported: {n} rows cannot be imported.",
-                n=len({r.line for r in refused.rows}),
-            )
-        )
-        st.dataframe(
-            [
-                {
-                    "line": r.line,
-                    "field": i18n.field_label(r.field, lang),
-                    "reason": _(r.message),
-                }
-                for r in refused.rows
-            ],
-            hide_index=True,
-            width="stretch",
-            column_config={"line": _("Line"), "field": _("Field"), "reason": _("Reason")},
-        )
+    except ImportRefused as refused:
+        show_refused_rows(refused.rows)
     except DomainError as error:
         messages.show(error)
     else:

@@ -11,7 +11,7 @@ import pytest
 from ovpm import clock
 from ovpm.domain.deliverables import PilotDraftReport
 from ovpm.domain.diagnosis import SeedStatus
-from ovpm.domain.errors import PermissionDenied, ValidationError
+from ovpm.domain.errors import ImportRefused, PermissionDenied, ValidationError
 from ovpm.domain.indicators import Direction, Indicator
 from ovpm.domain.pilot_projects import (
     Origin,
@@ -176,7 +176,7 @@ def test_an_import_with_one_bad_row_saves_nothing(db, actors):
     data = ("indicateur;date;valeur;source\n" + good + "Unknown;2024-13-01;x;\n").encode(
         "utf-8-sig"
     )
-    with pytest.raises(indicator_service.ImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         indicator_service.import_measures(db, bordeaux, project, "values.csv", data)
     assert {(r.line, r.field) for r in refused.value.rows} == {
         (3, "indicator"),
