@@ -76,6 +76,13 @@ st.markdown(_("Cities: {count}", count=i18n.format_number(count, lang)))
 if chart:
     ui.chart(chart)
 st.dataframe(table, hide_index=True, width="stretch", column_config=columns)
+st.download_button(
+    _("Export CSV"),
+    lambda: city_service.export_csv(db, user, *filters),
+    file_name="member-cities.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
 
 if user.city_id is not None:
     own = city_service.get_city(db, user, user.city_id)

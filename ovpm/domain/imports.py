@@ -206,7 +206,7 @@ def contact_from_row(row: dict[str, str], words: Words) -> tuple[Contact, list[F
                     "city",
                     N_("names no member city.")
                     if not found
-                    else N_("names several member cities: add the city by its country first."),
+                    else N_("matches several member cities."),
                 )
             )
     kind = (

@@ -55,6 +55,7 @@ FIELD_LABELS = {
     "lat": N_("Latitude"),
     "lon": N_("Longitude"),
     "language": N_("Preferred language"),
+    "good_standing": N_("Member in good standing"),
     "timezone": N_("Time zone"),
     "title": N_("Title"),
     "email": N_("E-mail"),

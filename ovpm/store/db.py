@@ -155,7 +155,7 @@ def apply_migrations(database: Database) -> list[str]:
 
 def next_id(cur: duckdb.DuckDBPyConnection, table: str) -> int:
     """The next id of a table; safe because it is called inside the unit of work's lock."""
-    return cur.execute(_NEXT_ID_SQL[table]).fetchone()[0]
+    return cur.execute(_NEXT_ID_SQL[table]).fetchall()[0][0]
 
 
 _NEXT_ID_SQL = {

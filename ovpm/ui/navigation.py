@@ -173,6 +173,13 @@ SCREENS = (
         N_("Administration"),
         (Role.SECRETARIAT, Role.CITY),
     ),
+    Screen(
+        "data_import",
+        N_("Import"),
+        ":material/upload_file:",
+        N_("Administration"),
+        (Role.SECRETARIAT,),
+    ),
     Screen("backup", N_("Backup"), ":material/backup:", N_("Administration"), (Role.SECRETARIAT,)),
     Screen("account", N_("My account"), ":material/person:", N_("Administration"), ALL_ROLES),
 )

@@ -78,7 +78,9 @@ def test_pilot_city_revises_the_plan_and_the_secretariat_approves(server, browse
     calendar, budget = grids.nth(0), grids.nth(1)
     add_row(pilot, calendar, 0)
     edit_cell(pilot, calendar, 4, 1, "Closing webinar")
-    edit_cell(pilot, calendar, 4, 2, "09102024", shown="2024-09-10")  # the date editor takes month, day, year
+    edit_cell(
+        pilot, calendar, 4, 2, "09102024", shown="2024-09-10"
+    )  # the date editor takes month, day, year
     add_row(pilot, budget, 1)
     edit_cell(pilot, budget, 5, 1, "Printed booklet")
     edit_cell(pilot, budget, 5, 2, "12345.67")
