@@ -200,6 +200,48 @@ def _operator(db, username: str | None):
     return user
 
 
+def cmd_remind(args: argparse.Namespace) -> int:
+    from ovpm.services.notifications import mail_is_on
+    from ovpm.services.reminders import remind
+
+    if not mail_is_on():
+        print("E-mail is off: no [smtp] host in the secrets file; nothing to send.")
+        return 0
+    try:
+        done = remind(_open())
+    except DatabaseLocked:
+        done = _remind_through_the_app()
+        if done is None:
+            return 2
+    print(
+        f"{done.deadlines} deadline reminders and {done.digests} digests queued; "
+        f"{done.sent} messages sent, {done.refused} refused (retried later)."
+    )
+    return 0
+
+
+def _remind_through_the_app():
+    """The app holds the file: leave it a request and wait for its answer (3 minutes at most)."""
+    import json
+    import time
+
+    from ovpm.services.reminders import Reminded, answer_path, request_path
+
+    path = settings().db_path
+    answer_path(path).unlink(missing_ok=True)
+    request_path(path).write_text("remind", encoding="utf-8")
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if answer_path(path).exists():
+            done = Reminded(**json.loads(answer_path(path).read_text(encoding="utf-8")))
+            answer_path(path).unlink(missing_ok=True)
+            return done
+        time.sleep(2)
+    request_path(path).unlink(missing_ok=True)
+    print("The app holds the database but did not answer within 3 minutes.", file=sys.stderr)
+    return None
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     config = settings()
     out = Path(
@@ -266,6 +308,10 @@ def parser() -> argparse.ArgumentParser:
     load.add_argument("--as", dest="as_user", help="the Secretariat account to act as")
     load.add_argument("--yes", action="store_true", help="import without asking once previewed")
     load.set_defaults(run=cmd_import)
+    reminders = sub.add_parser(
+        "remind", help="queue today's deadline reminders and digests, and send the outbox"
+    )
+    reminders.set_defaults(run=cmd_remind)
     backup = sub.add_parser("backup", help="write a zip of the database and its attachments")
     backup.add_argument("--out", help="the zip file to write")
     backup.set_defaults(run=cmd_backup)

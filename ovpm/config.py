@@ -63,3 +63,41 @@ def cookie_key(path: Path = SECRETS_PATH) -> str:
     if key.strip().lower() in PLACEHOLDER_KEYS or len(key) < 32:
         raise ConfigError(f"{path}: cookie_key is a placeholder or shorter than 32 characters")
     return key
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The `[smtp]` table of the secrets file; e-mail is off without it."""
+
+    host: str
+    port: int
+    security: str  # "starttls", "ssl" or "none"
+    user: str
+    password: str
+    sender: str
+    app_url: str  # where the links of the messages lead, e.g. https://hub.example.org
+
+
+def secrets_path() -> Path:
+    """The secrets file: `OVPM_SECRETS`, else `.streamlit/secrets.toml`."""
+    return Path(os.environ.get("OVPM_SECRETS", SECRETS_PATH))
+
+
+def smtp_settings() -> SmtpSettings | None:
+    """The SMTP server messages go through, or None when e-mail is off (no `[smtp]` host)."""
+    path = secrets_path()
+    if not path.exists():
+        return None
+    table = tomllib.loads(path.read_text(encoding="utf-8")).get("smtp") or {}
+    if not str(table.get("host", "")).strip():
+        return None
+    security = str(table.get("security", "starttls")).lower()
+    return SmtpSettings(
+        host=str(table["host"]).strip(),
+        port=int(table.get("port", 465 if security == "ssl" else 587)),
+        security=security,
+        user=str(table.get("user", "")),
+        password=str(table.get("password", "")),
+        sender=str(table.get("sender", "")),
+        app_url=str(table.get("app_url", "http://localhost:8501")).rstrip("/"),
+    )

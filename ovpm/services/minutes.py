@@ -18,6 +18,7 @@ from ovpm.domain import meetings as rules
 from ovpm.domain.meetings import Attendee, Meeting, MeetingAccess, Minutes
 from ovpm.domain.models import User
 from ovpm.domain.submissions import Comment, Status, Submission, SubmissionKind
+from ovpm.services import notices
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, validate
 from ovpm.services.meetings import get_meeting, meeting_title
@@ -101,7 +102,9 @@ def write_minutes(
             found = submission_service.update_draft(
                 cur, actor, meeting.minutes_id, content, version
             )
-        store.write_actions(cur, meeting.id, content.actions, now_utc())
+        new_owner = store.write_actions(cur, meeting.id, content.actions, now_utc())
+        assigned = [a for a in store.actions(cur, [meeting.id]) if a.number in new_owner]
+        notices.assigned(cur, actor, meeting, assigned)
     return found
 
 

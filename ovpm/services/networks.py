@@ -31,7 +31,7 @@ from ovpm.exports.spreadsheet import xlsx
 from ovpm.pdf import DocumentInfo
 from ovpm.pdf.plans import category_label, funder_text
 from ovpm.pdf.plans import plan_pdf as render
-from ovpm.services import meetings
+from ovpm.services import meetings, notices
 from ovpm.services import submissions as submission_service
 from ovpm.services._common import require, snapshot, validate
 from ovpm.services.meetings import meeting_event
@@ -156,6 +156,7 @@ def _set_member(
             {"city_id": city_id, "status": str(status)},
             city_id,
         )
+        notices.membership(cur, actor, network, city_id, status)
 
 
 def ask_to_join(db: Database, actor: User, network_id: int) -> None:

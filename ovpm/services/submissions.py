@@ -60,7 +60,7 @@ from ovpm.pdf.plans import plan_pdf
 from ovpm.pdf.projects import definition_pdf, evaluation_pdf, report_pdf
 from ovpm.pdf.step_one import expression_pdf, theme_sheet_pdf
 from ovpm.pdf.workshops import constitution_pdf, pilot_draft_pdf, priority_problem_pdf
-from ovpm.services import assembled, budget, mission_documents
+from ovpm.services import assembled, budget, mission_documents, notices
 from ovpm.services._common import require, validate
 from ovpm.store import audit, cities, meetings, networks, pilot_projects, submissions
 from ovpm.store import missions as mission_store
@@ -262,6 +262,7 @@ def submit(
         submissions.add_event(cur, before.id, number, "submit", actor.username, now)
         _follow_mission(cur, before, "submit", now)
         _audit(cur, actor, after, "submit", _summary(before), _summary(after))
+        notices.submitted(cur, actor, after)
     return after
 
 
@@ -296,6 +297,7 @@ def _decide(
             _summary(before),
             _summary(after) | {"comment": comment},
         )
+        notices.decided(cur, actor, after, outcome, comment)
     return after
 
 
@@ -421,6 +423,7 @@ def record_comment(cur, actor: User, submission: Submission, body: str) -> None:
         cur, submission.id, submission.revision, actor.username, str(actor.role), body, now_utc()
     )
     _audit(cur, actor, submission, "comment", None, {"comment": body})
+    notices.commented(cur, actor, submission, body)
 
 
 def add_comment(db: Database, actor: User, submission_id: int, body: str) -> None:

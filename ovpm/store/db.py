@@ -29,6 +29,7 @@ T = TypeVar("T")
 class _FileState:
     generation: int = 0  # moves on every committed unit of work on the file
     derived: dict[Hashable, tuple[int, object]] = field(default_factory=dict)
+    listeners: list[Callable[[], None]] = field(default_factory=list)  # told of each commit
 
 
 _FILE_STATES: dict[str, _FileState] = {}
@@ -80,11 +81,17 @@ class Database:
                 yield cursor
                 cursor.commit()
                 self._state.generation += 1
+                for listener in self._state.listeners:
+                    listener()
             except BaseException:
                 cursor.rollback()
                 raise
             finally:
                 cursor.close()
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """Call `listener` (quick: it only wakes a thread) after each committed unit of work."""
+        self._state.listeners.append(listener)
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A value computed from the data, kept until the next committed write.
@@ -184,5 +191,6 @@ _NEXT_ID_SQL = {
         "project_indicators",
         "indicator_values",
         "missions",
+        "outbox",
     )
 }

@@ -78,6 +78,12 @@ def _invitees(cur, meeting_ids: list[int]) -> dict[int, list[Invitee]]:
     return found
 
 
+def of_minutes(cur, minutes_id: int) -> Meeting | None:
+    """The meeting whose minutes these are, or None."""
+    found = _meetings(cur, "WHERE m.minutes_id = ?", [minutes_id])
+    return found[0] if found else None
+
+
 def get(cur, meeting_id: int) -> Meeting:
     """One meeting with its invitees, or NotFound."""
     found = _meetings(cur, "WHERE m.id = ?", [meeting_id])
@@ -248,15 +254,21 @@ def get_action(cur, action_id: int) -> ActionItem:
     return _action(row)
 
 
-def write_actions(cur, meeting_id: int, planned: tuple[PlannedAction, ...], at: datetime) -> None:
+def write_actions(
+    cur, meeting_id: int, planned: tuple[PlannedAction, ...], at: datetime
+) -> list[int]:
     """Make the meeting's action items those the minutes name, by their numbers: changed ones
-    are updated and keep their status, new ones open, the ones taken out of the minutes go."""
+    are updated and keep their status, new ones open, the ones taken out of the minutes go.
+    Returns the numbers of the actions with a new owner (new ones included)."""
+    new_owner = []
     for action in planned:
         due = date.fromisoformat(action.due) if action.due else None
         existing = cur.execute(
             "SELECT what, owner, due FROM action_items WHERE meeting_id = ? AND number = ?",
             [meeting_id, action.number],
         ).fetchone()
+        if existing is None or existing[1] != action.owner:
+            new_owner.append(action.number)
         if existing is None:
             cur.execute(
                 "INSERT INTO action_items (id, meeting_id, number, what, owner, due, updated_at) "
@@ -275,6 +287,7 @@ def write_actions(cur, meeting_id: int, planned: tuple[PlannedAction, ...], at: 
         "number NOT IN (SELECT unnest(?::INTEGER[]))",
         [meeting_id, [a.number for a in planned]],
     )
+    return new_owner
 
 
 def update_action(cur, action: ActionItem, at: datetime) -> ActionItem:

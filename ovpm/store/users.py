@@ -48,6 +48,27 @@ def get(cur, user_id: int) -> User:
     return _user(row)
 
 
+def active_with(
+    cur,
+    role: str | None = None,
+    city_id: int | None = None,
+    email: str | None = None,
+    everyone: bool = False,
+) -> list[User]:
+    """The active accounts of a role, of a city, with an e-mail (case aside), or all."""
+    if everyone:
+        rows = cur.execute(_SELECT + "WHERE u.active ORDER BY u.id").fetchall()
+    elif city_id is not None:
+        rows = cur.execute(_SELECT + "WHERE u.active AND u.city_id = ?", [city_id]).fetchall()
+    elif email is not None:
+        rows = cur.execute(
+            _SELECT + "WHERE u.active AND lower(u.email) = lower(?)", [email]
+        ).fetchall()
+    else:
+        rows = cur.execute(_SELECT + "WHERE u.active AND u.role = ?", [str(role)]).fetchall()
+    return [_user(r) for r in rows]
+
+
 def has_active(cur, role: str) -> bool:
     """True when at least one active account has this role."""
     row = cur.execute("SELECT count(*) FROM users WHERE role = ? AND active", [str(role)])

@@ -22,6 +22,7 @@ from ovpm.config import settings
 from ovpm.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
 from ovpm.domain.submission_rules import record_fields
+from ovpm.services import notifications
 from ovpm.store.db import Database, open_database
 
 T = TypeVar("T")
@@ -34,7 +35,9 @@ LOG = logging.getLogger("ovpm")
 
 @functools.cache  # one per file for the process (st.cache_resource costs 0.5 ms a call)
 def _database(path: str) -> Database:
-    return open_database(os.fspath(path))
+    database = open_database(os.fspath(path))
+    notifications.start_sender(database)
+    return database
 
 
 def db() -> Database:

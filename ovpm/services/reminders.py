@@ -1,0 +1,119 @@
+"""Reminders (issue 17 §4), sent by `python -m ovpm remind` once a day: a deadline 7 days away
+and a deadline just passed, from each user's own "what I have to do" list, and the daily digest
+of those who chose it. A reminder is queued once for its item and due day, however often the
+command runs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from ovpm.clock import today
+from ovpm.domain.notifications import Event, Notice, OutboxStatus
+from ovpm.domain.todo import TODO_KIND_LABELS, TodoItem
+from ovpm.services import notifications, todo
+from ovpm.services.notifications import Translatable, now
+from ovpm.store import notifications as store
+from ovpm.store import users
+from ovpm.store.db import Database
+
+SOON_DAYS = 7
+# A deadline passed is told in the week after it: a day the command did not run is caught up,
+# and the first run on an old database does not send the whole history.
+PASSED_WITHIN_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Reminded:
+    deadlines: int  # messages queued about deadlines
+    digests: int  # digests queued
+    sent: int
+    refused: int
+
+
+def remind(db: Database) -> Reminded:
+    """Queue today's deadline reminders and digests, then send what is due."""
+    day = today()
+    with db.reading() as cur:
+        people = [u for u in users.active_with(cur, role=None, everyone=True) if u.email]
+    deadlines = 0
+    for user in people:
+        notices = [n for item in todo.my_list(db, user) if (n := _deadline_notice(item, day))]
+        if notices:
+            with db.unit_of_work() as cur:
+                deadlines += sum(notifications.tell(cur, [user], n) for n in notices)
+    digests = _digests(db, day)
+    sent, refused = notifications.deliver(db)
+    return Reminded(deadlines, digests, sent, refused)
+
+
+def _deadline_notice(item: TodoItem, day) -> Notice | None:
+    if item.due is None:
+        return None
+    if item.due == day + timedelta(days=SOON_DAYS):
+        event = Event.DEADLINE_SOON
+    elif day - timedelta(days=PASSED_WITHIN_DAYS) <= item.due < day:
+        event = Event.DEADLINE_PASSED
+    else:
+        return None
+    label = item.detail or TODO_KIND_LABELS[item.kind]
+    params = "&".join(f"{k}={v}" for k, v in sorted(item.params.items()))
+    return Notice(
+        event,
+        {"what": item.subject, "kind": Translatable(label), "due": item.due},
+        item.page,
+        dict(item.params),
+        once_key=f"{event}:{item.page}?{params}:{item.subject}:{item.due}",
+    )
+
+
+def _digests(db: Database, day) -> int:
+    """One message per user with held notifications: their subjects and bodies, in order."""
+    settings = notifications.smtp_settings()
+    if settings is None:
+        return 0
+    with db.unit_of_work() as cur:
+        by_user: dict[int, list[tuple]] = {}
+        for row in store.held(cur, now()):
+            by_user.setdefault(row[1], []).append(row)
+        for user_id, rows in by_user.items():
+            user = users.get(cur, user_id)
+            subject, body = notifications.digest_text(user, rows, settings.app_url)
+            store.queue(
+                cur,
+                user.id,
+                rows[0][2],
+                "digest",
+                subject,
+                body,
+                OutboxStatus.QUEUED,
+                f"digest:{user.id}:{day}:{rows[-1][0]}",
+                now(),
+            )
+            store.mark_digested(cur, [r[0] for r in rows], now())
+    return len(by_user)
+
+
+# While the app runs it holds the database file (DuckDB admits one process), so the daily
+# command leaves a request beside the file and the app's sender answers it within a minute.
+
+
+def request_path(db_path: Path) -> Path:
+    return Path(str(db_path) + ".remind-request")
+
+
+def answer_path(db_path: Path) -> Path:
+    return Path(str(db_path) + ".remind-answer")
+
+
+def serve_request(db: Database) -> bool:
+    """Run the reminders when the command asked for them (the app's sender calls this)."""
+    request = request_path(db.path)
+    if not request.exists():
+        return False
+    done = remind(db)
+    answer_path(db.path).write_text(json.dumps(asdict(done)), encoding="utf-8")
+    request.unlink(missing_ok=True)
+    return True
