@@ -9,6 +9,7 @@ from ovpm.domain.models import LANGUAGES, ROLE_LABELS
 from ovpm.services import auth as auth_service
 from ovpm.services import users as user_service
 from ovpm.ui.navigation import roles_of
+from ovpm.ui.notifications import my_email_choices
 
 user = require_role(*roles_of("account"))
 _ = ui.gettext()
@@ -36,6 +37,8 @@ with st.form("account_profile"):
         else:
             ui.set_language(saved.language)
             st.rerun()
+
+my_email_choices(user)
 
 with st.form("account_password", clear_on_submit=True):
     st.markdown("##### " + _("Change my password"))

@@ -11,6 +11,7 @@ from ovpm.domain.models import LANGUAGES, ROLE_LABELS, Role
 from ovpm.services import cities as city_service
 from ovpm.services import users as user_service
 from ovpm.ui.navigation import roles_of
+from ovpm.ui.notifications import delivery_panel
 
 user = require_role(*roles_of("users"))
 _ = ui.gettext()
@@ -148,3 +149,6 @@ if tab_edit.open:
                 )
                 if st.form_submit_button(_("Reset the password")):
                     run(lambda: user_service.reset_password(db, user, int(chosen), new_password))
+
+st.divider()
+delivery_panel(user)

@@ -19,6 +19,7 @@ TITLES_FR = {
     "audit": "Journal d'audit",
     "account": "Mon compte",
     "backup": "Sauvegarde",
+    "data_import": "Importer",
     "submissions": ("Mes soumissions", "File d'examen", "Soumissions"),
     "expression": "Expression d'intérêt",
     "theme_sheet": "Fiche thématique",

@@ -41,6 +41,7 @@ SCREENS = [
     "address_book",
     "users",
     "audit",
+    "data_import",
     "backup",
     "account",
 ]
