@@ -210,9 +210,16 @@ def cmd_remind(args: argparse.Namespace) -> int:
     try:
         done = remind(_open())
     except DatabaseLocked:
-        done = _remind_through_the_app()
-        if done is None:
+        from ovpm.services.app_requests import ask_app
+        from ovpm.services.reminders import Reminded
+
+        answer = ask_app(settings().db_path, "remind", {})
+        if answer is None:
+            print(
+                "The app holds the database but did not answer within 3 minutes.", file=sys.stderr
+            )
             return 2
+        done = Reminded(**answer)
     print(
         f"{done.deadlines} deadline reminders and {done.digests} digests queued; "
         f"{done.sent} messages sent, {done.refused} refused (retried later)."
@@ -220,35 +227,25 @@ def cmd_remind(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remind_through_the_app():
-    """The app holds the file: leave it a request and wait for its answer (3 minutes at most)."""
-    import json
-    import time
-
-    from ovpm.services.reminders import Reminded, answer_path, request_path
-
-    path = settings().db_path
-    answer_path(path).unlink(missing_ok=True)
-    request_path(path).write_text("remind", encoding="utf-8")
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if answer_path(path).exists():
-            done = Reminded(**json.loads(answer_path(path).read_text(encoding="utf-8")))
-            answer_path(path).unlink(missing_ok=True)
-            return done
-        time.sleep(2)
-    request_path(path).unlink(missing_ok=True)
-    print("The app holds the database but did not answer within 3 minutes.", file=sys.stderr)
-    return None
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
     config = settings()
-    out = Path(
-        args.out or config.db_path.parent / "backups" / f"ovpm-{datetime.now():%Y%m%d-%H%M%S}.zip"
-    )
-    write_backup(_open(), config.attachments_dir, out)
+    folder = config.db_path.parent / "backups"
+    out = Path(args.out or folder / f"ovpm-{datetime.now():%Y%m%d-%H%M%S}.zip").resolve()
+    try:
+        write_backup(_open(), config.attachments_dir, out)
+    except DatabaseLocked:  # the app runs: it writes the backup itself
+        from ovpm.services.app_requests import ask_app
+
+        if ask_app(config.db_path, "backup", {"out": str(out)}) is None:
+            print(
+                "The app holds the database but did not answer within 3 minutes.", file=sys.stderr
+            )
+            return 2
     print(f"Backup written to {out}.")
+    if args.keep:
+        for old in sorted(out.parent.glob("ovpm-*.zip"))[: -args.keep]:
+            old.unlink()
+            print(f"Removed the older backup {old.name}.")
     return 0
 
 
@@ -314,6 +311,9 @@ def parser() -> argparse.ArgumentParser:
     reminders.set_defaults(run=cmd_remind)
     backup = sub.add_parser("backup", help="write a zip of the database and its attachments")
     backup.add_argument("--out", help="the zip file to write")
+    backup.add_argument(
+        "--keep", type=int, default=0, help="keep only the N newest ovpm-*.zip backups beside it"
+    )
     backup.set_defaults(run=cmd_backup)
     restore = sub.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("file")

@@ -44,8 +44,9 @@ def settings() -> Settings:
     )
 
 
-def ensure_secrets(path: Path = SECRETS_PATH) -> None:
+def ensure_secrets(path: Path | None = None) -> None:
     """Write a secrets file with a random cookie key when there is none (first run)."""
+    path = path or secrets_path()
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,10 +55,11 @@ def ensure_secrets(path: Path = SECRETS_PATH) -> None:
 
 
 @lru_cache(maxsize=4)
-def cookie_key(path: Path = SECRETS_PATH) -> str:
+def cookie_key(path: Path | None = None) -> str:
     """The key that signs session cookies; refuses a missing, short or placeholder value.
 
     Read once per process: every rerun asks for it, and it changes only with a restart."""
+    path = path or secrets_path()
     ensure_secrets(path)
     key = str(tomllib.loads(path.read_text(encoding="utf-8")).get("cookie_key", ""))
     if key.strip().lower() in PLACEHOLDER_KEYS or len(key) < 32:

@@ -253,9 +253,9 @@ class _Sender:
             self.wake.wait(SENDER_WAKE_SECONDS)
             self.wake.clear()
             try:
-                from ovpm.services import reminders  # it builds on this module
+                from ovpm.services import app_requests  # it builds on this module
 
-                reminders.serve_request(self.db)
+                app_requests.serve(self.db)
                 while sum(deliver(self.db)):
                     pass
             except Exception:  # the sender must outlive any one bad batch

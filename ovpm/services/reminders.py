@@ -5,10 +5,8 @@ command runs."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from datetime import timedelta
-from pathlib import Path
 
 from ovpm.clock import today
 from ovpm.domain.notifications import Event, Notice, OutboxStatus
@@ -96,24 +94,6 @@ def _digests(db: Database, day) -> int:
     return len(by_user)
 
 
-# While the app runs it holds the database file (DuckDB admits one process), so the daily
-# command leaves a request beside the file and the app's sender answers it within a minute.
-
-
-def request_path(db_path: Path) -> Path:
-    return Path(str(db_path) + ".remind-request")
-
-
-def answer_path(db_path: Path) -> Path:
-    return Path(str(db_path) + ".remind-answer")
-
-
-def serve_request(db: Database) -> bool:
-    """Run the reminders when the command asked for them (the app's sender calls this)."""
-    request = request_path(db.path)
-    if not request.exists():
-        return False
-    done = remind(db)
-    answer_path(db.path).write_text(json.dumps(asdict(done)), encoding="utf-8")
-    request.unlink(missing_ok=True)
-    return True
+def remind_as_dict(db: Database) -> dict:
+    """`remind`, as the answer to the command's request."""
+    return asdict(remind(db))

@@ -216,3 +216,47 @@ def test_demo_has_submissions_in_every_status_with_revisions(db, actors):
     bordeaux = frame[(frame["city"] == "Bordeaux") & (frame["kind"] == "theme_sheet")].iloc[0]
     # revised after the international workshop (demo_workshops): revision 3 approved
     assert (bordeaux["status"], bordeaux["approved_revision"]) == ("approved", 3)
+
+
+def test_the_daily_backup_of_a_running_app_restores_identically(db, db_path, tmp_path, monkeypatch):
+    """`python -m ovpm backup` while the app holds the file: the app writes the backup on the
+    command's request, and the backup restores the very same rows."""
+    import subprocess
+    import sys
+
+    from ovpm.__main__ import main
+
+    before = {table: rows(db, table) for table in TABLES}
+    db.close()
+    app = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path\n"
+                "from ovpm.store.db import open_database\n"
+                "from ovpm.services import app_requests\n"
+                "db = open_database(Path(sys.argv[1])); print('open', flush=True)\n"
+                "for _ in range(600):\n"
+                "    app_requests.serve(db); time.sleep(0.1)\n"
+            ),
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert app.stdout.readline().strip() == "open"
+        monkeypatch.setenv("OVPM_DB", str(db_path))
+        out = tmp_path / "backups" / "ovpm-nightly.zip"
+        assert main(["backup", "--out", str(out), "--keep", "7"]) == 0
+    finally:
+        app.kill()
+        app.wait()
+    target = tmp_path / "restored" / "ovpm.duckdb"
+    target.parent.mkdir()
+    restore_backup(out, target, tmp_path / "restored" / "attachments")
+    restored = open_database(target)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(rows(restored, table), before[table], check_dtype=True)
+    restored.close()
