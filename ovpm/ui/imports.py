@@ -53,20 +53,10 @@ def uploaded_preview(user: User, target: ImportTarget) -> service.ImportPreview 
 
 
 def show_preview(plan: service.ImportPreview) -> None:
-    """The headings' mapping, the counts, the refused rows and every row's action."""
+    """The counts and the refused rows first (what needs the reader), then the headings'
+    mapping and every row's action."""
     _ = gettext()
     lang = language()
-    st.markdown("#### " + _("Columns of the file"))
-    st.dataframe(
-        pd.DataFrame(
-            [
-                [heading, i18n.field_label(column, lang) if column else _("(not imported)")]
-                for heading, column in plan.headings
-            ],
-            columns=[_("Heading in the file"), _("Field")],
-        ),
-        hide_index=True,
-    )
     if plan.missing:
         st.error(
             _(
@@ -74,6 +64,7 @@ def show_preview(plan: service.ImportPreview) -> None:
                 fields=", ".join(i18n.field_label(c, lang) for c in plan.missing),
             )
         )
+        _mapping(plan)
         return
     refused_lines = len({r.line for r in plan.refused})
     counts = st.columns(4)
@@ -89,8 +80,26 @@ def show_preview(plan: service.ImportPreview) -> None:
             )
         )
         refused_rows_table(plan.refused)
+    _mapping(plan)
     st.markdown("#### " + _("Rows"))
     st.dataframe(arrow_table(_rows_frame(plan)), hide_index=True, width="stretch")
+
+
+def _mapping(plan: service.ImportPreview) -> None:
+    """Each heading of the file and the field it fills."""
+    _ = gettext()
+    lang = language()
+    st.markdown("#### " + _("Columns of the file"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                [heading, i18n.field_label(column, lang) if column else _("(not imported)")]
+                for heading, column in plan.headings
+            ],
+            columns=[_("Heading in the file"), _("Field")],
+        ),
+        hide_index=True,
+    )
 
 
 def _rows_frame(plan: service.ImportPreview) -> pd.DataFrame:
