@@ -86,10 +86,18 @@ def secrets_path() -> Path:
 
 
 def smtp_settings() -> SmtpSettings | None:
-    """The SMTP server messages go through, or None when e-mail is off (no `[smtp]` host)."""
+    """The SMTP server messages go through, or None when e-mail is off (no `[smtp]` host).
+    Read again only when the file changes (saves that notify ask for it)."""
     path = secrets_path()
-    if not path.exists():
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
         return None
+    return _smtp_from(path, stamp)
+
+
+@lru_cache(maxsize=8)
+def _smtp_from(path: Path, stamp: int) -> SmtpSettings | None:
     table = tomllib.loads(path.read_text(encoding="utf-8")).get("smtp") or {}
     if not str(table.get("host", "")).strip():
         return None

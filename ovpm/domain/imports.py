@@ -34,8 +34,8 @@ class RowAction(StrEnum):
 
 
 ROW_ACTION_LABELS = {
-    RowAction.CREATE: N_("Created"),
-    RowAction.UPDATE: N_("Updated"),
+    RowAction.CREATE: N_("To create"),
+    RowAction.UPDATE: N_("To update"),
     RowAction.UNCHANGED: N_("Left alone (no change)"),
 }
 

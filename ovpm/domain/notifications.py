@@ -108,6 +108,30 @@ class Notice:
     once_key: str | None = None  # reminders: the item and its day
 
 
+@dataclass(frozen=True)
+class Audience:
+    """Who a notice is for: accounts of roles, of cities, given accounts, and the accounts
+    whose e-mail is that of given address-book contacts."""
+
+    roles: tuple[str, ...] = ()
+    city_ids: tuple[int, ...] = ()
+    user_ids: tuple[int, ...] = ()
+    contact_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message made for one recipient, ready for the outbox."""
+
+    user_id: int
+    email: str
+    event: str
+    subject: str
+    body: str
+    status: OutboxStatus
+    once_key: str | None = None
+
+
 def next_attempt(attempts: int, now: datetime) -> datetime | None:
     """When to try again after `attempts` failures; None when the message has failed for good."""
     if attempts > len(RETRY_MINUTES):

@@ -10,7 +10,7 @@ from ovpm.domain.models import Role, User
 from ovpm.domain.networks import MemberStatus, Network
 from ovpm.domain.notifications import Event, Notice
 from ovpm.domain.submissions import KIND_LABELS, Status, Submission, SubmissionKind
-from ovpm.services.notifications import Translatable, of_city, people, secretariat, tell
+from ovpm.services.notifications import Translatable, both, of_city, people, secretariat, tell
 from ovpm.store import cities
 from ovpm.store import meetings as meeting_store
 
@@ -33,21 +33,21 @@ def _submission_notice(cur, event: Event, submission: Submission, comment: str =
 def submitted(cur, actor: User, submission: Submission) -> None:
     """A submission waits for review: the Secretariat is told; circulated minutes go to the
     meeting's invitees for their remarks."""
-    tell(cur, secretariat(cur), _submission_notice(cur, Event.SUBMITTED, submission), actor)
+    tell(cur, secretariat(), _submission_notice(cur, Event.SUBMITTED, submission), actor)
     if submission.kind == SubmissionKind.MINUTES:
         meeting = meeting_store.of_minutes(cur, submission.id)
         if meeting is not None:
             notice = Notice(
                 Event.MINUTES_CIRCULATED, {"what": meeting.title}, MEETING_PAGE, {"id": meeting.id}
             )
-            tell(cur, people(cur, [i.key for i in meeting.invitees]), notice, actor)
+            tell(cur, people(i.key for i in meeting.invitees), notice, actor)
 
 
 def decided(cur, actor: User, submission: Submission, outcome: Status, comment: str) -> None:
     """Changes requested or approved: the submission's city is told."""
     event = Event.APPROVED if outcome == Status.APPROVED else Event.CHANGES_REQUESTED
     notice = _submission_notice(cur, event, submission, comment)
-    tell(cur, of_city(cur, submission.city_id), notice, actor)
+    tell(cur, of_city(submission.city_id), notice, actor)
 
 
 def commented(cur, actor: User, submission: Submission, body: str) -> None:
@@ -55,7 +55,7 @@ def commented(cur, actor: User, submission: Submission, body: str) -> None:
     if actor.role != Role.ADVISORY:
         return
     notice = _submission_notice(cur, Event.ADVISORY_COMMENT, submission, body)
-    tell(cur, of_city(cur, submission.city_id) + secretariat(cur), notice, actor)
+    tell(cur, both(of_city(submission.city_id), secretariat()), notice, actor)
 
 
 def membership(cur, actor: User, network: Network, city_id: int, status: MemberStatus) -> None:
@@ -64,7 +64,7 @@ def membership(cur, actor: User, network: Network, city_id: int, status: MemberS
     fields = {"city": city, "network": network.name}
     if status == MemberStatus.ASKED:
         notice = Notice(Event.JOIN_REQUEST, fields, NETWORK_PAGE, {"id": network.id})
-        tell(cur, of_city(cur, network.pilot_city_id), notice, actor)
+        tell(cur, of_city(network.pilot_city_id), notice, actor)
     elif status in (MemberStatus.PARTICIPATING, MemberStatus.DECLINED):
         answer = Translatable(
             N_("accepted") if status == MemberStatus.PARTICIPATING else N_("declined")
@@ -72,7 +72,7 @@ def membership(cur, actor: User, network: Network, city_id: int, status: MemberS
         notice = Notice(
             Event.JOIN_ANSWER, fields | {"answer": answer}, NETWORK_PAGE, {"id": network.id}
         )
-        tell(cur, of_city(cur, city_id), notice, actor)
+        tell(cur, of_city(city_id), notice, actor)
 
 
 def assigned(cur, actor: User, meeting: Meeting, actions: list[ActionItem]) -> None:
@@ -84,4 +84,4 @@ def assigned(cur, actor: User, meeting: Meeting, actions: list[ActionItem]) -> N
             MEETING_PAGE,
             {"id": meeting.id},
         )
-        tell(cur, people(cur, [action.owner]), notice, actor)
+        tell(cur, people([action.owner]), notice, actor)

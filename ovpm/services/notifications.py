@@ -10,6 +10,7 @@ import logging
 import smtplib
 import ssl
 import threading
+import time
 from collections.abc import Iterable
 from datetime import date
 from email.message import EmailMessage
@@ -27,19 +28,24 @@ from ovpm.domain.models import Role, User
 from ovpm.domain.notifications import (
     BODIES,
     SUBJECTS,
+    Audience,
     Event,
     Notice,
     OutboxStatus,
+    Outgoing,
     Preferences,
     next_attempt,
 )
 from ovpm.services._common import require
-from ovpm.store import audit, contacts, users
+from ovpm.store import audit, users
 from ovpm.store import notifications as store
 from ovpm.store.db import Database
 
 LOG = logging.getLogger("ovpm")
 SENDER_WAKE_SECONDS = 60  # the sender looks at the outbox at least this often (retries)
+# Woken by a commit, the sender lets the saves of the next moment join the same SMTP
+# connection and the same unit of work, rather than competing with each of them.
+SENDER_GATHER_SECONDS = 2
 
 
 class Translatable(str):
@@ -51,30 +57,34 @@ def mail_is_on() -> bool:
     return smtp_settings() is not None
 
 
-def tell(cur, recipients: Iterable[User], notice: Notice, actor: User | None = None) -> int:
-    """Queue `notice` for each recipient who wants it (never its own author), inside the
-    caller's unit of work; returns how many messages were queued. Nothing when e-mail is off."""
+def tell(cur, audience: Audience, notice: Notice, actor: User | None = None) -> int:
+    """Queue `notice` for each account of the audience that wants it (never its own author),
+    inside the caller's unit of work, in two statements; returns how many messages were
+    queued. Nothing when e-mail is off."""
     settings = smtp_settings()
     if settings is None:
         return 0
-    queued, seen = 0, set()
-    for user in recipients:
-        if user.id in seen or not user.email or not user.active:
-            continue
-        seen.add(user.id)
-        if actor is not None and user.id == actor.id:
-            continue
-        chosen = store.preferences(cur, user.id)
-        if not chosen.wants(notice.event):
-            continue
-        once = f"{notice.once_key}:{user.id}" if notice.once_key else None
-        if once and store.queued_once(cur, once):
-            continue
-        subject, body = render(notice, user, settings.app_url)
-        status = OutboxStatus.HELD if chosen.digest else OutboxStatus.QUEUED
-        store.queue(cur, user.id, user.email, str(notice.event), subject, body, status, once, now())
-        queued += 1
-    return queued
+    chosen = [
+        (user, digest)
+        for user, digest, muted in users.audience(cur, audience)
+        if str(notice.event) not in muted and (actor is None or user.id != actor.id)
+    ]
+    keys = {user.id: f"{notice.once_key}:{user.id}" for user, _ in chosen if notice.once_key}
+    done = store.already_queued(cur, list(keys.values()))
+    messages = [
+        Outgoing(
+            user.id,
+            user.email,
+            str(notice.event),
+            *render(notice, user, settings.app_url),
+            OutboxStatus.HELD if digest else OutboxStatus.QUEUED,
+            keys.get(user.id),
+        )
+        for user, digest in chosen
+        if keys.get(user.id) not in done
+    ]
+    store.queue(cur, messages, now())
+    return len(messages)
 
 
 def now():
@@ -126,28 +136,34 @@ def digest_text(user: User, held: list[tuple], app_url: str) -> tuple[str, str]:
     return subject, "\n\n\n".join(parts)
 
 
-def secretariat(cur) -> list[User]:
-    """The active Secretariat accounts."""
-    return users.active_with(cur, Role.SECRETARIAT)
+def secretariat() -> Audience:
+    """The Secretariat's accounts."""
+    return Audience(roles=(Role.SECRETARIAT,))
 
 
-def of_city(cur, city_id: int | None) -> list[User]:
-    """The active accounts of a city."""
-    return [] if city_id is None else users.active_with(cur, city_id=city_id)
+def of_city(city_id: int | None) -> Audience:
+    """The accounts of a city."""
+    return Audience(city_ids=() if city_id is None else (city_id,))
 
 
-def people(cur, keys: Iterable[str]) -> list[User]:
-    """The users behind person keys: a user, or an address-book contact who has an account
-    with the same e-mail."""
-    found = []
-    for key in keys:
-        contact_id, user_id = parse_person_key(key)
-        if user_id is not None:
-            found += [u for u in [users.get(cur, user_id)] if u.active]
-        elif contact_id is not None:
-            email = contacts.get(cur, contact_id).email.lower()
-            found += users.active_with(cur, email=email) if email else []
-    return found
+def people(keys: Iterable[str]) -> Audience:
+    """The people behind person keys: users, and the accounts that share an address-book
+    contact's e-mail."""
+    parsed = [parse_person_key(key) for key in keys]
+    return Audience(
+        user_ids=tuple(u for _, u in parsed if u is not None),
+        contact_ids=tuple(c for c, _ in parsed if c is not None),
+    )
+
+
+def both(first: Audience, second: Audience) -> Audience:
+    """Everyone of two audiences."""
+    return Audience(
+        first.roles + second.roles,
+        first.city_ids + second.city_ids,
+        first.user_ids + second.user_ids,
+        first.contact_ids + second.contact_ids,
+    )
 
 
 # --- the user's choices -------------------------------------------------------------------
@@ -250,7 +266,8 @@ class _Sender:
 
     def _run(self) -> None:
         while True:
-            self.wake.wait(SENDER_WAKE_SECONDS)
+            if self.wake.wait(SENDER_WAKE_SECONDS):
+                time.sleep(SENDER_GATHER_SECONDS)
             self.wake.clear()
             try:
                 from ovpm.services import app_requests  # it builds on this module

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 
 from ovpm.clock import today
-from ovpm.domain.notifications import Event, Notice, OutboxStatus
+from ovpm.domain.notifications import Audience, Event, Notice, OutboxStatus, Outgoing
 from ovpm.domain.todo import TODO_KIND_LABELS, TodoItem
 from ovpm.services import notifications, todo
 from ovpm.services.notifications import Translatable, now
@@ -41,7 +41,9 @@ def remind(db: Database) -> Reminded:
         notices = [n for item in todo.my_list(db, user) if (n := _deadline_notice(item, day))]
         if notices:
             with db.unit_of_work() as cur:
-                deadlines += sum(notifications.tell(cur, [user], n) for n in notices)
+                deadlines += sum(
+                    notifications.tell(cur, Audience(user_ids=(user.id,)), n) for n in notices
+                )
     digests = _digests(db, day)
     sent, refused = notifications.deliver(db)
     return Reminded(deadlines, digests, sent, refused)
@@ -79,17 +81,11 @@ def _digests(db: Database, day) -> int:
         for user_id, rows in by_user.items():
             user = users.get(cur, user_id)
             subject, body = notifications.digest_text(user, rows, settings.app_url)
-            store.queue(
-                cur,
-                user.id,
-                rows[0][2],
-                "digest",
-                subject,
-                body,
-                OutboxStatus.QUEUED,
-                f"digest:{user.id}:{day}:{rows[-1][0]}",
-                now(),
+            once = f"digest:{user.id}:{day}:{rows[-1][0]}"
+            digest = Outgoing(
+                user.id, rows[0][2], "digest", subject, body, OutboxStatus.QUEUED, once
             )
+            store.queue(cur, [digest], now())
             store.mark_digested(cur, [r[0] for r in rows], now())
     return len(by_user)
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from ovpm.domain.notifications import OutboxStatus, Preferences
+from ovpm.domain.notifications import Outgoing, Preferences
 from ovpm.store.db import next_id
 
 
@@ -26,30 +26,33 @@ def set_preferences(cur, user_id: int, chosen: Preferences) -> None:
     )
 
 
-def queue(
-    cur,
-    user_id: int,
-    email: str,
-    event: str,
-    subject: str,
-    body: str,
-    status: OutboxStatus,
-    once_key: str | None,
-    now: datetime,
-) -> None:
-    """Put a message in the outbox (inside the unit of work of what it tells about)."""
+def queue(cur, messages: list[Outgoing], now: datetime) -> None:
+    """Put messages in the outbox in one statement (inside the unit of work of what they tell
+    about)."""
+    if not messages:
+        return
+    first = next_id(cur, "outbox")
+    rows = [
+        [first + i, now, m.user_id, m.email, m.event, m.once_key, m.subject, m.body]
+        + [str(m.status), now]
+        for i, m in enumerate(messages)
+    ]
     cur.execute(
         "INSERT INTO outbox (id, created_at, user_id, email, event, once_key, subject, body, "
-        "status, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [next_id(cur, "outbox"), now, user_id, email, event, once_key, subject, body]
-        + [str(status), now],
+        "status, next_attempt_at) VALUES "
+        + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows)),
+        [value for row in rows for value in row],
     )
 
 
-def queued_once(cur, once_key: str) -> bool:
-    """True when a message with this key is in the outbox already (sent or not)."""
-    rows = cur.execute("SELECT 1 FROM outbox WHERE once_key = ? LIMIT 1", [once_key]).fetchall()
-    return bool(rows)
+def already_queued(cur, once_keys: list[str]) -> set[str]:
+    """The keys among these that a message in the outbox has already (sent or not)."""
+    if not once_keys:
+        return set()
+    rows = cur.execute(
+        "SELECT once_key FROM outbox WHERE list_contains(?, once_key)", [once_keys]
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def due(cur, now: datetime, limit: int = 50) -> list[tuple]:

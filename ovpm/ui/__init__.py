@@ -22,7 +22,7 @@ from ovpm.config import settings
 from ovpm.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from ovpm.domain.models import DEFAULT_LANGUAGE, LANGUAGES
 from ovpm.domain.submission_rules import record_fields
-from ovpm.services import notifications
+from ovpm.services.notifications import start_sender
 from ovpm.store.db import Database, open_database
 
 T = TypeVar("T")
@@ -36,7 +36,7 @@ LOG = logging.getLogger("ovpm")
 @functools.cache  # one per file for the process (st.cache_resource costs 0.5 ms a call)
 def _database(path: str) -> Database:
     database = open_database(os.fspath(path))
-    notifications.start_sender(database)
+    start_sender(database)
     return database
 
 
