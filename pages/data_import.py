@@ -6,7 +6,7 @@ import streamlit as st
 from ovpm import ui
 from ovpm.auth import require_role
 from ovpm.domain.imports import IMPORT_TARGET_LABELS, ImportTarget
-from ovpm.ui.imports import confirm_button, show_preview, uploaded_preview
+from ovpm.ui.imports import confirm_button, show_details, show_preview, uploaded_preview
 from ovpm.ui.navigation import roles_of
 
 user = require_role(*roles_of("data_import"))
@@ -34,3 +34,4 @@ plan = uploaded_preview(user, ImportTarget(target))
 if plan is not None:
     show_preview(plan)
     confirm_button(user, plan)
+    show_details(plan)

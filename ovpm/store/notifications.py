@@ -7,7 +7,6 @@ from datetime import datetime
 import pandas as pd
 
 from ovpm.domain.notifications import Outgoing, Preferences
-from ovpm.store.db import next_id
 
 
 def preferences(cur, user_id: int) -> Preferences:
@@ -31,17 +30,18 @@ def queue(cur, messages: list[Outgoing], now: datetime) -> None:
     about)."""
     if not messages:
         return
-    first = next_id(cur, "outbox")
     rows = [
-        [first + i, now, m.user_id, m.email, m.event, m.once_key, m.subject, m.body]
-        + [str(m.status), now]
-        for i, m in enumerate(messages)
+        [i, m.user_id, m.email, m.event, m.once_key, m.subject, m.body, str(m.status)]
+        for i, m in enumerate(messages, start=1)
     ]
+    # the ids in the same statement: one round trip less in every save that notifies
     cur.execute(
         "INSERT INTO outbox (id, created_at, user_id, email, event, once_key, subject, body, "
-        "status, next_attempt_at) VALUES "
-        + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows)),
-        [value for row in rows for value in row],
+        "status, next_attempt_at) SELECT (SELECT coalesce(max(id), 0) FROM outbox) + v.n, "
+        "?, v.user_id, v.email, v.event, v.once_key, v.subject, v.body, v.status, ? FROM "
+        "(VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows)) + ") "
+        "v(n, user_id, email, event, once_key, subject, body, status)",
+        [now, now] + [value for row in rows for value in row],
     )
 
 

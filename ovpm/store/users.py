@@ -69,26 +69,36 @@ def active_with(
     return [_user(r) for r in rows]
 
 
+_AUDIENCE_SELECT = (
+    _SELECT.replace(" FROM users u", ", s.digest, s.muted FROM users u")
+    + "LEFT JOIN notification_settings s ON s.user_id = u.id "
+    "WHERE u.active AND u.email <> '' AND ("
+)
+_AUDIENCE_PARTS = {
+    "roles": "list_contains(?, u.role)",
+    "city_ids": "list_contains(?, u.city_id)",
+    "user_ids": "list_contains(?, u.id)",
+    "contact_ids": "lower(u.email) IN (SELECT lower(k.email) FROM contacts k "
+    "WHERE list_contains(?, k.id) AND k.email <> '')",
+}
+
+
 def audience(cur, audience) -> list[tuple[User, bool, tuple[str, ...]]]:
     """The active accounts with an e-mail that an Audience names, each with its e-mail choices
     (digest, muted events), in one query: it runs inside the saves that notify."""
+    given = {name: list(getattr(audience, name)) for name in _AUDIENCE_PARTS}
+    given = {
+        name: [str(v) for v in values] if name == "roles" else values
+        for name, values in given.items()
+        if values
+    }
+    if not given:
+        return []
     rows = cur.execute(
-        _SELECT.replace(
-            " FROM users u", ", coalesce(s.digest, false), coalesce(s.muted, []) FROM users u"
-        )
-        + "LEFT JOIN notification_settings s ON s.user_id = u.id "
-        "WHERE u.active AND u.email <> '' AND (list_contains(?, u.role) "
-        "OR list_contains(?, u.city_id) OR list_contains(?, u.id) OR lower(u.email) IN "
-        "(SELECT lower(k.email) FROM contacts k WHERE list_contains(?, k.id) AND k.email <> '')) "
-        "ORDER BY u.id",
-        [
-            [str(r) for r in audience.roles],
-            list(audience.city_ids),
-            list(audience.user_ids),
-            list(audience.contact_ids),
-        ],
+        _AUDIENCE_SELECT + " OR ".join(_AUDIENCE_PARTS[name] for name in given) + ")",
+        list(given.values()),
     ).fetchall()
-    return [(_user(row[:11]), row[11], tuple(row[12])) for row in rows]
+    return [(_user(row[:11]), bool(row[11]), tuple(row[12] or ())) for row in rows]
 
 
 def has_active(cur, role: str) -> bool:

@@ -53,8 +53,8 @@ def uploaded_preview(user: User, target: ImportTarget) -> service.ImportPreview 
 
 
 def show_preview(plan: service.ImportPreview) -> None:
-    """The counts and the refused rows first (what needs the reader), then the headings'
-    mapping and every row's action."""
+    """What needs the reader first: the counts and the refused rows (or the columns missing,
+    with the headings' mapping)."""
     _ = gettext()
     lang = language()
     if plan.missing:
@@ -80,6 +80,13 @@ def show_preview(plan: service.ImportPreview) -> None:
             )
         )
         refused_rows_table(plan.refused)
+
+
+def show_details(plan: service.ImportPreview) -> None:
+    """The headings' mapping and every row's action (below the confirmation)."""
+    _ = gettext()
+    if plan.missing:
+        return
     _mapping(plan)
     st.markdown("#### " + _("Rows"))
     st.dataframe(arrow_table(_rows_frame(plan)), hide_index=True, width="stretch")

@@ -132,7 +132,7 @@ ALL_PATHS = [
 ]
 
 
-def sign_in(page, server, username, language=None):
+def sign_in(page, server, username, language=None, password=PASSWORD):
     """Sign in through the login form. The very first script run of a fresh server imports
     everything and can re-render the form under the typing, so a failed first try is retried
     once (a second failure fails the test)."""
@@ -145,7 +145,7 @@ def sign_in(page, server, username, language=None):
         page.get_by_label(re.compile("Nom d'utilisateur|User name|Nombre de usuario")).fill(
             username
         )
-        page.get_by_label(re.compile("Mot de passe|Password|Contraseña")).fill(PASSWORD)
+        page.get_by_label(re.compile("Mot de passe|Password|Contraseña")).fill(password)
         page.get_by_role("button", name=re.compile("Se connecter|Sign in|Iniciar sesión")).click()
         try:
             expect(page.get_by_role("heading", level=1).first).to_contain_text(
