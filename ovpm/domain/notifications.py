@@ -36,6 +36,26 @@ EVENT_LABELS = {
     Event.DEADLINE_PASSED: N_("A deadline has passed"),
 }
 
+_EVERYONE = (
+    Event.ACTION_ASSIGNED,
+    Event.MINUTES_CIRCULATED,
+    Event.DEADLINE_SOON,
+    Event.DEADLINE_PASSED,
+)
+# The events a role can be told about: the choices its members see.
+EVENTS_BY_ROLE = {
+    "secretariat": (Event.SUBMITTED, Event.ADVISORY_COMMENT) + _EVERYONE,
+    "city": (
+        Event.CHANGES_REQUESTED,
+        Event.APPROVED,
+        Event.ADVISORY_COMMENT,
+        Event.JOIN_REQUEST,
+        Event.JOIN_ANSWER,
+    )
+    + _EVERYONE,
+    "advisory": _EVERYONE,
+}
+
 SUBJECTS = {
     Event.SUBMITTED: N_("Submitted for review: {what} — {city}"),
     Event.CHANGES_REQUESTED: N_("Changes requested: {what}"),

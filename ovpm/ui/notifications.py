@@ -8,7 +8,13 @@ import streamlit as st
 from ovpm import i18n
 from ovpm.domain.errors import DomainError
 from ovpm.domain.models import User
-from ovpm.domain.notifications import EVENT_LABELS, OUTBOX_STATUS_LABELS, Event, Preferences
+from ovpm.domain.notifications import (
+    EVENT_LABELS,
+    EVENTS_BY_ROLE,
+    OUTBOX_STATUS_LABELS,
+    Event,
+    Preferences,
+)
 from ovpm.services import notifications as service
 from ovpm.ui import db, flash_and_rerun, gettext, language, show_error, show_flash
 
@@ -39,10 +45,12 @@ def my_email_choices(user: User) -> None:
             horizontal=True,
         )
         wanted = {
-            event: st.checkbox(_(EVENT_LABELS[event]), value=chosen.wants(event)) for event in Event
+            event: st.checkbox(_(EVENT_LABELS[event]), value=chosen.wants(event))
+            for event in EVENTS_BY_ROLE[str(user.role)]
         }
         if st.form_submit_button(_("Save my e-mail choices")):
-            muted = frozenset(str(e) for e, on in wanted.items() if not on)
+            kept = {e for e in chosen.muted if Event(e) not in wanted}  # of another role
+            muted = frozenset(str(e) for e, on in wanted.items() if not on) | kept
             try:
                 service.save_preferences(db(), user, Preferences(mode == "digest", muted))
             except DomainError as error:

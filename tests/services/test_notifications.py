@@ -207,6 +207,7 @@ def test_without_an_smtp_server_nothing_is_queued(db, actors, city_users, tmp_pa
 
 
 def test_every_event_has_a_subject_and_a_body_in_every_language():
-    from ovpm.domain.notifications import BODIES, EVENT_LABELS, SUBJECTS
+    from ovpm.domain.notifications import BODIES, EVENT_LABELS, EVENTS_BY_ROLE, SUBJECTS
 
     assert set(SUBJECTS) == set(BODIES) == set(EVENT_LABELS) == set(Event)
+    assert set().union(*EVENTS_BY_ROLE.values()) == set(Event)
