@@ -361,6 +361,8 @@ def notifying_saves(path: Path, mail_on: bool, comments: int = 200) -> tuple[flo
             comments,
         )
     finally:
+        notifications.stop_sender(database)
+        database.close()
         controller.stop()
         os.environ.pop("OVPM_SECRETS", None)
     return summary(latencies)

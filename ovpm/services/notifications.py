@@ -10,7 +10,6 @@ import logging
 import smtplib
 import ssl
 import threading
-import time
 from collections.abc import Iterable
 from datetime import date
 from email.message import EmailMessage
@@ -262,12 +261,13 @@ class _Sender:
     def __init__(self, db: Database):
         self.db = db
         self.wake = threading.Event()
+        self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="ovpm-mail", daemon=True)
 
     def _run(self) -> None:
-        while True:
-            if self.wake.wait(SENDER_WAKE_SECONDS):
-                time.sleep(SENDER_GATHER_SECONDS)
+        while not self.stopping.is_set():
+            if self.wake.wait(SENDER_WAKE_SECONDS) and not self.stopping.is_set():
+                self.stopping.wait(SENDER_GATHER_SECONDS)
             self.wake.clear()
             try:
                 from ovpm.services import app_requests  # it builds on this module
@@ -291,6 +291,17 @@ def start_sender(db: Database) -> None:
         sender = _SENDERS[str(db.path)] = _Sender(db)
         db.on_commit(sender.wake.set)
         sender.thread.start()
+
+
+def stop_sender(db: Database) -> None:
+    """Send what is due one last time and stop the sender (a benchmark or a test that started
+    one, before it closes the database)."""
+    with _SENDERS_LOCK:
+        sender = _SENDERS.pop(str(db.path), None)
+    if sender is not None:
+        sender.stopping.set()
+        sender.wake.set()
+        sender.thread.join()
 
 
 # --- what the Secretariat sees ------------------------------------------------------------

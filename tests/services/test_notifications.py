@@ -211,3 +211,15 @@ def test_every_event_has_a_subject_and_a_body_in_every_language():
 
     assert set(SUBJECTS) == set(BODIES) == set(EVENT_LABELS) == set(Event)
     assert set().union(*EVENTS_BY_ROLE.values()) == set(Event)
+
+
+def test_the_sender_thread_sends_after_the_commit(db, actors, city_users, inbox):
+    notifications.start_sender(db)
+    try:
+        submit_sheet(db, city_users["bergen"])  # returns before anything is sent
+        deadline = time.monotonic() + 60
+        while not inbox.to(actors["secretariat"].email) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        notifications.stop_sender(db)
+    assert len(inbox.to(actors["secretariat"].email)) == 1
