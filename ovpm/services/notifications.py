@@ -6,6 +6,7 @@ after the commit — from the app's sender thread, never inside a save — and r
 
 from __future__ import annotations
 
+import atexit
 import logging
 import smtplib
 import ssl
@@ -284,13 +285,21 @@ _SENDERS_LOCK = threading.Lock()
 
 
 def start_sender(db: Database) -> None:
-    """Start the process's sender for this database once (the app calls it at start)."""
+    """Start the process's sender for this database once (the app calls it at start); it is
+    stopped when the process ends, never in the middle of a database call."""
     with _SENDERS_LOCK:
         if str(db.path) in _SENDERS:
             return
+        if not _SENDERS:
+            atexit.register(_stop_all)
         sender = _SENDERS[str(db.path)] = _Sender(db)
         db.on_commit(sender.wake.set)
         sender.thread.start()
+
+
+def _stop_all() -> None:
+    for sender in list(_SENDERS.values()):
+        stop_sender(sender.db)
 
 
 def stop_sender(db: Database) -> None:
