@@ -57,9 +57,10 @@ def _first_account(db, args: argparse.Namespace) -> int:
         return 1
     print("The first General Secretariat account:")
     while True:
-        username = args.admin or input("User name: ")
-        name = args.admin_name or input("Full name: ")
-        email = args.admin_email if args.admin_email is not None else input("E-mail: ")
+        if args.admin:  # given as options: nothing is asked but the password, if not set
+            username, name, email = args.admin, args.admin_name or "", args.admin_email or ""
+        else:
+            username, name, email = input("User name: "), input("Full name: "), input("E-mail: ")
         password = os.environ.get("OVPM_ADMIN_PASSWORD") or getpass.getpass(
             "Password (12 to 128 characters): "
         )

@@ -170,9 +170,10 @@ def both(first: Audience, second: Audience) -> Audience:
 
 
 def my_preferences(db: Database, actor: User) -> Preferences:
-    """The actor's own choices."""
-    with db.reading() as cur:
-        return store.preferences(cur, actor.id)
+    """The actor's own choices (read once per state of the data)."""
+    return db.kept_read(
+        ("notification_preferences", actor.id), lambda cur: store.preferences(cur, actor.id)
+    )
 
 
 def save_preferences(db: Database, actor: User, chosen: Preferences) -> None:

@@ -44,13 +44,17 @@ def my_email_choices(user: User) -> None:
             ),
             horizontal=True,
         )
-        wanted = {
-            event: st.checkbox(_(EVENT_LABELS[event]), value=chosen.wants(event))
-            for event in EVENTS_BY_ROLE[str(user.role)]
-        }
+        offered = EVENTS_BY_ROLE[str(user.role)]
+        wanted = st.multiselect(
+            _("Tell me when"),
+            offered,
+            default=[e for e in offered if chosen.wants(e)],
+            format_func=lambda e: _(EVENT_LABELS[e]),
+            placeholder=_("No e-mail"),
+        )
         if st.form_submit_button(_("Save my e-mail choices")):
-            kept = {e for e in chosen.muted if Event(e) not in wanted}  # of another role
-            muted = frozenset(str(e) for e, on in wanted.items() if not on) | kept
+            kept = {e for e in chosen.muted if Event(e) not in offered}  # of another role
+            muted = frozenset(str(e) for e in offered if e not in wanted) | kept
             try:
                 service.save_preferences(db(), user, Preferences(mode == "digest", muted))
             except DomainError as error:
