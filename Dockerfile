@@ -5,7 +5,7 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     OVPM_DB=/data/ovpm.duckdb \
-    OVPM_SECRETS=/run/secrets/ovpm.toml \
+    OVPM_SECRETS=/data/secrets.toml \
     OVPM_TODAY=
 
 WORKDIR /app

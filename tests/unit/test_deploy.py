@@ -32,7 +32,7 @@ def test_the_image_builds_and_serves_the_login_page(tmp_path):
     secrets.write_text('cookie_key = "' + "k" * 48 + '"\n')
     container = subprocess.run(
         ["docker", "run", "-d", "-p", "127.0.0.1:18501:8501"]
-        + ["-v", f"{secrets}:/run/secrets/ovpm.toml:ro", tag],
+        + ["-v", f"{secrets}:/data/secrets.toml:ro", tag],
         check=True,
         capture_output=True,
         text=True,
