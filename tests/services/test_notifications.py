@@ -11,11 +11,13 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from ovpm.domain.notifications import Event, Preferences
+from ovpm.services import minutes as minutes_service
 from ovpm.services import networks as network_service
 from ovpm.services import notices, notifications, reminders, todo
 from ovpm.services import submissions as service
 from ovpm.services.users import create_user
 from ovpm.store import notifications as outbox
+from tests.services.test_meetings import plan, user_key, write
 from tests.services.test_submissions import valid_sheet
 
 
@@ -222,4 +224,42 @@ def test_the_sender_thread_sends_after_the_commit(db, actors, city_users, inbox)
             time.sleep(0.1)
     finally:
         notifications.stop_sender(db)
+    assert len(inbox.to(actors["secretariat"].email)) == 1
+
+
+def test_an_action_owner_and_the_invitees_of_circulated_minutes_are_told(db, actors, inbox):
+    bordeaux, bruges, cordoba = actors["bordeaux"], actors["bruges"], actors["cordoba"]
+    meeting = plan(db, bordeaux, invitees=(user_key(cordoba), user_key(bruges)))
+    minutes = write(
+        db, bordeaux, meeting, [("Share the flood map", user_key(bruges), "2024-03-20")]
+    )
+    # written again unchanged: the owner is not told twice
+    minutes = write(
+        db,
+        bordeaux,
+        meeting,
+        [("Share the flood map", user_key(bruges), "2024-03-20")],
+        version=minutes.version,
+    )
+    minutes_service.circulate(db, bordeaux, meeting.id, minutes.version)
+    notifications.deliver(db)
+    assigned = [m for m in inbox.to(bruges.email) if m["Subject"].startswith("Action qui vous")]
+    assert len(assigned) == 1 and "20 mars 2024" in assigned[0].get_content()
+    (circulated,) = inbox.to(cordoba.email)  # in Spanish, with the meeting's link
+    assert circulated["Subject"].startswith("Acta para sus observaciones")
+    assert f"/meeting?id={meeting.id}" in circulated.get_content()
+    assert inbox.to(bordeaux.email) == []  # the writer is not told of their own act
+
+
+def test_advice_of_the_advisory_group_reaches_the_city_and_the_secretariat(
+    db, actors, city_users, inbox
+):
+    done = submit_sheet(db, city_users["havana"])
+    notifications.deliver(db)
+    inbox.messages.clear()
+    service.add_comment(db, actors["advisory"], done.id, "Consider the port's heritage.")
+    notifications.deliver(db)
+    (city,) = inbox.to("havana@city.example.org")
+    assert city["Subject"].startswith("Opinión del Grupo asesor")
+    assert "Consider the port's heritage." in city.get_content()
     assert len(inbox.to(actors["secretariat"].email)) == 1
