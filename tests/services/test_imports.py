@@ -200,3 +200,11 @@ def test_only_the_secretariat_imports(db, actors, role):
         imports.preview(db, actors[role], ImportTarget.CITIES, "c.csv", CITIES_FR.encode())
     with pytest.raises(PermissionDenied):
         imports.run_import(db, actors[role], ImportTarget.CITIES, "c.csv", CITIES_FR.encode())
+
+
+def test_a_city_user_exports_the_public_directory_only(db, actors):
+    text = city_service.export_csv(db, actors["bordeaux"]).decode("utf-8-sig")
+    header = text.splitlines()[0].split(",")
+    assert header == ["name", "local_name", "country", "iso2", "region", "lat", "lon"]
+    secretariat = city_service.export_csv(db, actors["secretariat"]).decode("utf-8-sig")
+    assert secretariat.splitlines()[0].endswith("good_standing,language,timezone")

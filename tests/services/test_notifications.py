@@ -263,3 +263,35 @@ def test_advice_of_the_advisory_group_reaches_the_city_and_the_secretariat(
     assert city["Subject"].startswith("Opinión del Grupo asesor")
     assert "Consider the port's heritage." in city.get_content()
     assert len(inbox.to(actors["secretariat"].email)) == 1
+
+
+def test_who_receives_what_matrix(db, actors, city_users, inbox):
+    """Each event reaches exactly the accounts that may read what it tells about (SPEC.md §1):
+    never another city, never the Advisory Group for a city's business."""
+    everyone = {u.email: key for key, u in {**actors, **city_users}.items() if u.email}
+
+    def received() -> set[str]:
+        notifications.deliver(db)
+        found = {everyone[rcpt] for rcpts, _ in inbox.messages for rcpt in rcpts}
+        inbox.messages.clear()
+        return found
+
+    havana, secretariat = city_users["havana"], actors["secretariat"]
+    done = submit_sheet(db, havana)
+    assert received() == {"secretariat"}
+    returned = service.request_changes(db, secretariat, done.id, done.version, "More detail")
+    assert received() == {"havana"}
+    again = service.submit(db, havana, done.id, valid_sheet(), returned.version)
+    assert received() == {"secretariat"}
+    service.add_comment(db, actors["advisory"], done.id, "Advice")
+    assert received() == {"havana", "secretariat"}
+    service.approve(db, secretariat, done.id, again.version)
+    assert received() == {"havana"}
+    cordoba = actors["cordoba"]
+    if network_service.my_status(db, cordoba, 1) is not None:
+        network_service.leave(db, secretariat, 1, cordoba.city_id)
+        received()
+    network_service.ask_to_join(db, cordoba, 1)
+    assert received() == {"bordeaux"}
+    network_service.decide(db, actors["bordeaux"], 1, cordoba.city_id, accept=False)
+    assert received() == {"cordoba"}
