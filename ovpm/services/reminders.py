@@ -45,8 +45,12 @@ def remind(db: Database) -> Reminded:
                     notifications.tell(cur, Audience(user_ids=(user.id,)), n) for n in notices
                 )
     digests = _digests(db, day)
-    sent, refused = notifications.deliver(db)
-    return Reminded(deadlines, digests, sent, refused)
+    sent = refused = 0
+    while True:  # the outbox in batches, until nothing is due
+        batch_sent, batch_refused = notifications.deliver(db)
+        if not batch_sent + batch_refused:
+            return Reminded(deadlines, digests, sent, refused)
+        sent, refused = sent + batch_sent, refused + batch_refused
 
 
 def _deadline_notice(item: TodoItem, day) -> Notice | None:
