@@ -104,19 +104,35 @@ def render(notice: Notice, user: User, app_url: str) -> tuple[str, str]:
     _ = i18n.translator(user.language)
     fields = {key: _shown(value, user.language) for key, value in notice.fields.items()}
     subject = _(SUBJECTS[notice.event], **fields)
-    body = "\n\n".join(
-        [
-            _("Hello {name},", name=user.name),
-            _(BODIES[notice.event], **fields),
-            _("Open it here: {link}", link=link(app_url, notice.page, notice.params)),
-            "-- \n"
-            + _(
-                "Roadmap Hub of the Organization of World Heritage Cities. Choose which e-mails "
-                "you receive on the My account page."
-            ),
-        ]
+    core = (
+        _(BODIES[notice.event], **fields)
+        + "\n\n"
+        + _("Open it here: {link}", link=link(app_url, notice.page, notice.params))
     )
-    return subject, body
+    return subject, _letter(user, core)
+
+
+SIGNATURE = "\n\n-- \n"
+
+
+def _letter(user: User, core: str) -> str:
+    """A message's text between the greeting and the signature, in the user's language."""
+    _ = i18n.translator(user.language)
+    return (
+        _("Hello {name},", name=user.name)
+        + "\n\n"
+        + core
+        + SIGNATURE
+        + _(
+            "Roadmap Hub of the Organization of World Heritage Cities. Choose which e-mails "
+            "you receive on the My account page."
+        )
+    )
+
+
+def _core(body: str) -> str:
+    """A queued message's text without its greeting and signature (for the daily summary)."""
+    return body.split(SIGNATURE, 1)[0].split("\n\n", 1)[-1]
 
 
 def _shown(value: object, language: str) -> object:
@@ -128,12 +144,12 @@ def _shown(value: object, language: str) -> object:
     return "—" if value is None else value
 
 
-def digest_text(user: User, held: list[tuple], app_url: str) -> tuple[str, str]:
+def digest_text(user: User, held: list[tuple]) -> tuple[str, str]:
     """The daily digest of a user: every held message (id, user, e-mail, subject, body)."""
     _ = i18n.translator(user.language)
-    parts = [f"{row[3]}\n{'=' * min(len(row[3]), 72)}\n\n{row[4]}" for row in held]
+    parts = [f"{row[3]}\n{'=' * min(len(row[3]), 72)}\n\n{_core(row[4])}" for row in held]
     subject = _("Your daily summary: {n} notifications", n=len(held))
-    return subject, "\n\n\n".join(parts)
+    return subject, _letter(user, "\n\n\n".join(parts))
 
 
 def secretariat() -> Audience:

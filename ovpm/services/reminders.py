@@ -75,8 +75,7 @@ def _deadline_notice(item: TodoItem, day) -> Notice | None:
 
 def _digests(db: Database, day) -> int:
     """One message per user with held notifications: their subjects and bodies, in order."""
-    settings = notifications.smtp_settings()
-    if settings is None:
+    if not notifications.mail_is_on():
         return 0
     with db.unit_of_work() as cur:
         by_user: dict[int, list[tuple]] = {}
@@ -84,7 +83,7 @@ def _digests(db: Database, day) -> int:
             by_user.setdefault(row[1], []).append(row)
         for user_id, rows in by_user.items():
             user = users.get(cur, user_id)
-            subject, body = notifications.digest_text(user, rows, settings.app_url)
+            subject, body = notifications.digest_text(user, rows)
             once = f"digest:{user.id}:{day}:{rows[-1][0]}"
             digest = Outgoing(
                 user.id, rows[0][2], "digest", subject, body, OutboxStatus.QUEUED, once
