@@ -47,8 +47,13 @@ def upload(page, path) -> None:
 
 
 def record_step(page, note: str) -> None:
+    """Record the open instruction step; the note is typed once the page has settled (a run
+    still going, after a checkbox ticked, would redraw the form over it) and checked."""
+    settle(page)
     form = page.get_by_test_id("stForm").last
-    form.get_by_label(re.compile("^(Note|Ce qu'ils ont dit)$")).fill(note)
+    field = form.get_by_label(re.compile("^(Note|Ce qu'ils ont dit)$"))
+    field.fill(note)
+    expect(field).to_have_value(note)
     form.get_by_role("button", name="Enregistrer l'étape").click()
     expect(page.get_by_text("Étape enregistrée.")).to_be_visible()
     settle(page)
