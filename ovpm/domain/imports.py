@@ -102,16 +102,11 @@ _DEFUSED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 def plain(text: str) -> str:
-    """Lower case without accents, spaces and underscores folded: how headings and coded
-    values are compared."""
+    """Lower case without accents, spaces and underscores folded: how headings (of every
+    table read, `exports.reading`) and coded values are compared."""
     decomposed = unicodedata.normalize("NFKD", str(text).strip().lower())
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\s_]+", " ", folded)
-
-
-def heading_aliases(target: ImportTarget) -> dict[str, tuple[str, ...]]:
-    """The headings of each field, compared as `plain` compares them."""
-    return {column: tuple(plain(h) for h in names) for column, names in HEADINGS[target].items()}
 
 
 @dataclass(frozen=True)

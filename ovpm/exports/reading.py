@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
+
+from ovpm.domain.imports import plain
 
 MAX_ROWS = 20_000
 
 
 class UnreadableFile(ValueError):
     """Neither a CSV nor an XLSX file we can read."""
-
-
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text).strip().lower())
-    return re.sub(r"[\s_]+", " ", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 @dataclass(frozen=True)
@@ -61,10 +56,10 @@ def read_table(name: str, data: bytes, aliases: dict[str, tuple[str, ...]]) -> T
         raise UnreadableFile(name) from error
     if len(frame) > MAX_ROWS:
         raise UnreadableFile(name)
-    wanted = {_plain(heading): column for column, names in aliases.items() for heading in names}
+    wanted = {plain(heading): column for column, names in aliases.items() for heading in names}
     headings, renamed = [], {}
     for heading in frame.columns:
-        column = wanted.get(_plain(heading))
+        column = wanted.get(plain(heading))
         if column in renamed.values():
             column = None
         headings.append((str(heading), column))

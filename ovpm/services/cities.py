@@ -7,6 +7,7 @@ import dataclasses
 import pandas as pd
 
 from ovpm.domain import access
+from ovpm.domain.imports import CITY_FIELDS
 from ovpm.domain.models import City, Role, User
 from ovpm.domain.rules import city_errors
 from ovpm.exports import csv_bytes
@@ -43,29 +44,15 @@ def directory(
     return frame
 
 
-EXPORT_COLUMNS = [
-    "name",
-    "local_name",
-    "country",
-    "iso2",
-    "region",
-    "lat",
-    "lon",
-    "good_standing",
-    "language",
-    "timezone",
-]
-
-
 def export_csv(db: Database, actor: User, *filters) -> bytes:
     """The listed cities as CSV with the columns the actor may read, named as the import reads
     them (an export re-imports without changes)."""
     frame = directory(db, actor, *filters)
     if actor.role == Role.CITY:
-        columns = [c for c in EXPORT_COLUMNS if c in PUBLIC_COLUMNS]
+        columns = [c for c in CITY_FIELDS if c in PUBLIC_COLUMNS]
     else:
         frame = frame.assign(good_standing=frame["good_standing"].map({True: "yes", False: "no"}))
-        columns = EXPORT_COLUMNS
+        columns = list(CITY_FIELDS)
     return csv_bytes(frame[columns])
 
 

@@ -15,6 +15,7 @@ from ovpm import i18n
 from ovpm.domain import N_, access
 from ovpm.domain.errors import FieldError, ImportRefused, RowError
 from ovpm.domain.imports import (
+    HEADINGS,
     REQUIRED_COLUMNS,
     ImportTarget,
     RowAction,
@@ -23,7 +24,6 @@ from ovpm.domain.imports import (
     city_from_row,
     contact_from_row,
     duplicate_error,
-    heading_aliases,
     merged,
     plain,
 )
@@ -135,7 +135,7 @@ def _missing_error(missing: list[str], target: ImportTarget) -> FieldError:
 
 def _plan(cur, target: ImportTarget, name: str, data: bytes) -> ImportPreview:
     try:
-        table = read_table(name, data, heading_aliases(target))
+        table = read_table(name, data, HEADINGS[target])
     except UnreadableFile:
         validate([FieldError("file", N_("cannot be read as a CSV or XLSX table."))])
     if not table.rows:
@@ -152,7 +152,7 @@ def _plan(cur, target: ImportTarget, name: str, data: bytes) -> ImportPreview:
     return ImportPreview(target, name, table.headings, [], planned, refused)
 
 
-def _words(cur) -> Words:
+def _words(every_city: list[City]) -> Words:
     regions, languages, kinds = {}, {}, {}
     for language in LANGUAGES:
         _ = i18n.translator(language)
@@ -166,7 +166,7 @@ def _words(cur) -> Words:
         for code, label in CONTACT_KIND_LABELS.items():
             kinds[plain(code)] = kinds[plain(_(label))] = str(code)
     city_ids: dict[str, list[int]] = {}
-    for city in cities.every(cur):
+    for city in every_city:
         city_ids.setdefault(plain(city.name), []).append(city.id)
     return Words(regions, languages, kinds, city_ids)
 
@@ -180,8 +180,9 @@ def _decide(line: int, before, incoming, given: frozenset[str]) -> PlannedRow:
 
 
 def _plan_cities(cur, rows: list[dict], given: frozenset[str]):
-    words = _words(cur)
-    stored = {(plain(c.name), plain(c.country)): c for c in cities.every(cur)}
+    every_city = cities.every(cur)
+    words = _words(every_city)
+    stored = {(plain(c.name), plain(c.country)): c for c in every_city}
     seen: dict[tuple, int] = {}
     planned, refused = [], []
     for line, row in enumerate(rows, start=2):
@@ -200,7 +201,7 @@ def _plan_cities(cur, rows: list[dict], given: frozenset[str]):
 
 
 def _plan_contacts(cur, rows: list[dict], given: frozenset[str]):
-    words = _words(cur)
+    words = _words(cities.every(cur))
     by_email: dict[str, list[Contact]] = {}
     by_name: dict[tuple, Contact] = {}
     for contact in contacts.every(cur):

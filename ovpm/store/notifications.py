@@ -121,8 +121,3 @@ def troubles(cur, limit: int = 200) -> pd.DataFrame:
         "ORDER BY id DESC LIMIT ?",
         [limit],
     ).df()
-
-
-def messages_to(cur, email: str) -> pd.DataFrame:
-    """The outbox rows of one address (tests and support)."""
-    return cur.execute("SELECT * FROM outbox WHERE email = ? ORDER BY id", [email]).df()
