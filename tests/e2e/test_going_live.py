@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import ROOT, free_port, running_server, screenshot, settle
 from tests.e2e.test_browser import sign_in
+from tests.e2e.test_review_cycle import start_expression_for
 from tests.services.test_notifications import Inbox
 
 PASSWORD = "a long enough phrase"
@@ -132,18 +133,7 @@ def test_an_empty_hub_imports_its_cities_and_contacts_and_sends_its_first_email(
     # the first thing that waits for someone: an expression of interest filed for a city
     page.goto(url + "/expression")
     settle(page)
-    page.get_by_label(re.compile("^Ville \\(le Secrétariat")).click()
-    page.get_by_role("option", name="Villa Ejemplo", exact=True).click()
-    settle(page)
-    page.get_by_role("button", name="Commencer l'expression d'intérêt").click()
-    settle(page)
-    page.get_by_label("Nom", exact=True).fill("Alex Prototype")
-    page.get_by_label("Fonction").fill("Heritage director")
-    page.get_by_label("Courriel").fill("alex@villa.example.org")
-    page.get_by_label(re.compile("^Texte")).fill("Villa Ejemplo confirms its participation.")
-    for part, value in (("year", "2024"), ("month", "02"), ("day", "20")):
-        page.get_by_role("spinbutton", name=f"{part}, Date").click()
-        page.keyboard.type(value)
+    start_expression_for(page, "Villa Ejemplo", "Alex Prototype", "alex@villa.example.org")
     letter = tmp_path / "lettre.pdf"
     letter.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     upload(page, letter, shown="lettre.pdf")

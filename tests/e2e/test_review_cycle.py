@@ -61,6 +61,23 @@ def test_theme_sheet_review_cycle(server, browser, context):
     reviewer_context.close()
 
 
+def start_expression_for(page, city: str, contact: str, email: str) -> None:
+    """On the expression screen, the Secretariat starts one for `city` and fills its form
+    (all but the letter)."""
+    page.get_by_label(re.compile("^Ville \\(le Secrétariat")).click()
+    page.get_by_role("option", name=city, exact=True).click()
+    settle(page)
+    page.get_by_role("button", name="Commencer l'expression d'intérêt").click()
+    settle(page)
+    page.get_by_label("Nom", exact=True).fill(contact)
+    page.get_by_label("Fonction").fill("Heritage director")
+    page.get_by_label("Courriel").fill(email)
+    page.get_by_label(re.compile("^Texte")).fill(f"{city} confirms its participation.")
+    for part, value in (("year", "2024"), ("month", "02"), ("day", "20")):
+        page.get_by_role("spinbutton", name=f"{part}, Date").click()
+        page.keyboard.type(value)
+
+
 def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_content(
     server, context, tmp_path
 ):
@@ -68,18 +85,7 @@ def test_secretariat_files_an_expression_of_interest_with_a_pdf_checked_by_conte
     sign_in(page, server, "secretariat")
     page.get_by_test_id("stSidebar").get_by_role("link", name="Expression d'intérêt").click()
     settle(page)
-    page.get_by_label(re.compile("^Ville \\(le Secrétariat")).click()
-    page.get_by_role("option", name="Bergen", exact=True).click()
-    settle(page)
-    page.get_by_role("button", name="Commencer l'expression d'intérêt").click()
-    settle(page)
-    page.get_by_label("Nom", exact=True).fill("Robin Maquette")
-    page.get_by_label("Fonction").fill("Heritage director")
-    page.get_by_label("Courriel").fill("robin.maquette@bergen.example.org")
-    page.get_by_label(re.compile("^Texte")).fill("Bergen confirms its participation.")
-    for part, value in (("year", "2024"), ("month", "02"), ("day", "20")):
-        page.get_by_role("spinbutton", name=f"{part}, Date").click()
-        page.keyboard.type(value)
+    start_expression_for(page, "Bergen", "Robin Maquette", "robin.maquette@bergen.example.org")
     fake = tmp_path / "letter.pdf"
     fake.write_bytes(b"<html>this is not a PDF</html>")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fake))
